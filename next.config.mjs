@@ -1,0 +1,26 @@
+import { withPayload } from '@payloadcms/next/withPayload'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Security headers and request logs come from server.ts; this stops Next adding its own banner.
+  poweredByHeader: false,
+  // server.ts logs every request once; Next would log them a second time in development.
+  logging: { incomingRequests: false },
+  // Opening the dev server through 127.0.0.1 must not block hot reloading of the admin.
+  allowedDevOrigins: ['127.0.0.1', 'localhost'],
+  turbopack: { root: dirname },
+  webpack: (webpackConfig) => {
+    webpackConfig.resolve.extensionAlias = {
+      '.cjs': ['.cts', '.cjs'],
+      '.js': ['.ts', '.tsx', '.js', '.jsx'],
+      '.mjs': ['.mts', '.mjs'],
+    }
+    return webpackConfig
+  },
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })
