@@ -1,0 +1,76 @@
+/**
+ * Child-process entry for the embedded PostgreSQL (PGlite + pgvector over the wire protocol).
+ *
+ * PGlite runs every query synchronously on the thread that hosts it, so it lives here, in its own
+ * process, and never on a web server's event loop. The parent (see startEmbeddedPostgres.ts) forks
+ * this file and waits for a `ready` message carrying the port.
+ *
+ * Settings arrive through the environment:
+ *   EMBEDDED_PG_DATA_DIR         directory of the PGlite cluster (created when missing)
+ *   EMBEDDED_PG_PORT             port on 127.0.0.1 (0 picks a free one)
+ *   EMBEDDED_PG_MAX_CONNECTIONS  how many clients the multiplexer accepts
+ *   EMBEDDED_PG_LOCK_FILE        file recording {pid, port} while this process serves the cluster
+ */
+import { PGlite } from '@electric-sql/pglite'
+import { vector } from '@electric-sql/pglite-pgvector'
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import fs from 'node:fs'
+
+import { acquireLock, releaseLock } from './embeddedPostgresLock'
+
+type ParentMessage = { type: 'ready'; port: number } | { type: 'error'; message: string }
+
+const dataDir = process.env.EMBEDDED_PG_DATA_DIR
+const lockFile = process.env.EMBEDDED_PG_LOCK_FILE
+const requestedPort = Number(process.env.EMBEDDED_PG_PORT ?? 0)
+const maxConnections = Number(process.env.EMBEDDED_PG_MAX_CONNECTIONS ?? 32)
+
+const tell = (message: ParentMessage) => {
+  if (process.send) process.send(message)
+}
+
+async function main(): Promise<void> {
+  if (!dataDir || !lockFile) throw new Error('EMBEDDED_PG_DATA_DIR and EMBEDDED_PG_LOCK_FILE are required')
+  fs.mkdirSync(dataDir, { recursive: true })
+  acquireLock(lockFile, { pid: process.pid, port: 0 })
+
+  const db = await PGlite.create({ dataDir, extensions: { vector } })
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: requestedPort, maxConnections })
+  await server.start()
+  const port = Number(server.getServerConn().split(':').pop())
+  acquireLock(lockFile, { pid: process.pid, port }, { overwriteOwn: true })
+
+  let stopping = false
+  const stop = async (reason: string) => {
+    if (stopping) return
+    stopping = true
+    try {
+      await server.stop()
+      // close() checkpoints and flushes the cluster to disk.
+      await db.close()
+    } catch (error) {
+      console.error(`[embedded-postgres] error while stopping (${reason}):`, error)
+    } finally {
+      releaseLock(lockFile, process.pid)
+      process.exit(0)
+    }
+  }
+
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+  // The parent owns our lifetime: when it goes away (even by kill -9), shut down cleanly.
+  process.on('disconnect', () => void stop('parent exited'))
+  process.on('message', (message: unknown) => {
+    if ((message as { type?: string })?.type === 'stop') void stop('asked by parent')
+  })
+
+  tell({ type: 'ready', port })
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error)
+  tell({ type: 'error', message })
+  if (lockFile) releaseLock(lockFile, process.pid)
+  console.error('[embedded-postgres] failed to start:', error)
+  process.exit(1)
+})
