@@ -1,0 +1,13 @@
+import type { Access } from 'payload'
+
+import { hasPermission } from './hasPermission'
+
+const idOf = (ref: unknown): unknown => (typeof ref === 'object' && ref !== null ? (ref as { id: unknown }).id : ref)
+
+/** Roles read access: a grant on `roles`, or else the roles the signed-in user holds. */
+export const ownRolesOrPermitted: Access = async (args) => {
+  const permitted = await hasPermission('roles', 'read')(args)
+  if (permitted || !args.req.user) return permitted
+  const roles = ((args.req.user as { roles?: unknown[] | null }).roles ?? []).map(idOf)
+  return roles.length > 0 ? { id: { in: roles } } : false
+}

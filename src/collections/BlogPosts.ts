@@ -1,0 +1,32 @@
+import type { CollectionConfig } from 'payload'
+
+import { draftContentAccess } from '../access/draftContentAccess'
+import { ownerField } from '../fields/ownerField'
+import { publishedAtField } from '../fields/publishedAtField'
+import { slugField } from '../fields/slugField'
+import { publicationHooks } from '../hooks/publicationHooks'
+
+export const BlogPosts: CollectionConfig = {
+  slug: 'blog-posts',
+  admin: {
+    defaultColumns: ['title', '_status', 'author', 'publishedAt'],
+    group: 'Content',
+    useAsTitle: 'title',
+  },
+  access: draftContentAccess('blog-posts', 'author'),
+  defaultSort: '-publishedAt',
+  hooks: publicationHooks('blog-posts', 'author'),
+  labels: { plural: 'Blog posts', singular: 'Blog post' },
+  trash: true,
+  versions: { drafts: { autosave: { interval: 1500 } }, maxPerDoc: 50 },
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slugField('title'),
+    { name: 'excerpt', type: 'textarea', admin: { description: 'A short summary shown in lists.' } },
+    { name: 'content', type: 'richText' },
+    { name: 'skills', type: 'relationship', relationTo: 'skills', hasMany: true },
+    { name: 'heroImage', type: 'upload', relationTo: 'media' },
+    ownerField('author', 'Author', 'blog-posts'),
+    publishedAtField,
+  ],
+}

@@ -1,0 +1,37 @@
+import type { CollectionConfig } from 'payload'
+
+import { draftContentAccess } from '../access/draftContentAccess'
+import { ownerField } from '../fields/ownerField'
+import { publishedAtField } from '../fields/publishedAtField'
+import { slugField } from '../fields/slugField'
+import { urlField } from '../fields/urlField'
+import { publicationHooks } from '../hooks/publicationHooks'
+
+export const Projects: CollectionConfig = {
+  slug: 'projects',
+  admin: {
+    defaultColumns: ['title', '_status', 'featured', 'owner', 'updatedAt'],
+    group: 'Content',
+    useAsTitle: 'title',
+  },
+  access: draftContentAccess('projects', 'owner'),
+  defaultSort: '-publishedAt',
+  hooks: publicationHooks('projects', 'owner'),
+  trash: true,
+  versions: { drafts: true, maxPerDoc: 50 },
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slugField('title'),
+    { name: 'summary', type: 'textarea', admin: { description: 'One or two sentences for cards and previews.' } },
+    { name: 'description', type: 'richText' },
+    { name: 'skills', type: 'relationship', relationTo: 'skills', hasMany: true },
+    {
+      type: 'row',
+      fields: [urlField('repoUrl', 'Repository URL'), urlField('liveUrl', 'Live URL')],
+    },
+    { name: 'coverImage', type: 'upload', relationTo: 'media' },
+    { name: 'featured', type: 'checkbox', admin: { position: 'sidebar' }, defaultValue: false },
+    ownerField('owner', 'Owner', 'projects'),
+    publishedAtField,
+  ],
+}

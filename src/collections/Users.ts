@@ -1,0 +1,57 @@
+import type { CollectionConfig } from 'payload'
+
+import { canAccessAdmin } from '../access/canAccessAdmin'
+import { fieldHasPermission, hasPermission } from '../access/hasPermission'
+import { selfOrPermitted } from '../access/selfOrPermitted'
+import { rejectInactiveUser } from '../hooks/rejectInactiveUser'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  admin: {
+    defaultColumns: ['name', 'email', 'roles', 'active'],
+    group: 'Administration',
+    useAsTitle: 'name',
+  },
+  access: {
+    admin: canAccessAdmin,
+    create: hasPermission('users', 'create'),
+    delete: hasPermission('users', 'delete'),
+    read: selfOrPermitted('read'),
+    unlock: hasPermission('users', 'update'),
+    update: selfOrPermitted('update'),
+  },
+  auth: {
+    lockTime: 15 * 60 * 1000,
+    maxLoginAttempts: 5,
+    tokenExpiration: 2 * 60 * 60,
+    useAPIKey: true,
+  },
+  hooks: {
+    beforeLogin: [rejectInactiveUser],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    { name: 'avatar', type: 'upload', relationTo: 'media' },
+    {
+      name: 'roles',
+      type: 'relationship',
+      relationTo: 'roles',
+      hasMany: true,
+      access: {
+        create: fieldHasPermission('users', 'create'),
+        update: fieldHasPermission('users', 'update'),
+      },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'active',
+      type: 'checkbox',
+      defaultValue: true,
+      access: {
+        create: fieldHasPermission('users', 'create'),
+        update: fieldHasPermission('users', 'update'),
+      },
+      admin: { description: 'Inactive users cannot sign in or use their API key.', position: 'sidebar' },
+    },
+  ],
+}

@@ -1,0 +1,13 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { markDraftSave } from './publicationState'
+
+/**
+ * Payload's hooks after this point cannot tell a draft save from an unpublish (both carry
+ * `_status: 'draft'`), so remember here, where the operation's own `draft` argument is visible.
+ */
+export const trackDraftSave: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  if (operation !== 'update') return
+  const { data, draft } = args as { data?: { _status?: string }; draft?: boolean }
+  markDraftSave(req, collection.slug, Boolean(draft) && data?._status !== 'published')
+}
