@@ -1,0 +1,68 @@
+/**
+ * The one process entry (`npm run dev`, `npm start`): an express app that mounts Next.js, which
+ * serves Payload's admin, REST and GraphQL APIs and the site. Without DATABASE_URL it first starts
+ * the embedded PostgreSQL in a supervised child process.
+ */
+import express from 'express'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import next from 'next'
+
+import { resolveDatabase } from './src/db/resolveDatabase'
+import { clientAddress, parseTrustProxy } from './src/server/clientAddress'
+import { gracefulShutdown } from './src/server/gracefulShutdown'
+import { liveness, readiness } from './src/server/health'
+import { prepareDatabase } from './src/server/prepareDatabase'
+import { prepareEnvironment } from './src/server/prepareEnvironment'
+import { requestLogger } from './src/server/requestLogger'
+import { securityHeaders } from './src/server/securityHeaders'
+
+const started = Date.now()
+process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+const dir = path.dirname(fileURLToPath(import.meta.url))
+const { dataDir, production } = prepareEnvironment()
+const port = Number(process.env.PORT) || 3000
+const hostname = process.env.HOST || '0.0.0.0'
+
+const db = await resolveDatabase({
+  dataDir,
+  onUnexpectedExit: (code, signal) => {
+    console.error(`[server] the embedded database exited unexpectedly (code ${code}, signal ${signal}); stopping`)
+    process.exit(1)
+  },
+})
+process.env.DATABASE_URL = db.url
+if (db.kind === 'owned') console.log(`[server] embedded PostgreSQL ready (data in ${dataDir})`)
+if (db.kind === 'shared') console.warn('[server] using the embedded database another process started')
+
+const migrateOnStart = (process.env.MIGRATE_ON_START ?? (production ? 'false' : 'true')) === 'true'
+if (migrateOnStart) await prepareDatabase({ seedWhenEmpty: process.env.SEED !== 'false' })
+
+const app = express()
+const server = createServer(app)
+const nextApp = next({ dev: !production, dir, hostname, port })
+const handle = nextApp.getRequestHandler()
+const ready = readiness({ connectionString: db.url })
+
+app.disable('x-powered-by')
+app.set('trust proxy', parseTrustProxy(process.env.TRUST_PROXY))
+if (process.env.LOG_REQUESTS !== 'false') {
+  app.use(requestLogger({ format: production ? 'json' : 'text', skip: production ? [] : ['/_next/', '/__nextjs'] }))
+}
+app.use(securityHeaders)
+app.use(clientAddress)
+app.get('/healthz', liveness)
+app.get('/readyz', ready.handler)
+app.use((req, res) => handle(req, res))
+
+await nextApp.prepare()
+server.listen(port, hostname, () => {
+  console.log(`[server] askfolio listening on http://localhost:${port} (${production ? 'production' : 'development'}, ready in ${Date.now() - started} ms)`)
+})
+
+gracefulShutdown(server, [
+  { name: 'readiness pool', run: ready.close },
+  { name: 'next', run: () => nextApp.close() },
+  { name: 'database', run: db.stop },
+])

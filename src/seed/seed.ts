@@ -1,0 +1,136 @@
+import type { Payload, Where } from 'payload'
+
+import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
+
+import { progressBar } from '../cli/progressBar'
+import { blogPosts } from './content/blogPosts'
+import { profile } from './content/profile'
+import { projects } from './content/projects'
+import { roles } from './content/roles'
+import { skills } from './content/skills'
+import { generateCoverImage } from './generateImage'
+
+export type SeedOptions = {
+  adminEmail: string
+  adminPassword: string
+  quiet?: boolean
+}
+
+type Slug = 'blog-posts' | 'media' | 'projects' | 'roles' | 'skills' | 'users'
+
+/**
+ * Loads the demo site: roles, an admin, skills, cover images, the profile, projects and blog posts
+ * (one draft of each). Idempotent: anything already there (matched by name, email, slug or alt text)
+ * is left as it is, so running it twice changes nothing.
+ */
+export async function seed(payload: Payload, options: SeedOptions): Promise<{ created: number }> {
+  const total = roles.length + 1 + skills.length + projects.length * 2 + blogPosts.length * 2 + 1
+  const progress = options.quiet ? { finish() {}, tick() {} } : progressBar('seed', total)
+  let created = 0
+
+  const findOne = async (collection: Slug, where: Where) =>
+    (await payload.find({ collection, depth: 0, limit: 1, overrideAccess: true, trash: collection === 'projects' || collection === 'blog-posts', where }))
+      .docs[0] as { id: number } | undefined
+
+  async function ensure(collection: Slug, where: Where, create: () => Promise<{ id: number }>, label: string) {
+    const existing = await findOne(collection, where)
+    const doc = existing ?? (await create())
+    if (!existing) created++
+    progress.tick(`${collection}: ${label}${existing ? ' (exists)' : ''}`)
+    return doc.id
+  }
+
+  const editorConfig = await editorConfigFactory.default({ config: payload.config })
+  const richText = (markdown: string) => convertMarkdownToLexical({ editorConfig, markdown })
+
+  const roleIds: Record<string, number> = {}
+  for (const role of roles) {
+    roleIds[role.name] = await ensure('roles', { name: { equals: role.name } }, () =>
+      payload.create({ collection: 'roles', data: role, overrideAccess: true }), role.name)
+  }
+
+  const adminId = await ensure('users', { email: { equals: options.adminEmail.toLowerCase() } }, () =>
+    payload.create({
+      collection: 'users',
+      data: { active: true, email: options.adminEmail, name: 'Site admin', password: options.adminPassword, roles: [roleIds.admin] },
+      overrideAccess: true,
+    }), options.adminEmail)
+
+  const skillIds: Record<string, number> = {}
+  for (const skill of skills) {
+    skillIds[skill.name] = await ensure('skills', { name: { equals: skill.name } }, () =>
+      payload.create({ collection: 'skills', data: skill, overrideAccess: true }), skill.name)
+  }
+
+  const coverFor = async (title: string) => {
+    const alt = `Cover image for ${title}`
+    const existing = await findOne('media', { alt: { equals: alt } })
+    if (existing) return existing.id
+    const data = await generateCoverImage(title)
+    const name = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`
+    const doc = await payload.create({
+      collection: 'media',
+      data: { alt },
+      file: { data, mimetype: 'image/png', name, size: data.length },
+      overrideAccess: true,
+    })
+    created++
+    return doc.id
+  }
+
+  const skillRefs = (names: string[]) => names.map((name) => skillIds[name]).filter(Boolean)
+
+  for (const project of projects) {
+    const coverImage = await coverFor(project.title)
+    progress.tick(`media: ${project.title}`)
+    const { description, published, skills: names, ...fields } = project
+    await ensure('projects', { title: { equals: project.title } }, () =>
+      payload.create({
+        collection: 'projects',
+        data: {
+          ...fields,
+          _status: published ? 'published' : 'draft',
+          coverImage,
+          description: richText(description),
+          owner: adminId,
+          skills: skillRefs(names),
+        },
+        draft: !published,
+        overrideAccess: true,
+      }), project.title)
+  }
+
+  for (const post of blogPosts) {
+    const heroImage = await coverFor(post.title)
+    progress.tick(`media: ${post.title}`)
+    const { content, daysAgo, published, skills: names, ...fields } = post
+    await ensure('blog-posts', { title: { equals: post.title } }, () =>
+      payload.create({
+        collection: 'blog-posts',
+        data: {
+          ...fields,
+          _status: published ? 'published' : 'draft',
+          author: adminId,
+          content: richText(content),
+          heroImage,
+          publishedAt: published ? new Date(Date.now() - daysAgo * 86_400_000).toISOString() : undefined,
+          skills: skillRefs(names),
+        },
+        draft: !published,
+        overrideAccess: true,
+      }), post.title)
+  }
+
+  const current = await payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: true })
+  if (!current.name) {
+    await payload.updateGlobal({
+      slug: 'profile',
+      data: { ...profile, avatar: await coverFor(profile.name), bio: richText(profile.bio.replace(/\n(?!\n)/g, ' ')) },
+      overrideAccess: true,
+    })
+    created++
+  }
+  progress.tick('profile')
+  progress.finish(`${created} created`)
+  return { created }
+}
