@@ -6,6 +6,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Tests run their own Next.js server; a separate build folder keeps them clear of a running `npm run dev`.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // Security headers and request logs come from server.ts; this stops Next adding its own banner.
   poweredByHeader: false,
   // server.ts logs every request once; Next would log them a second time in development.

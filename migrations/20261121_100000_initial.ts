@@ -1,6 +1,9 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  // pgvector backs the retrieval index; enable it before anything else.
+  await db.execute(sql`CREATE EXTENSION IF NOT EXISTS vector;`)
+
   await db.execute(sql`
    CREATE TYPE "public"."enum_projects_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__projects_v_version_status" AS ENUM('draft', 'published');

@@ -5,6 +5,7 @@
  *   tsx src/cli/withDatabase.ts payload migrate
  */
 import { spawn } from 'node:child_process'
+import path from 'node:path'
 
 import { resolveDatabase } from '../db/resolveDatabase'
 import { prepareEnvironment } from '../server/prepareEnvironment'
@@ -20,7 +21,12 @@ const db = await resolveDatabase({ dataDir })
 if (db.kind === 'owned') console.log(`[db] embedded PostgreSQL started for this command (${dataDir})`)
 
 const child = spawn(command, args, {
-  env: { ...process.env, DATABASE_URL: db.url },
+  // Project binaries (payload, tsx) resolve as they do inside npm scripts.
+  env: {
+    ...process.env,
+    DATABASE_URL: db.url,
+    PATH: `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+  },
   shell: false,
   stdio: 'inherit',
 })

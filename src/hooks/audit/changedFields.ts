@@ -1,5 +1,13 @@
 /** Bookkeeping fields that change on every write and say nothing about what an editor did. */
 const ignored = new Set(['id', 'createdAt', 'updatedAt', 'sizes', 'loginAttempts', 'lockUntil', 'sessions', 'globalType'])
+/** Auth internals are reported under the name an editor knows: a new hash and salt mean a new password. */
+const aliases: Record<string, string> = {
+  apiKeyIndex: 'apiKey',
+  hash: 'password',
+  resetPasswordExpiration: 'resetPassword',
+  resetPasswordToken: 'resetPassword',
+  salt: 'password',
+}
 /** Fields whose values are never returned, so only the incoming data shows that they changed. */
 const writeOnly = ['password']
 
@@ -30,7 +38,7 @@ export function changedFields(
   for (const key of new Set([...Object.keys(before), ...Object.keys(next)])) {
     if (ignored.has(key)) continue
     if (!previous && (next[key] === null || next[key] === undefined)) continue
-    if (!same(before[key], next[key])) names.add(key)
+    if (!same(before[key], next[key])) names.add(aliases[key] ?? key)
   }
   for (const key of writeOnly) if (data[key] !== undefined && data[key] !== null) names.add(key)
   return [...names].sort()
