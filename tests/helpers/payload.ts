@@ -1,0 +1,24 @@
+import type { Payload } from 'payload'
+
+import { getPayload } from 'payload'
+
+let instance: Payload | undefined
+
+/** The Payload instance of this test file, connected to the file's own database. */
+export async function getTestPayload(): Promise<Payload> {
+  if (!instance) {
+    const { default: config } = await import('../../payload.config')
+    instance = await getPayload({ config })
+  }
+  return instance
+}
+
+export async function closeTestPayload(): Promise<void> {
+  if (!instance) return
+  // The adapter's destroy() leaves the pool open, and one client stays checked out for good, so
+  // end() would never settle: start it (idle connections close, the pool counts as ending) and move on.
+  const pool = (instance.db as { pool?: { end: () => Promise<void> } }).pool
+  pool?.end().catch(() => {})
+  await instance.destroy()
+  instance = undefined
+}

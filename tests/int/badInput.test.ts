@@ -1,0 +1,149 @@
+/**
+ * Bad input gets a 4xx with a message, and writes nothing: no document, no audit entry, no file.
+ */
+import type { Payload } from 'payload'
+
+import fs from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { type Actors, setupActors } from '../helpers/actors'
+import { type ApiServer, startApiServer } from '../helpers/apiServer'
+import { type ApiClient, apiClient } from '../helpers/client'
+import { pngFile, unique, uploadForm } from '../helpers/fixtures'
+import { getTestPayload } from '../helpers/payload'
+
+// Read by the Payload config when it loads (in beforeAll): keeps the oversized upload small.
+process.env.MAX_UPLOAD_MB = '1'
+
+let server: ApiServer
+let api: ApiClient
+let payload: Payload
+let actors: Actors
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  server = await startApiServer()
+  api = apiClient(server.url)
+  actors = await setupActors(payload, api)
+})
+afterAll(async () => server?.close())
+
+type Counted = 'audit-logs' | 'blog-posts' | 'media' | 'projects' | 'skills' | 'users'
+
+async function snapshot() {
+  const counts: Partial<Record<Counted, number>> = {}
+  for (const collection of ['audit-logs', 'blog-posts', 'media', 'projects', 'skills', 'users'] as Counted[]) {
+    counts[collection] = (await payload.count({ collection, overrideAccess: true, trash: collection === 'projects' || collection === 'blog-posts' })).totalDocs
+  }
+  const files = (await fs.readdir(process.env.MEDIA_DIR!)).length
+  return { counts, files }
+}
+
+/** Runs a request that must fail with `status` and a message, and checks that nothing was stored. */
+async function expectRejected(send: () => Promise<{ body: any; status: number }>, status: number, message: RegExp) {
+  const before = await snapshot()
+  const res = await send()
+  expect(res.status, JSON.stringify(res.body)).toBe(status)
+  expect(res.body.errors?.[0]?.message).toMatch(message)
+  expect(await snapshot()).toEqual(before)
+  return res
+}
+
+describe('bad input', () => {
+  it('a URL that is not a URL', async () => {
+    const res = await expectRejected(
+      () => api.post('/api/projects', { liveUrl: 'javascript:alert(1)', repoUrl: 'github.com/x', title: unique('Bad URL') }, { as: actors.editor.credential }),
+      400,
+      /invalid/,
+    )
+    const paths = res.body.errors[0].data.errors.map((error: { path: string }) => error.path)
+    expect(paths).toEqual(expect.arrayContaining(['repoUrl', 'liveUrl']))
+    expect(res.body.errors[0].data.errors[0].message).toMatch(/full URL/)
+  })
+
+  it('a duplicate slug, and a duplicate skill name', async () => {
+    const slug = await expectRejected(
+      () => api.post('/api/projects', { slug: 'tidewater', title: unique('Copycat') }, { as: actors.editor.credential }),
+      400,
+      /slug/,
+    )
+    expect(slug.body.errors[0].data.errors[0]).toMatchObject({ message: 'Value must be unique', path: 'slug' })
+    await expectRejected(() => api.post('/api/skills', { category: 'tool', name: 'TypeScript' }, { as: actors.editor.credential }), 400, /name/)
+  })
+
+  it('a title that makes no slug (while a typed slug is tidied, not refused)', async () => {
+    const res = await expectRejected(() => api.post('/api/blog-posts', { title: '!!!' }, { as: actors.editor.credential }), 400, /slug/i)
+    expect(res.body.errors[0].data.errors[0].message).toMatch(/slug is required/)
+
+    const tidied = await api.post('/api/blog-posts', { slug: 'Ünïcode Title, Really!', title: unique('Post') }, { as: actors.editor.credential })
+    expect(tidied.status).toBe(201)
+    expect(tidied.body.doc.slug).toBe('unicode-title-really')
+  })
+
+  it('malformed JSON', async () => {
+    await expectRejected(
+      () => api.request('POST', '/api/skills', { as: actors.editor.credential, body: '{"name": "Rust", "category": ', headers: { 'Content-Type': 'application/json' } }),
+      400,
+      /Invalid JSON/,
+    )
+  })
+
+  it('values of the wrong type, unknown options and missing required fields', async () => {
+    await expectRejected(() => api.post('/api/projects', { title: { nested: true } }, { as: actors.editor.credential }), 400, /title/)
+    await expectRejected(() => api.post('/api/skills', { category: 'wizardry', name: unique('Magic') }, { as: actors.editor.credential }), 400, /Category/)
+    await expectRejected(() => api.post('/api/skills', { category: 'tool' }, { as: actors.editor.credential }), 400, /Name/)
+    await expectRejected(() => api.post('/api/users', { email: 'not-an-email', name: 'X', password: 'long enough password' }, { as: actors.admin.credential }), 400, /email/i)
+  })
+
+  it('an upload of the wrong type, even when named like an image', async () => {
+    const text = Buffer.from('#!/bin/sh\necho not an image\n')
+    const fake = await expectRejected(
+      () => api.request('POST', '/api/media', { as: actors.editor.credential, body: uploadForm(text, 'photo.png', 'image/png', { alt: 'fake' }) }),
+      400,
+      /file/,
+    )
+    expect(fake.body.errors[0].data.errors[0]).toMatchObject({ message: expect.stringMatching(/file type/i), path: 'file' })
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    const script = await expectRejected(
+      () => api.request('POST', '/api/media', { as: actors.editor.credential, body: uploadForm(svg, 'logo.svg', 'image/svg+xml', { alt: 'svg' }) }),
+      400,
+      /file/,
+    )
+    expect(script.body.errors[0].data.errors[0].message).toMatch(/MIME type/)
+  })
+
+  it('an upload over the size limit (413: the status HTTP reserves for it)', async () => {
+    const big = await pngFile(1400, 1400) // a noisy-free PNG is small; pad it past 1 MB
+    const padded = Buffer.concat([big, Buffer.alloc(1_200_000)])
+    await expectRejected(
+      () => api.request('POST', '/api/media', { as: actors.editor.credential, body: uploadForm(padded, 'huge.png', 'image/png', { alt: 'huge' }) }),
+      413,
+      /size limit/i,
+    )
+  })
+
+  it('an upload without its required alt text', async () => {
+    await expectRejected(
+      () => api.request('POST', '/api/media', { as: actors.editor.credential, body: uploadForm(Buffer.from([]), 'x.png', 'image/png', {}) }),
+      400,
+      /./,
+    )
+    const png = await pngFile()
+    await expectRejected(
+      () => api.request('POST', '/api/media', { as: actors.editor.credential, body: uploadForm(png, 'x.png', 'image/png', {}) }),
+      400,
+      /Alt/i,
+    )
+  })
+
+  it('a good upload still works, with its generated sizes', async () => {
+    const png = await pngFile(1600, 900)
+    const res = await api.request('POST', '/api/media', { as: actors.editor.credential, body: uploadForm(png, 'good.png', 'image/png', { alt: 'A blue rectangle' }) })
+    expect(res.status).toBe(201)
+    expect(res.body.doc.mimeType).toBe('image/png')
+    expect(Object.keys(res.body.doc.sizes).sort()).toEqual(['card', 'og', 'thumbnail'])
+    expect(res.body.doc.sizes.og).toMatchObject({ height: 630, width: 1200 })
+    const files = await fs.readdir(process.env.MEDIA_DIR!)
+    expect(files).toEqual(expect.arrayContaining([res.body.doc.filename, res.body.doc.sizes.thumbnail.filename]))
+  })
+})

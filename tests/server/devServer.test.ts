@@ -1,0 +1,157 @@
+/**
+ * `npm run dev` for real: server.ts starts the embedded database, migrates and seeds it, serves
+ * health checks, the REST API and the admin through Next.js, shuts down cleanly on SIGTERM, keeps its
+ * data for the next start, and exits non-zero when its database dies.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { readLock } from '../../src/db/embeddedPostgresLock'
+import { embeddedPaths } from '../../src/db/resolveDatabase'
+import { defaultAdminEmail, defaultAdminPassword } from '../../src/seed/adminCredentials'
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-server-'))
+// Listed in tsconfig.json's include, so Next.js has no reason to rewrite that file.
+const distDir = '.next/test'
+const running: ChildProcess[] = []
+
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL')
+  fs.rmSync(dataDir, { force: true, recursive: true })
+  fs.rmSync(distDir, { force: true, recursive: true })
+})
+
+async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+type Started = { base: string; child: ChildProcess; output: () => string; exited: Promise<number | null> }
+
+async function startServer(): Promise<Started> {
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    MEDIA_DIR: path.join(dataDir, 'media'),
+    NEXT_DIST_DIR: distDir,
+    NODE_ENV: 'development',
+    NODE_OPTIONS: '--conditions=development',
+    PORT: String(port),
+  }
+  for (const name of ['DATABASE_URL', 'DATABASE_EMBEDDED', 'PAYLOAD_SECRET', 'SEED', 'MIGRATE_ON_START']) delete env[name]
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  running.push(child)
+  let log = ''
+  child.stdout!.on('data', (chunk) => (log += chunk))
+  child.stderr!.on('data', (chunk) => (log += chunk))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const started = Date.now()
+  while (!log.includes('listening on')) {
+    if (child.exitCode !== null) throw new Error(`server exited during start-up:\n${log}`)
+    if (Date.now() - started > 180_000) throw new Error(`server did not start:\n${log}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  return { base: `http://127.0.0.1:${port}`, child, exited, output: () => log }
+}
+
+/** Retries an assertion for a moment: the server writes its log line just after it answers. */
+async function eventually(assertion: () => void, timeoutMs = 3000) {
+  const started = Date.now()
+  for (;;) {
+    try {
+      return assertion()
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+}
+
+const json = async (response: Response) => ({ body: (await response.json()) as any, headers: response.headers, status: response.status })
+
+describe('the development server', () => {
+  let server: Started
+
+  it('starts on an empty data directory, migrating and seeding it', async () => {
+    server = await startServer()
+    expect(server.output()).toContain('empty database: loading demo content')
+    expect(server.output()).toContain('[seed] done')
+  })
+
+  it('answers /healthz and /readyz, with security headers and without x-powered-by', async () => {
+    const health = await json(await fetch(`${server.base}/healthz`))
+    expect(health).toMatchObject({ body: { status: 'ok' }, status: 200 })
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(health.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(health.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
+    expect(health.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(health.headers.get('x-powered-by')).toBeNull()
+
+    const ready = await json(await fetch(`${server.base}/readyz`))
+    expect(ready).toMatchObject({ body: { database: 'ok', status: 'ready' }, status: 200 })
+  })
+
+  it('serves the REST API through Next.js, published content only, and logs the request', async () => {
+    const res = await json(await fetch(`${server.base}/api/blog-posts?limit=10&depth=0`))
+    expect(res.status).toBe(200)
+    expect(res.body.totalDocs).toBe(5)
+    expect(res.body.docs.every((doc: { _status: string }) => doc._status === 'published')).toBe(true)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    await eventually(() => expect(server.output()).toMatch(/\[http\] GET \/api\/blog-posts\?limit=10&depth=0 200/))
+  })
+
+  it('records the client address itself, ignoring a forged x-real-ip', async () => {
+    const login = await json(
+      await fetch(`${server.base}/api/users/login`, {
+        body: JSON.stringify({ email: defaultAdminEmail, password: defaultAdminPassword }),
+        headers: { 'Content-Type': 'application/json', 'x-real-ip': '203.0.113.9' },
+        method: 'POST',
+      }),
+    )
+    expect(login.status).toBe(200)
+    const audit = await json(
+      await fetch(`${server.base}/api/audit-logs?where[action][equals]=login&sort=-createdAt&limit=1&depth=0`, {
+        headers: { Authorization: `JWT ${login.body.token}` },
+      }),
+    )
+    expect(audit.body.docs[0].ip).toBe('127.0.0.1')
+  })
+
+  it('serves the admin panel', async () => {
+    const res = await fetch(`${server.base}/admin/login`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toMatch(/<title>Login\s*· askfolio/)
+  })
+
+  it('shuts down cleanly on SIGTERM, releasing the database', async () => {
+    const lock = readLock(embeddedPaths(dataDir).lockFile)
+    expect(lock).not.toBeNull()
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+    expect(server.output()).toContain('[server] stopped')
+    expect(fs.existsSync(embeddedPaths(dataDir).lockFile)).toBe(false)
+    expect(() => process.kill(lock!.pid, 0)).toThrow()
+  })
+
+  it('keeps its data for the next start, without seeding again', async () => {
+    server = await startServer()
+    expect(server.output()).not.toContain('empty database')
+    const res = await json(await fetch(`${server.base}/api/projects?limit=0&depth=0`))
+    expect(res.body.totalDocs).toBe(5)
+  })
+
+  it('exits non-zero, saying why, when its database dies', async () => {
+    const lock = readLock(embeddedPaths(dataDir).lockFile)!
+    process.kill(lock.pid, 'SIGKILL')
+    expect(await server.exited).toBe(1)
+    expect(server.output()).toContain('the embedded database exited unexpectedly')
+  })
+})

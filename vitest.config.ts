@@ -1,0 +1,57 @@
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+const alias = {
+  '@': path.resolve('src'),
+  '@payload-config': path.resolve('payload.config.ts'),
+}
+
+// lexical's Node entry points use top-level await that can stall module loading on Node 20; the
+// explicit condition selects its plain builds (see docs/architecture.md).
+const execArgv = ['--conditions=development']
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          execArgv,
+          include: ['tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'int',
+          environment: 'node',
+          include: ['tests/int/**/*.test.ts'],
+          // Builds one migrated template database; every test file then gets its own copy.
+          globalSetup: ['tests/setup/globalSetup.ts'],
+          setupFiles: ['tests/setup/perFileDatabase.ts'],
+          hookTimeout: 180_000,
+          testTimeout: 120_000,
+          pool: 'forks',
+          execArgv,
+          maxWorkers: 2,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts'],
+          execArgv,
+          hookTimeout: 240_000,
+          testTimeout: 240_000,
+        },
+      },
+    ],
+  },
+})
