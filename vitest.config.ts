@@ -21,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          sequence: { groupOrder: 0 },
           execArgv,
           include: ['tests/unit/**/*.test.ts'],
         },
@@ -30,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'int',
           environment: 'node',
+          sequence: { groupOrder: 1 },
           include: ['tests/int/**/*.test.ts'],
           // Builds one migrated template database; every test file then gets its own copy.
           globalSetup: ['tests/setup/globalSetup.ts'],
@@ -46,6 +48,9 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
+          // After the integration tests: compiling Next.js wants both cores to itself.
+          sequence: { groupOrder: 2 },
+          maxWorkers: 1,
           include: ['tests/server/**/*.test.ts'],
           execArgv,
           hookTimeout: 240_000,

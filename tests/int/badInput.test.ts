@@ -39,6 +39,26 @@ async function snapshot() {
   return { counts, files }
 }
 
+/** A one-page PDF with a correct cross-reference table. */
+function minimalPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ]
+  let body = '%PDF-1.4\n'
+  const offsets = objects.map((object, index) => {
+    const offset = body.length
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`
+    return offset
+  })
+  const xref = body.length
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
+  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(body, 'latin1')
+}
+
 /** Runs a request that must fail with `status` and a message, and checks that nothing was stored. */
 async function expectRejected(send: () => Promise<{ body: any; status: number }>, status: number, message: RegExp) {
   const before = await snapshot()
@@ -145,5 +165,12 @@ describe('bad input', () => {
     expect(res.body.doc.sizes.og).toMatchObject({ height: 630, width: 1200 })
     const files = await fs.readdir(process.env.MEDIA_DIR!)
     expect(files).toEqual(expect.arrayContaining([res.body.doc.filename, res.body.doc.sizes.thumbnail.filename]))
+  })
+
+  it('a PDF is accepted too', async () => {
+    const pdf = minimalPdf()
+    const res = await api.request('POST', '/api/media', { as: actors.editor.credential, body: uploadForm(pdf, 'cv.pdf', 'application/pdf', { alt: 'Curriculum vitae' }) })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body.doc.mimeType).toBe('application/pdf')
   })
 })

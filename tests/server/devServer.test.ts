@@ -125,6 +125,12 @@ describe('the development server', () => {
     expect(audit.body.docs[0].ip).toBe('127.0.0.1')
   })
 
+  it('offers the GraphQL playground in development', async () => {
+    const res = await fetch(`${server.base}/api/graphql-playground`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('GraphQL Playground')
+  })
+
   it('serves the admin panel', async () => {
     const res = await fetch(`${server.base}/admin/login`)
     expect(res.status).toBe(200)

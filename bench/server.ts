@@ -1,0 +1,173 @@
+/**
+ * Start-up, memory and read latency of the production server on the embedded database.
+ *
+ *   npm run bench:server [-- --requests 1000 --concurrency 1,4]
+ *
+ * Builds Next.js if there is no build, then starts `server.ts` as `npm start` would (on a fresh data
+ * directory that it migrates and seeds), and measures from this separate process:
+ *   - cold start: spawn → first 200 from GET /api/blog-posts?limit=10, fresh and existing data directory
+ *   - idle memory: RSS of the server and of the embedded database process, after the load has settled
+ *   - latency: p50/p95/p99 of anonymous GET /api/blog-posts?limit=10 with N requests in flight
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import { readLock } from '../src/db/embeddedPostgresLock'
+import { embeddedPaths } from '../src/db/resolveDatabase'
+
+const arg = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`)
+  return index > 0 ? Number(process.argv[index + 1]) : fallback
+}
+const requests = arg('requests', 1000)
+const concurrencyIndex = process.argv.indexOf('--concurrency')
+const concurrencies = (concurrencyIndex > 0 ? process.argv[concurrencyIndex + 1] : '1,4').split(',').map(Number)
+const target = '/api/blog-posts?limit=10'
+
+const log = (message: string) => process.stdout.write(`[bench] ${message}\n`)
+
+async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+function ensureBuild() {
+  if (fs.existsSync('.next/BUILD_ID')) return log('using the existing Next.js build in .next/')
+  log('no production build: running `npm run build` (a minute or two)')
+  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
+  if (result.status !== 0) throw new Error('next build failed')
+}
+
+type Server = { child: ChildProcess; port: number; startedAt: number }
+
+async function startServer(dataDir: string): Promise<Server> {
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    LOG_REQUESTS: 'false',
+    MEDIA_DIR: path.join(dataDir, 'media'),
+    MIGRATE_ON_START: 'true',
+    NODE_ENV: 'production',
+    NODE_OPTIONS: '--conditions=production',
+    ADMIN_PASSWORD: 'benchmark admin password',
+    PAYLOAD_SECRET: 'benchmark-secret',
+    PORT: String(port),
+    SEED: 'true',
+  }
+  delete env.DATABASE_URL
+  delete env.DATABASE_EMBEDDED
+  const startedAt = performance.now()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  return { child, port, startedAt }
+}
+
+async function firstResponse(server: Server): Promise<number> {
+  for (;;) {
+    if (server.child.exitCode !== null) throw new Error('server exited during start-up')
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}${target}`)
+      await res.arrayBuffer()
+      if (res.status === 200) return performance.now() - server.startedAt
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+async function stop(server: Server) {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve))
+  server.child.kill('SIGTERM')
+  await exited
+}
+
+const rssMb = (pid: number) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+async function measureLatency(port: number, concurrency: number) {
+  const url = `http://127.0.0.1:${port}${target}`
+  for (let i = 0; i < 50; i++) await (await fetch(url)).arrayBuffer() // warm-up
+  const timings: number[] = []
+  let errors = 0
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        next++
+        const t0 = performance.now()
+        const res = await fetch(url)
+        await res.arrayBuffer()
+        timings.push(performance.now() - t0)
+        if (res.status !== 200) errors++
+        if (timings.length % 200 === 0) log(`  ${timings.length}/${requests} requests`)
+      }
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  timings.sort((a, b) => a - b)
+  return { errors, p50: percentile(timings, 50), p95: percentile(timings, 95), p99: percentile(timings, 99), rps: timings.length / seconds }
+}
+
+async function main() {
+  ensureBuild()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-bench-'))
+  try {
+    log('cold start on a fresh data directory (creates, migrates and seeds the database)')
+    let server = await startServer(dataDir)
+    const freshMs = await firstResponse(server)
+    await stop(server)
+
+    log('cold start on the existing data directory')
+    server = await startServer(dataDir)
+    const warmMs = await firstResponse(server)
+
+    const latencies = []
+    for (const concurrency of concurrencies) {
+      log(`latency: ${requests} anonymous requests, ${concurrency} in flight`)
+      latencies.push({ concurrency, ...(await measureLatency(server.port, concurrency)) })
+    }
+
+    log('idle memory: waiting 10 s for the load to settle')
+    await new Promise((resolve) => setTimeout(resolve, 10_000))
+    const dbPid = readLock(embeddedPaths(dataDir).lockFile)!.pid
+    const serverRss = rssMb(server.child.pid!)
+    const dbRss = rssMb(dbPid)
+    await stop(server)
+
+    const f = (n: number) => n.toFixed(1)
+    console.log(`
+| measure | value |
+| --- | --- |
+| cold start, fresh data directory (init + migrate + seed), spawn to first 200 | ${f(freshMs / 1000)} s |
+| cold start, existing data directory, spawn to first 200 | ${f(warmMs / 1000)} s |
+| idle RSS, server process (Node.js + Next.js + Payload) | ${f(serverRss)} MB |
+| idle RSS, embedded database process (PGlite) | ${f(dbRss)} MB |
+${latencies
+  .map(
+    (l) => `| GET ${target} anonymous, ${l.concurrency} in flight: p50 / p95 / p99 | ${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)} ms |
+| the same: throughput, errors | ${f(l.rps)} req/s, ${l.errors} of ${requests} |`,
+  )
+  .join('\n')}
+
+node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB`)
+  } finally {
+    fs.rmSync(dataDir, { force: true, recursive: true })
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
