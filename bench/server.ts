@@ -11,12 +11,12 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { readLock } from '../src/db/embeddedPostgresLock'
 import { embeddedPaths } from '../src/db/resolveDatabase'
+import { freePort } from '../tests/helpers/freePort'
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`)
@@ -28,14 +28,6 @@ const concurrencies = (concurrencyIndex > 0 ? process.argv[concurrencyIndex + 1]
 const target = '/api/blog-posts?limit=10'
 
 const log = (message: string) => process.stdout.write(`[bench] ${message}\n`)
-
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 function ensureBuild() {
   if (fs.existsSync('.next/BUILD_ID')) return log('using the existing Next.js build in .next/')

@@ -62,7 +62,7 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
       payload.create({ collection: 'skills', data: skill, overrideAccess: true }), skill.name)
   }
 
-  const coverFor = async (title: string) => {
+  const imageFor = async (title: string) => {
     const alt = `Cover image for ${title}`
     const existing = await findOne('media', { alt: { equals: alt } })
     if (existing) return existing.id
@@ -78,54 +78,50 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
     return doc.id
   }
 
-  const skillRefs = (names: string[]) => names.map((name) => skillIds[name]).filter(Boolean)
-
-  for (const project of projects) {
-    const coverImage = await coverFor(project.title)
-    progress.tick(`media: ${project.title}`)
-    const { description, published, skills: names, ...fields } = project
-    await ensure('projects', { title: { equals: project.title } }, () =>
-      payload.create({
-        collection: 'projects',
-        data: {
-          ...fields,
-          _status: published ? 'published' : 'draft',
-          coverImage,
-          description: richText(description),
-          owner: adminId,
-          skills: skillRefs(names),
-        },
-        draft: !published,
-        overrideAccess: true,
-      }), project.title)
+  const coverFor = (title: string) => {
+    progress.tick(`media: ${title}`)
+    return imageFor(title)
   }
 
-  for (const post of blogPosts) {
-    const heroImage = await coverFor(post.title)
-    progress.tick(`media: ${post.title}`)
-    const { content, daysAgo, published, skills: names, ...fields } = post
-    await ensure('blog-posts', { title: { equals: post.title } }, () =>
+  const skillRefs = (names: string[]) => names.map((name) => skillIds[name]).filter(Boolean)
+
+  const ensurePublishable = (collection: 'blog-posts' | 'projects', title: string, published: boolean, data: object) =>
+    ensure(collection, { title: { equals: title } }, () =>
       payload.create({
-        collection: 'blog-posts',
-        data: {
-          ...fields,
-          _status: published ? 'published' : 'draft',
-          author: adminId,
-          content: richText(content),
-          heroImage,
-          publishedAt: published ? new Date(Date.now() - daysAgo * 86_400_000).toISOString() : undefined,
-          skills: skillRefs(names),
-        },
+        collection,
+        data: { ...data, _status: published ? 'published' : 'draft', title } as never,
         draft: !published,
         overrideAccess: true,
-      }), post.title)
+      }), title)
+
+  for (const { description, published, skills: names, ...fields } of projects) {
+    const coverImage = await coverFor(fields.title)
+    await ensurePublishable('projects', fields.title, published, {
+      ...fields,
+      coverImage,
+      description: richText(description),
+      owner: adminId,
+      skills: skillRefs(names),
+    })
+  }
+
+  for (const { content, daysAgo, published, skills: names, ...fields } of blogPosts) {
+    const heroImage = await coverFor(fields.title)
+    await ensurePublishable('blog-posts', fields.title, published, {
+      ...fields,
+      author: adminId,
+      content: richText(content),
+      heroImage,
+      publishedAt: published ? new Date(Date.now() - daysAgo * 86_400_000).toISOString() : undefined,
+      skills: skillRefs(names),
+    })
   }
 
   const current = await payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: true })
   if (!current.name) {
     await payload.updateGlobal({
       slug: 'profile',
-      data: { ...profile, avatar: await coverFor(profile.name), bio: richText(profile.bio.replace(/\n(?!\n)/g, ' ')) },
+      data: { ...profile, avatar: await imageFor(profile.name), bio: richText(profile.bio.replace(/\n(?!\n)/g, ' ')) },
       overrideAccess: true,
     })
     created++

@@ -3,30 +3,15 @@
  * field names (never values), address and user agent; written in the change's transaction; and
  * immutable, down to the database.
  */
-import type { Payload } from 'payload'
-
 import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, initTransaction, killTransaction } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { type Actors, password, setupActors } from '../helpers/actors'
-import { type ApiServer, startApiServer } from '../helpers/apiServer'
-import { type ApiClient, apiClient } from '../helpers/client'
+import { password } from '../helpers/actors'
+import { useApiTest } from '../helpers/apiTest'
 import { unique } from '../helpers/fixtures'
-import { getTestPayload } from '../helpers/payload'
 
-let server: ApiServer
-let api: ApiClient
-let payload: Payload
-let actors: Actors
-
-beforeAll(async () => {
-  payload = await getTestPayload()
-  server = await startApiServer()
-  api = apiClient(server.url)
-  actors = await setupActors(payload, api)
-})
-afterAll(async () => server?.close())
+const test = useApiTest()
 
 type Entry = {
   action: string
@@ -40,7 +25,7 @@ type Entry = {
 }
 
 async function entriesFor(entity: string, documentId?: number | string): Promise<Entry[]> {
-  const { docs } = await payload.find({
+  const { docs } = await test.payload.find({
     collection: 'audit-logs',
     depth: 0,
     limit: 100,
@@ -55,21 +40,21 @@ const userAgent = { 'User-Agent': 'askfolio-audit-test/1.0' }
 
 describe('entries for content changes', () => {
   it('records create, update, publish, unpublish, trash, restore and delete by the acting user', async () => {
-    const as = actors.editor.credential
-    const created = await api.post('/api/projects', { summary: 'first', title: unique('Audited') }, { as, headers: userAgent })
+    const as = test.actors.editor.credential
+    const created = await test.api.post('/api/projects', { summary: 'first', title: unique('Audited') }, { as, headers: userAgent })
     const id = created.body.doc.id
-    await api.patch(`/api/projects/${id}`, { summary: 'second' }, { as, headers: userAgent })
-    await api.patch(`/api/projects/${id}`, { _status: 'published' }, { as, headers: userAgent })
-    await api.patch(`/api/projects/${id}?draft=true`, { summary: 'a draft' }, { as, headers: userAgent })
-    await api.patch(`/api/projects/${id}`, { _status: 'draft' }, { as, headers: userAgent })
-    await api.patch(`/api/projects/${id}`, { deletedAt: new Date().toISOString() }, { as, headers: userAgent })
-    await api.patch(`/api/projects/${id}?trash=true`, { deletedAt: null }, { as, headers: userAgent })
-    expect((await api.delete(`/api/projects/${id}`, { as, headers: userAgent })).status).toBe(200)
+    await test.api.patch(`/api/projects/${id}`, { summary: 'second' }, { as, headers: userAgent })
+    await test.api.patch(`/api/projects/${id}`, { _status: 'published' }, { as, headers: userAgent })
+    await test.api.patch(`/api/projects/${id}?draft=true`, { summary: 'a draft' }, { as, headers: userAgent })
+    await test.api.patch(`/api/projects/${id}`, { _status: 'draft' }, { as, headers: userAgent })
+    await test.api.patch(`/api/projects/${id}`, { deletedAt: new Date().toISOString() }, { as, headers: userAgent })
+    await test.api.patch(`/api/projects/${id}?trash=true`, { deletedAt: null }, { as, headers: userAgent })
+    expect((await test.api.delete(`/api/projects/${id}`, { as, headers: userAgent })).status).toBe(200)
 
     const entries = await entriesFor('projects', id)
     expect(entries.map((entry) => entry.action)).toEqual(['create', 'update', 'publish', 'update', 'unpublish', 'trash', 'restore', 'delete'])
     for (const entry of entries) {
-      expect(entry).toMatchObject({ entityType: 'collection', ip: '127.0.0.1', user: actors.editor.id, userAgent: 'askfolio-audit-test/1.0' })
+      expect(entry).toMatchObject({ entityType: 'collection', ip: '127.0.0.1', user: test.actors.editor.id, userAgent: 'askfolio-audit-test/1.0' })
     }
     expect(entries[0].changedFields).toEqual(expect.arrayContaining(['owner', 'slug', 'summary', 'title']))
     expect(entries[1].changedFields).toEqual(['summary'])
@@ -79,33 +64,33 @@ describe('entries for content changes', () => {
 
   it('records changes to the profile global', async () => {
     const before = (await entriesFor('profile')).length
-    const res = await api.post('/api/globals/profile', { location: 'Porto, Portugal' }, { as: actors.editor.credential })
+    const res = await test.api.post('/api/globals/profile', { location: 'Porto, Portugal' }, { as: test.actors.editor.credential })
     expect(res.status).toBe(200)
     const entries = await entriesFor('profile')
     expect(entries).toHaveLength(before + 1)
-    expect(entries.at(-1)).toMatchObject({ action: 'update', changedFields: ['location'], entityType: 'global', user: actors.editor.id })
+    expect(entries.at(-1)).toMatchObject({ action: 'update', changedFields: ['location'], entityType: 'global', user: test.actors.editor.id })
   })
 
   it('records sign-in and sign-out', async () => {
-    const login = await api.post('/api/users/login', { email: actors.viewer.email, password }, { headers: userAgent })
-    const logout = await api.post('/api/users/logout', {}, { as: { token: login.body.token }, headers: userAgent })
+    const login = await test.api.post('/api/users/login', { email: test.actors.viewer.email, password }, { headers: userAgent })
+    const logout = await test.api.post('/api/users/logout', {}, { as: { token: login.body.token }, headers: userAgent })
     expect(logout.status).toBe(200)
-    const entries = (await entriesFor('users', actors.viewer.id!)).filter((entry) => entry.action === 'login' || entry.action === 'logout')
+    const entries = (await entriesFor('users', test.actors.viewer.id!)).filter((entry) => entry.action === 'login' || entry.action === 'logout')
     expect(entries.slice(-2).map((entry) => [entry.action, entry.user])).toEqual([
-      ['login', actors.viewer.id],
-      ['logout', actors.viewer.id],
+      ['login', test.actors.viewer.id],
+      ['logout', test.actors.viewer.id],
     ])
   })
 
   it('names a changed password without storing any secret', async () => {
     const newPassword = 'an entirely new passphrase'
-    const res = await api.patch(`/api/users/${actors.author.id}`, { password: newPassword }, { as: actors.author.credential })
+    const res = await test.api.patch(`/api/users/${test.actors.author.id}`, { password: newPassword }, { as: test.actors.author.credential })
     expect(res.status).toBe(200)
-    const entry = (await entriesFor('users', actors.author.id!)).at(-1)!
+    const entry = (await entriesFor('users', test.actors.author.id!)).at(-1)!
     expect(entry.action).toBe('update')
     expect(entry.changedFields).toContain('password')
 
-    const stored = await payload.db.drizzle.execute(sql`select hash, salt from users where id = ${actors.author.id}`)
+    const stored = await test.payload.db.drizzle.execute(sql`select hash, salt from users where id = ${test.actors.author.id}`)
     const { hash, salt } = stored.rows[0] as { hash: string; salt: string }
     const everything = JSON.stringify(await entriesFor('users'))
     for (const secret of [newPassword, password, hash, salt]) expect(everything).not.toContain(secret)
@@ -115,12 +100,12 @@ describe('entries for content changes', () => {
 describe('transactions', () => {
   it('rolls an entry back with the write it describes', async () => {
     const name = unique('Rolled back skill')
-    const req = await createLocalReq({}, payload)
+    const req = await createLocalReq({}, test.payload)
     await initTransaction(req)
-    const skill = await payload.create({ collection: 'skills', data: { category: 'tool', name }, req })
+    const skill = await test.payload.create({ collection: 'skills', data: { category: 'tool', name }, req })
     // Inside the transaction the entry is there (read through the same req: on the embedded database
     // a read from another connection would wait for this transaction to end).
-    const inside = await payload.find({
+    const inside = await test.payload.find({
       collection: 'audit-logs',
       overrideAccess: true,
       req,
@@ -129,13 +114,13 @@ describe('transactions', () => {
     expect(inside.docs.map((doc) => doc.action)).toEqual(['create'])
     await killTransaction(req)
 
-    expect((await payload.count({ collection: 'skills', where: { name: { equals: name } } })).totalDocs).toBe(0)
+    expect((await test.payload.count({ collection: 'skills', where: { name: { equals: name } } })).totalDocs).toBe(0)
     expect(await entriesFor('skills', skill.id)).toEqual([])
   })
 
   it('writes no entry for a write that fails', async () => {
     const before = (await entriesFor('skills')).length
-    const res = await api.post('/api/skills', { category: 'tool', name: 'TypeScript' }, { as: actors.editor.credential })
+    const res = await test.api.post('/api/skills', { category: 'tool', name: 'TypeScript' }, { as: test.actors.editor.credential })
     expect(res.status).toBe(400)
     expect(await entriesFor('skills')).toHaveLength(before)
   })
@@ -143,29 +128,29 @@ describe('transactions', () => {
 
 describe('immutability', () => {
   it('refuses UPDATE, DELETE and TRUNCATE on the table itself', async () => {
-    const [entry] = (await payload.find({ collection: 'audit-logs', depth: 0, limit: 1, overrideAccess: true })).docs
-    const db = payload.db.drizzle
+    const [entry] = (await test.payload.find({ collection: 'audit-logs', depth: 0, limit: 1, overrideAccess: true })).docs
+    const db = test.payload.db.drizzle
     await expect(db.execute(sql`update audit_logs set action = 'login' where id = ${entry.id}`)).rejects.toThrow()
     await expect(db.execute(sql`delete from audit_logs where id = ${entry.id}`)).rejects.toThrow()
     await expect(db.execute(sql`truncate audit_logs`)).rejects.toThrow()
-    const after = await payload.findByID({ collection: 'audit-logs', depth: 0, id: entry.id, overrideAccess: true })
+    const after = await test.payload.findByID({ collection: 'audit-logs', depth: 0, id: entry.id, overrideAccess: true })
     expect(after.action).toBe(entry.action)
   })
 
   it('refuses the Local API too, unless it only clears personal fields', async () => {
-    const [entry] = (await payload.find({ collection: 'audit-logs', depth: 0, limit: 1, overrideAccess: true })).docs
-    await expect(payload.update({ collection: 'audit-logs', data: { entity: 'tampered' }, id: entry.id, overrideAccess: true })).rejects.toThrow()
-    await expect(payload.delete({ collection: 'audit-logs', id: entry.id, overrideAccess: true })).rejects.toThrow()
+    const [entry] = (await test.payload.find({ collection: 'audit-logs', depth: 0, limit: 1, overrideAccess: true })).docs
+    await expect(test.payload.update({ collection: 'audit-logs', data: { entity: 'tampered' }, id: entry.id, overrideAccess: true })).rejects.toThrow()
+    await expect(test.payload.delete({ collection: 'audit-logs', id: entry.id, overrideAccess: true })).rejects.toThrow()
   })
 
   it('keeps the trail of a deleted user, without the link to them', async () => {
     const email = `${unique('temp').replace(/\W+/g, '-')}@example.com`
-    const temp = await payload.create({ collection: 'users', data: { email, name: 'Temporary', password }, overrideAccess: true })
-    await api.post('/api/users/login', { email, password })
+    const temp = await test.payload.create({ collection: 'users', data: { email, name: 'Temporary', password }, overrideAccess: true })
+    await test.api.post('/api/users/login', { email, password })
     const before = (await entriesFor('users', temp.id)).length
     expect(before).toBeGreaterThanOrEqual(2) // create + login
 
-    expect((await api.delete(`/api/users/${temp.id}`, { as: actors.admin.credential })).status).toBe(200)
+    expect((await test.api.delete(`/api/users/${temp.id}`, { as: test.actors.admin.credential })).status).toBe(200)
     const entries = await entriesFor('users', temp.id)
     expect(entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['create', 'login', 'delete']))
     expect(entries.filter((entry) => entry.action !== 'delete').every((entry) => entry.user === null)).toBe(true)

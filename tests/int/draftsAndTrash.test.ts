@@ -3,31 +3,15 @@
  * REST or GraphQL offers: lists, lookups by id, `draft=true`, `where` on `_status`, `trash=true` and
  * the versions endpoints.
  */
-import type { Payload } from 'payload'
+import { describe, expect, it } from 'vitest'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
-import { type Actors, setupActors } from '../helpers/actors'
-import { type ApiServer, startApiServer } from '../helpers/apiServer'
-import { type ApiClient, apiClient } from '../helpers/client'
+import { useApiTest } from '../helpers/apiTest'
 import { findBySlug } from '../helpers/fixtures'
-import { getTestPayload } from '../helpers/payload'
 
 // Words that appear only in the seeded drafts.
 const draftSecrets = ['BLUE HERON', 'PURPLE OTTER', 'Harbourmaster', 'Notes for a talk']
 
-let server: ApiServer
-let api: ApiClient
-let payload: Payload
-let actors: Actors
-
-beforeAll(async () => {
-  payload = await getTestPayload()
-  server = await startApiServer()
-  api = apiClient(server.url)
-  actors = await setupActors(payload, api)
-})
-afterAll(async () => server?.close())
+const test = useApiTest()
 
 const expectNoSecrets = (body: unknown, secrets = draftSecrets) => {
   const text = JSON.stringify(body)
@@ -36,11 +20,11 @@ const expectNoSecrets = (body: unknown, secrets = draftSecrets) => {
 
 describe('seeded drafts', () => {
   it('exist, so the checks below are meaningful', async () => {
-    const project = await findBySlug(payload, 'projects', 'harbourmaster')
-    const post = await findBySlug(payload, 'blog-posts', 'notes-for-a-talk-i-have-not-announced')
+    const project = await findBySlug(test.payload, 'projects', 'harbourmaster')
+    const post = await findBySlug(test.payload, 'blog-posts', 'notes-for-a-talk-i-have-not-announced')
     expect(project._status).toBe('draft')
     expect(post._status).toBe('draft')
-    const asEditor = await api.get('/api/blog-posts?depth=0&limit=100&draft=true', { as: actors.editor.credential })
+    const asEditor = await test.api.get('/api/blog-posts?depth=0&limit=100&draft=true', { as: test.actors.editor.credential })
     expect(JSON.stringify(asEditor.body)).toContain('PURPLE OTTER')
   })
 
@@ -54,30 +38,30 @@ describe('seeded drafts', () => {
     '/api/blog-posts?where[_status][not_equals]=published&draft=true',
     '/api/skills?limit=100&depth=2',
   ])('stay out of anonymous REST lists: %s', async (path) => {
-    const res = await api.get(path)
+    const res = await test.api.get(path)
     expect(res.status).toBe(200)
     expect(res.body.docs.every((doc: { _status?: string }) => doc._status === undefined || doc._status === 'published')).toBe(true)
     expectNoSecrets(res.body)
   })
 
   it('are not found by id, with or without draft=true', async () => {
-    const project = await findBySlug(payload, 'projects', 'harbourmaster')
-    const post = await findBySlug(payload, 'blog-posts', 'notes-for-a-talk-i-have-not-announced')
+    const project = await findBySlug(test.payload, 'projects', 'harbourmaster')
+    const post = await findBySlug(test.payload, 'blog-posts', 'notes-for-a-talk-i-have-not-announced')
     for (const path of [
       `/api/projects/${project.id}`,
       `/api/projects/${project.id}?draft=true`,
       `/api/blog-posts/${post.id}`,
       `/api/blog-posts/${post.id}?draft=true`,
     ]) {
-      const res = await api.get(path)
+      const res = await test.api.get(path)
       expect(res.status, path).toBe(404)
       expectNoSecrets(res.body)
     }
   })
 
   it('stay out of anonymous GraphQL', async () => {
-    const project = await findBySlug(payload, 'projects', 'harbourmaster')
-    const res = await api.graphql(`{
+    const project = await findBySlug(test.payload, 'projects', 'harbourmaster')
+    const res = await test.api.graphql(`{
       Projects(draft: true, limit: 100) { docs { title summary description } }
       BlogPosts(draft: true, limit: 100, where: { _status: { equals: draft } }) { docs { title content } }
       Project(id: ${project.id}, draft: true) { title }
@@ -90,11 +74,11 @@ describe('seeded drafts', () => {
 
   it('keep their versions closed to visitors', async () => {
     for (const path of ['/api/projects/versions', '/api/blog-posts/versions?limit=100']) {
-      const res = await api.get(path)
+      const res = await test.api.get(path)
       expect(res.status, path).toBe(403)
       expectNoSecrets(res.body)
     }
-    const gql = await api.graphql('{ versionsBlogPosts(limit: 100) { docs { version { title } } } }')
+    const gql = await test.api.graphql('{ versionsBlogPosts(limit: 100) { docs { version { title } } } }')
     expect(gql.body.errors?.[0]?.extensions?.statusCode).toBe(403)
     expectNoSecrets(gql.body.data)
   })
@@ -102,47 +86,47 @@ describe('seeded drafts', () => {
 
 describe('a draft saved over a published document', () => {
   it('leaves visitors on the published version, everywhere', async () => {
-    const post = await findBySlug(payload, 'blog-posts', 'designing-idempotent-webhooks')
+    const post = await findBySlug(test.payload, 'blog-posts', 'designing-idempotent-webhooks')
     const secret = 'UNRELEASED RETRY POLICY'
-    const saved = await api.patch(`/api/blog-posts/${post.id}?draft=true`, { excerpt: `Draft: ${secret}` }, { as: actors.editor.credential })
+    const saved = await test.api.patch(`/api/blog-posts/${post.id}?draft=true`, { excerpt: `Draft: ${secret}` }, { as: test.actors.editor.credential })
     expect(saved.status).toBe(200)
 
-    const editorView = await api.get(`/api/blog-posts/${post.id}?draft=true`, { as: actors.editor.credential })
+    const editorView = await test.api.get(`/api/blog-posts/${post.id}?draft=true`, { as: test.actors.editor.credential })
     expect(editorView.body.excerpt).toContain(secret)
 
     for (const path of [`/api/blog-posts/${post.id}`, `/api/blog-posts/${post.id}?draft=true`, '/api/blog-posts?draft=true&limit=100']) {
-      const res = await api.get(path)
+      const res = await test.api.get(path)
       expect(res.status, path).toBe(200)
       expectNoSecrets(res.body, [secret])
     }
-    const visitor = await api.get(`/api/blog-posts/${post.id}?draft=true`)
+    const visitor = await test.api.get(`/api/blog-posts/${post.id}?draft=true`)
     expect(visitor.body.excerpt).toBe(post.excerpt)
-    const gql = await api.graphql(`{ BlogPost(id: ${post.id}, draft: true) { excerpt } }`)
+    const gql = await test.api.graphql(`{ BlogPost(id: ${post.id}, draft: true) { excerpt } }`)
     expect(gql.body.data.BlogPost.excerpt).toBe(post.excerpt)
   })
 })
 
 describe('trash', () => {
   it('hides a trashed document from visitors until an editor restores it', async () => {
-    const post = await findBySlug(payload, 'blog-posts', 'why-i-keep-a-decision-log')
-    const trashed = await api.patch(`/api/blog-posts/${post.id}`, { deletedAt: new Date().toISOString() }, { as: actors.editor.credential })
+    const post = await findBySlug(test.payload, 'blog-posts', 'why-i-keep-a-decision-log')
+    const trashed = await test.api.patch(`/api/blog-posts/${post.id}`, { deletedAt: new Date().toISOString() }, { as: test.actors.editor.credential })
     expect(trashed.status).toBe(200)
 
     for (const path of [`/api/blog-posts/${post.id}`, `/api/blog-posts/${post.id}?trash=true`]) {
-      expect((await api.get(path)).status, path).toBe(404)
+      expect((await test.api.get(path)).status, path).toBe(404)
     }
     for (const path of ['/api/blog-posts?limit=100', '/api/blog-posts?limit=100&trash=true', '/api/blog-posts?trash=true&where[deletedAt][exists]=true']) {
-      const res = await api.get(path)
+      const res = await test.api.get(path)
       expect(res.body.docs.map((doc: { id: number }) => doc.id), path).not.toContain(post.id)
     }
-    const gql = await api.graphql('{ BlogPosts(trash: true, limit: 100) { docs { id } } }')
+    const gql = await test.api.graphql('{ BlogPosts(trash: true, limit: 100) { docs { id } } }')
     expect(gql.body.data.BlogPosts.docs.map((doc: { id: number }) => doc.id)).not.toContain(post.id)
 
     // Editors still see it in the trash, and can bring it back.
-    const inTrash = await api.get('/api/blog-posts?trash=true&where[deletedAt][exists]=true', { as: actors.editor.credential })
+    const inTrash = await test.api.get('/api/blog-posts?trash=true&where[deletedAt][exists]=true', { as: test.actors.editor.credential })
     expect(inTrash.body.docs.map((doc: { id: number }) => doc.id)).toContain(post.id)
-    const restored = await api.patch(`/api/blog-posts/${post.id}?trash=true`, { deletedAt: null }, { as: actors.editor.credential })
+    const restored = await test.api.patch(`/api/blog-posts/${post.id}?trash=true`, { deletedAt: null }, { as: test.actors.editor.credential })
     expect(restored.status).toBe(200)
-    expect((await api.get(`/api/blog-posts/${post.id}`)).status).toBe(200)
+    expect((await test.api.get(`/api/blog-posts/${post.id}`)).status).toBe(200)
   })
 })

@@ -3,15 +3,11 @@
  * update and delete, through both REST and GraphQL. Each case checks the answer and then the
  * database: an allowed write really happened, a refused one changed nothing.
  */
-import type { Payload } from 'payload'
+import { describe, expect, it } from 'vitest'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
-import { type Actor, type ActorName, type Actors, setupActors } from '../helpers/actors'
-import { type ApiServer, startApiServer } from '../helpers/apiServer'
-import { type ApiClient, apiClient } from '../helpers/client'
+import { type Actor, type ActorName } from '../helpers/actors'
+import { useApiTest } from '../helpers/apiTest'
 import { createMedia, pngFile, unique, uploadForm } from '../helpers/fixtures'
-import { getTestPayload } from '../helpers/payload'
 
 type Resource = 'audit-logs' | 'blog-posts' | 'media' | 'profile' | 'projects' | 'roles' | 'skills' | 'users'
 type Operation = 'create' | 'delete' | 'read' | 'update'
@@ -46,18 +42,7 @@ const graphqlNames: Record<Exclude<Resource, 'profile'>, { plural: string; singu
   users: { plural: 'Users', singular: 'User' },
 }
 
-let server: ApiServer
-let api: ApiClient
-let payload: Payload
-let actors: Actors
-
-beforeAll(async () => {
-  payload = await getTestPayload()
-  server = await startApiServer()
-  api = apiClient(server.url)
-  actors = await setupActors(payload, api)
-})
-afterAll(async () => server?.close())
+const test = useApiTest()
 
 type Collection = Exclude<Resource, 'profile'>
 
@@ -86,7 +71,7 @@ function newDocument(resource: Collection): { data: Record<string, unknown>; key
 /** An existing document that belongs to nobody in the test (seeded by the admin), and a field to change. */
 async function updateTarget(resource: Collection): Promise<{ field: string; id: number }> {
   const first = async (collection: Collection, where = {}) =>
-    (await payload.find({ collection, depth: 0, limit: 1, overrideAccess: true, sort: 'id', where })).docs[0].id as number
+    (await test.payload.find({ collection, depth: 0, limit: 1, overrideAccess: true, sort: 'id', where })).docs[0].id as number
   switch (resource) {
     case 'audit-logs':
       return { field: 'entity', id: await first('audit-logs') }
@@ -107,18 +92,18 @@ async function updateTarget(resource: Collection): Promise<{ field: string; id: 
 
 /** A fresh document to delete, made with the Local API. */
 async function deleteTarget(resource: Collection): Promise<number> {
-  if (resource === 'media') return createMedia(payload)
+  if (resource === 'media') return createMedia(test.payload)
   if (resource === 'audit-logs') {
-    return (await payload.find({ collection: 'audit-logs', depth: 0, limit: 1, overrideAccess: true })).docs[0].id
+    return (await test.payload.find({ collection: 'audit-logs', depth: 0, limit: 1, overrideAccess: true })).docs[0].id
   }
   const { data } = newDocument(resource)
   const extra = resource === 'projects' || resource === 'blog-posts' ? { _status: 'published' } : {}
-  const doc = await payload.create({ collection: resource, data: { ...data, ...extra } as never, overrideAccess: true })
+  const doc = await test.payload.create({ collection: resource, data: { ...data, ...extra } as never, overrideAccess: true })
   return doc.id as number
 }
 
 const exists = async (collection: Collection, where: Record<string, unknown>) =>
-  (await payload.count({ collection, overrideAccess: true, trash: true, where: where as never })).totalDocs > 0
+  (await test.payload.count({ collection, overrideAccess: true, trash: true, where: where as never })).totalDocs > 0
 
 function expectAnswer(transport: Transport, allowed: boolean, res: { body: any; status: number }, label: string) {
   if (transport === 'REST') {
@@ -140,18 +125,18 @@ async function runCase(resource: Resource, operation: Operation, actor: Actor, t
 
   if (resource === 'profile') {
     if (operation === 'read') {
-      const res = transport === 'REST' ? await api.get('/api/globals/profile', { as }) : await api.graphql('{ Profile { name } }', {}, as)
+      const res = transport === 'REST' ? await test.api.get('/api/globals/profile', { as }) : await test.api.graphql('{ Profile { name } }', {}, as)
       expectAnswer(transport, allowed, res, label)
       return
     }
     const headline = unique('headline')
-    const before = await payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: true })
+    const before = await test.payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: true })
     const res =
       transport === 'REST'
-        ? await api.post('/api/globals/profile', { headline }, { as })
-        : await api.graphql('mutation($data: mutationProfileInput!) { updateProfile(data: $data) { headline } }', { data: { headline, name: before.name } }, as)
+        ? await test.api.post('/api/globals/profile', { headline }, { as })
+        : await test.api.graphql('mutation($data: mutationProfileInput!) { updateProfile(data: $data) { headline } }', { data: { headline, name: before.name } }, as)
     expectAnswer(transport, allowed, res, label)
-    const after = await payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: true })
+    const after = await test.payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: true })
     expect(after.headline === headline, `${label}: headline changed`).toBe(allowed)
     return
   }
@@ -161,8 +146,8 @@ async function runCase(resource: Resource, operation: Operation, actor: Actor, t
     case 'read': {
       const res =
         transport === 'REST'
-          ? await api.get(`/api/${resource}?depth=0&limit=100`, { as })
-          : await api.graphql(`{ ${names.plural}(limit: 100) { docs { id } } }`, {}, as)
+          ? await test.api.get(`/api/${resource}?depth=0&limit=100`, { as })
+          : await test.api.graphql(`{ ${names.plural}(limit: 100) { docs { id } } }`, {}, as)
       expectAnswer(transport, allowed, res, label)
       if (allowed) {
         const docs = transport === 'REST' ? res.body.docs : res.body.data[names.plural].docs
@@ -175,10 +160,10 @@ async function runCase(resource: Resource, operation: Operation, actor: Actor, t
       const { data, key, value } = newDocument(resource)
       const res =
         resource === 'media'
-          ? await api.request('POST', '/api/media', { as, body: uploadForm(await pngFile(), 'upload.png', 'image/png', data) })
+          ? await test.api.request('POST', '/api/media', { as, body: uploadForm(await pngFile(), 'upload.png', 'image/png', data) })
           : transport === 'REST'
-            ? await api.post(`/api/${resource}`, data, { as })
-            : await api.graphql(`mutation($data: mutation${names.singular}Input!) { create${names.singular}(data: $data) { id } }`, { data }, as)
+            ? await test.api.post(`/api/${resource}`, data, { as })
+            : await test.api.graphql(`mutation($data: mutation${names.singular}Input!) { create${names.singular}(data: $data) { id } }`, { data }, as)
       expectAnswer(transport, allowed, res, label)
       expect(await exists(resource, { [key]: { equals: value } }), `${label}: document stored`).toBe(allowed)
       return
@@ -188,8 +173,8 @@ async function runCase(resource: Resource, operation: Operation, actor: Actor, t
       const value = unique('changed')
       const res =
         transport === 'REST'
-          ? await api.patch(`/api/${resource}/${id}`, { [field]: value }, { as })
-          : await api.graphql(
+          ? await test.api.patch(`/api/${resource}/${id}`, { [field]: value }, { as })
+          : await test.api.graphql(
               `mutation($id: Int!, $data: mutation${names.singular}UpdateInput!) { update${names.singular}(id: $id, data: $data) { id } }`,
               { data: { [field]: value }, id },
               as,
@@ -202,8 +187,8 @@ async function runCase(resource: Resource, operation: Operation, actor: Actor, t
       const id = await deleteTarget(resource)
       const res =
         transport === 'REST'
-          ? await api.delete(`/api/${resource}/${id}`, { as })
-          : await api.graphql(`mutation($id: Int!) { delete${names.singular}(id: $id) { id } }`, { id }, as)
+          ? await test.api.delete(`/api/${resource}/${id}`, { as })
+          : await test.api.graphql(`mutation($id: Int!) { delete${names.singular}(id: $id) { id } }`, { id }, as)
       expectAnswer(transport, allowed, res, label)
       expect(await exists(resource, { id: { equals: id } }), `${label}: document still there`).toBe(!allowed)
     }
@@ -226,6 +211,6 @@ const cases = Object.entries(matrix).flatMap(([resource, operations]) =>
 
 describe('permission matrix', () => {
   it.each(cases)('$transport: $actor $operation $resource → allowed: $allowed', async ({ actor, allowed, operation, resource, transport }) => {
-    await runCase(resource, operation, actors[actor], transport, allowed)
+    await runCase(resource, operation, test.actors[actor], transport, allowed)
   })
 })

@@ -5,7 +5,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -13,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { readLock } from '../../src/db/embeddedPostgresLock'
 import { embeddedPaths } from '../../src/db/resolveDatabase'
 import { defaultAdminEmail, defaultAdminPassword } from '../../src/seed/adminCredentials'
+import { freePort } from '../helpers/freePort'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-server-'))
 // Listed in tsconfig.json's include, so Next.js has no reason to rewrite that file.
@@ -24,14 +24,6 @@ afterAll(() => {
   fs.rmSync(dataDir, { force: true, recursive: true })
   fs.rmSync(distDir, { force: true, recursive: true })
 })
-
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 type Started = { base: string; child: ChildProcess; output: () => string; exited: Promise<number | null> }
 
