@@ -1,7 +1,5 @@
 import type { Payload, Where } from 'payload'
 
-import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
-
 import { progressBar } from '../cli/progressBar'
 import { blogPosts } from './content/blogPosts'
 import { profile } from './content/profile'
@@ -9,6 +7,7 @@ import { projects } from './content/projects'
 import { roles } from './content/roles'
 import { skills } from './content/skills'
 import { generateCoverImage } from './generateImage'
+import { markdownToRichText } from './markdownToRichText'
 
 export type SeedOptions = {
   adminEmail: string
@@ -40,8 +39,7 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
     return doc.id
   }
 
-  const editorConfig = await editorConfigFactory.default({ config: payload.config })
-  const richText = (markdown: string) => convertMarkdownToLexical({ editorConfig, markdown })
+  const richText = await markdownToRichText(payload.config)
 
   const roleIds: Record<string, number> = {}
   for (const role of roles) {
@@ -121,7 +119,7 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
   if (!current.name) {
     await payload.updateGlobal({
       slug: 'profile',
-      data: { ...profile, avatar: await imageFor(profile.name), bio: richText(profile.bio.replace(/\n(?!\n)/g, ' ')) },
+      data: { ...profile, avatar: await imageFor(profile.name), bio: richText(profile.bio) },
       overrideAccess: true,
     })
     created++

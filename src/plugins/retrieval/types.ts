@@ -1,0 +1,63 @@
+import type { PayloadRequest } from 'payload'
+
+/** Turns texts into vectors. Implementations: `createLocalEmbedder`, `createOpenAIEmbedder`. */
+export type Embedder = {
+  dimensions: number
+  embed: (texts: string[]) => Promise<number[][]>
+  /** Stored with every chunk; a chunk embedded by another model is embedded again. */
+  id: string
+}
+
+/**
+ * One part of a document's text. `field` reads a top-level field: plain text, lexical rich text, or
+ * (with `pick`) the names of related documents, e.g. a project's skills.
+ */
+export type FieldSource = string | { field: string; label?: string; pick?: string }
+
+export type SourceOptions = {
+  /** The fields that make the document's text, in order. */
+  fields: FieldSource[]
+  /** The title cited for the document. */
+  title: (doc: Record<string, any>) => string
+  /** The public URL of the document, for citations. */
+  url: (doc: Record<string, any>) => string
+}
+
+export type RetrievalAccessArgs = { collection?: string; req: PayloadRequest }
+
+export type RetrievalPluginOptions = {
+  access?: {
+    /** Who may start a bulk reindex. Default: nobody but a user the app says is an admin. */
+    reindex?: (args: RetrievalAccessArgs) => boolean | Promise<boolean>
+    /** Who may re-queue one document (`collection` is its collection or global). Default: signed-in users. */
+    requeue?: (args: RetrievalAccessArgs) => boolean | Promise<boolean>
+    /** Who may read index states. Default: signed-in users. */
+    status?: (args: RetrievalAccessArgs) => boolean | Promise<boolean>
+  }
+  /** Run queued indexing jobs in this process (a cron every second). Default true. */
+  autoRun?: boolean
+  chunking?: { maxChars?: number; overlapChars?: number }
+  collections: Record<string, SourceOptions>
+  /** Keep the schema (table, collections, job definitions) but do nothing: no hooks, jobs or endpoints. */
+  disabled?: boolean
+  embedder: Embedder
+  /** Texts sent to the embedder in one call. Default 64. */
+  embedBatchSize?: number
+  globals?: Record<string, SourceOptions>
+  /** PostgreSQL text search configuration. Default 'english'. */
+  language?: string
+  /** How a failed indexing job is retried. */
+  retries?: { attempts?: number; delayMs?: number }
+}
+
+/** A document's text, cut into pieces that carry their place in it. */
+export type Chunk = {
+  hash: string
+  /** Headings above the text, joined with " › " (empty at the top of the document). */
+  heading: string
+  index: number
+  text: string
+}
+
+/** Where a chunk comes from: a collection document, or a global (its slug doubles as the id). */
+export type SourceRef = { id: string; kind: 'collection' | 'global'; slug: string }
