@@ -17,6 +17,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import fs from 'node:fs'
 
 import { acquireLock, releaseLock } from './embeddedPostgresLock'
+import { groupExtendedQueries } from './groupExtendedQueries'
 
 type ParentMessage = { type: 'ready'; port: number } | { type: 'error'; message: string }
 
@@ -35,7 +36,14 @@ async function main(): Promise<void> {
   acquireLock(lockFile, { pid: process.pid, port: 0 })
 
   const db = await PGlite.create({ dataDir, extensions: { vector } })
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: requestedPort, maxConnections })
+  const server = new PGLiteSocketServer({
+    db,
+    debug: process.env.EMBEDDED_PG_DEBUG === 'true',
+    host: '127.0.0.1',
+    maxConnections,
+    port: requestedPort,
+  })
+  groupExtendedQueries(server)
   await server.start()
   const port = Number(server.getServerConn().split(':').pop())
   acquireLock(lockFile, { pid: process.pid, port }, { overwriteOwn: true })

@@ -101,6 +101,35 @@ describe('embedded PostgreSQL', () => {
     await first.stop()
   })
 
+  it('keeps concurrent clients\' parameterised queries apart on its one session', async () => {
+    const dir = freshDir()
+    const { lockFile, pgDir } = embeddedPaths(dir)
+    const db = await startEmbeddedPostgres({ dataDir: pgDir, lockFile })
+    const pool = new pg.Pool({ connectionString: db.url, max: 12 })
+    try {
+      const work = Array.from({ length: 120 }, (_, i) =>
+        i % 3 === 0
+          ? pool.query('select $1::int + $2::int as sum', [i, 1]).then((r) => r.rows[0].sum === i + 1)
+          : i % 3 === 1
+            ? pool.query('select upper($1) as text', [`row ${i}`]).then((r) => r.rows[0].text === `ROW ${i}`)
+            : pool.connect().then(async (client) => {
+                try {
+                  await client.query('begin')
+                  const r = await client.query('select $1::text || $2::text || $3::text as joined', ['a', String(i), 'z'])
+                  await client.query('commit')
+                  return r.rows[0].joined === `a${i}z`
+                } finally {
+                  client.release()
+                }
+              }),
+      )
+      expect(await Promise.all(work)).toEqual(Array(120).fill(true))
+    } finally {
+      await pool.end()
+      await db.stop()
+    }
+  })
+
   it('reports an unexpected exit to its supervisor', async () => {
     const dir = freshDir()
     const { lockFile, pgDir } = embeddedPaths(dir)
