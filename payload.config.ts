@@ -12,56 +12,62 @@ import { Projects } from './src/collections/Projects'
 import { Roles } from './src/collections/Roles'
 import { Skills } from './src/collections/Skills'
 import { Users } from './src/collections/Users'
-import { embeddedSafe } from './src/db/embeddedSafe'
+import { retrievalOptions } from './src/config/retrievalOptions'
+import { embeddedSafePlugin } from './src/db/embeddedSafe'
 import { logPoolErrors } from './src/db/logPoolErrors'
 import { Profile } from './src/globals/Profile'
 import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditLog'
 import { withTextTypeChecks } from './src/hooks/rejectNonTextValues'
+import { type RetrievalPluginOptions, retrievalPlugin } from './src/plugins/retrieval'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const megabytes = (value: string | undefined, fallback: number) => (Number(value) || fallback) * 1024 * 1024
 
-export default buildConfig({
-  admin: {
-    avatar: 'default',
-    importMap: { baseDir: path.resolve(dirname, 'src') },
-    meta: { titleSuffix: ' · askfolio' },
-    user: Users.slug,
-  },
-  collections: [Projects, BlogPosts, Skills, Media, Users, Roles]
-    .map(withAuditLog)
-    .concat(AuditLogs)
-    .map(withTextTypeChecks)
-    .map(embeddedSafe),
-  db: postgresAdapter({
-    migrationDir: path.resolve(dirname, 'migrations'),
-    pool: {
-      connectionString: process.env.DATABASE_URL,
-      max: Number(process.env.DATABASE_POOL_MAX) || 10,
+/** The app's config; `overrides` lets tests and scripts run the same app with other retrieval options. */
+export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginOptions> } = {}) =>
+  buildConfig({
+    admin: {
+      avatar: 'default',
+      importMap: { baseDir: path.resolve(dirname, 'src') },
+      meta: { titleSuffix: ' · askfolio' },
+      user: Users.slug,
     },
-    // Schema changes ship as migrations everywhere, development included.
-    push: false,
-  }),
-  editor: lexicalEditor({
-    features: ({ defaultFeatures }) => [
-      ...defaultFeatures,
-      FixedToolbarFeature(),
-      BlocksFeature({ blocks: [CodeBlock()] }),
-    ],
-  }),
-  globals: [Profile].map(withGlobalAuditLog).map(embeddedSafe),
-  graphQL: { disablePlaygroundInProduction: true },
-  onInit: logPoolErrors,
-  secret: process.env.PAYLOAD_SECRET || '',
-  serverURL: process.env.PUBLIC_URL || '',
-  sharp,
-  telemetry: false,
-  typescript: {
-    // Types are generated on purpose (npm run generate:types) and checked by the tests.
-    autoGenerate: false,
-    outputFile: path.resolve(dirname, 'payload-types.ts'),
-  },
-  upload: {
-    limits: { fileSize: megabytes(process.env.MAX_UPLOAD_MB, 10) },
-  },
-})
+    collections: [Projects, BlogPosts, Skills, Media, Users, Roles]
+      .map(withAuditLog)
+      .concat(AuditLogs)
+      .map(withTextTypeChecks),
+    db: postgresAdapter({
+      migrationDir: path.resolve(dirname, 'migrations'),
+      pool: {
+        connectionString: process.env.DATABASE_URL,
+        max: Number(process.env.DATABASE_POOL_MAX) || 10,
+      },
+      // Schema changes ship as migrations everywhere, development included.
+      push: false,
+    }),
+    editor: lexicalEditor({
+      features: ({ defaultFeatures }) => [
+        ...defaultFeatures,
+        FixedToolbarFeature(),
+        BlocksFeature({ blocks: [CodeBlock()] }),
+      ],
+    }),
+    globals: [Profile].map(withGlobalAuditLog),
+    graphQL: { disablePlaygroundInProduction: true },
+    onInit: logPoolErrors,
+    secret: process.env.PAYLOAD_SECRET || '',
+    serverURL: process.env.PUBLIC_URL || '',
+    plugins: [retrievalPlugin({ ...retrievalOptions(), ...overrides.retrieval }), embeddedSafePlugin()],
+    sharp,
+    telemetry: false,
+    typescript: {
+      // Types are generated on purpose (npm run generate:types) and checked by the tests.
+      autoGenerate: false,
+      outputFile: path.resolve(dirname, 'payload-types.ts'),
+    },
+    upload: {
+      limits: { fileSize: megabytes(process.env.MAX_UPLOAD_MB, 10) },
+    },
+  })
+
+export default buildAppConfig()
