@@ -74,7 +74,10 @@ export interface Config {
     users: User;
     roles: Role;
     'audit-logs': AuditLog;
+    'retrieval-status': RetrievalStatus;
+    'retrieval-runs': RetrievalRun;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -88,7 +91,10 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     roles: RolesSelect<false> | RolesSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
+    'retrieval-status': RetrievalStatusSelect<false> | RetrievalStatusSelect<true>;
+    'retrieval-runs': RetrievalRunsSelect<false> | RetrievalRunsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -109,7 +115,14 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      retrievalIndexDocument: TaskRetrievalIndexDocument;
+      retrievalReindexAll: TaskRetrievalReindexAll;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -166,6 +179,10 @@ export interface Project {
   liveUrl?: string | null;
   coverImage?: (number | null) | Media;
   featured?: boolean | null;
+  /**
+   * Private notes for the team: never shown on the site, in the API to visitors, or to the chatbot.
+   */
+  internalNotes?: string | null;
   owner?: (number | null) | User;
   /**
    * Set automatically on first publish.
@@ -381,6 +398,53 @@ export interface AuditLog {
   createdAt: string;
 }
 /**
+ * Where each published document stands in the search index that the chatbot answers from.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retrieval-status".
+ */
+export interface RetrievalStatus {
+  id: number;
+  title?: string | null;
+  /**
+   * Collection or global
+   */
+  source: string;
+  sourceKind: 'collection' | 'global';
+  sourceId: string;
+  url?: string | null;
+  state: 'indexed' | 'not-indexed' | 'pending' | 'failed';
+  chunks?: number | null;
+  /**
+   * Chunks embedded by the last run
+   */
+  embedded?: number | null;
+  error?: string | null;
+  indexedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retrieval-runs".
+ */
+export interface RetrievalRun {
+  id: number;
+  state: 'running' | 'done' | 'failed';
+  total?: number | null;
+  processed?: number | null;
+  embedded?: number | null;
+  failed?: number | null;
+  /**
+   * The last document done, as "slug:id"
+   */
+  cursor?: string | null;
+  error?: string | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -396,6 +460,102 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'retrievalIndexDocument' | 'retrievalReindexAll';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'retrievalIndexDocument' | 'retrievalReindexAll') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  /**
+   * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
+   */
+  concurrencyKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -488,6 +648,7 @@ export interface ProjectsSelect<T extends boolean = true> {
   liveUrl?: T;
   coverImage?: T;
   featured?: T;
+  internalNotes?: T;
   owner?: T;
   publishedAt?: T;
   updatedAt?: T;
@@ -647,11 +808,77 @@ export interface AuditLogsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retrieval-status_select".
+ */
+export interface RetrievalStatusSelect<T extends boolean = true> {
+  title?: T;
+  source?: T;
+  sourceKind?: T;
+  sourceId?: T;
+  url?: T;
+  state?: T;
+  chunks?: T;
+  embedded?: T;
+  error?: T;
+  indexedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retrieval-runs_select".
+ */
+export interface RetrievalRunsSelect<T extends boolean = true> {
+  state?: T;
+  total?: T;
+  processed?: T;
+  embedded?: T;
+  failed?: T;
+  cursor?: T;
+  error?: T;
+  finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  concurrencyKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -753,6 +980,36 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetrievalIndexDocument".
+ */
+export interface TaskRetrievalIndexDocument {
+  input: {
+    kind: 'collection' | 'global';
+    slug: string;
+    id: string;
+  };
+  output: {
+    state?: string | null;
+    chunks?: number | null;
+    embedded?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetrievalReindexAll".
+ */
+export interface TaskRetrievalReindexAll {
+  input: {
+    runId?: string | null;
+  };
+  output: {
+    processed?: number | null;
+    embedded?: number | null;
+    failed?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -2,10 +2,10 @@ import type { PayloadRequest, TypedUser } from 'payload'
 
 import type { Action, Resource, Scope } from './resources'
 
-type RoleLike = { permissions?: { actions?: null | string[]; resource: string; scope?: null | string }[] | null }
-type PermissionSet = ReadonlyMap<string, Scope>
+type RoleLike = { name?: string; permissions?: { actions?: null | string[]; resource: string; scope?: null | string }[] | null }
+type PermissionSet = ReadonlyMap<string, Scope> & { roleNames?: ReadonlySet<string> }
 
-const none: PermissionSet = new Map()
+const none: PermissionSet = Object.assign(new Map<string, Scope>(), { roleNames: new Set<string>() })
 // Keyed by the user object Payload binds to one request, so permissions are loaded once per request.
 const cache = new WeakMap<object, Promise<PermissionSet>>()
 
@@ -27,7 +27,8 @@ async function loadPermissions(req: PayloadRequest, user: TypedUser): Promise<Pe
     })
     roles.push(...(found.docs as RoleLike[]))
   }
-  const granted = new Map<string, Scope>()
+  const granted: Map<string, Scope> & { roleNames?: Set<string> } = new Map()
+  granted.roleNames = new Set(roles.map((role) => role.name).filter((name): name is string => Boolean(name)))
   for (const role of roles) {
     for (const permission of role.permissions ?? []) {
       const scope: Scope = permission.scope === 'own' ? 'own' : 'all'
@@ -57,4 +58,9 @@ export function getPermissions(req: PayloadRequest): Promise<PermissionSet> {
 /** How far the user may take `action` on `resource`: everywhere, only on their own documents, or not. */
 export async function getScope(req: PayloadRequest, resource: Resource, action: Action): Promise<null | Scope> {
   return (await getPermissions(req)).get(`${resource}:${action}`) ?? null
+}
+
+/** True when the signed-in user holds the role with this name. */
+export async function hasRole(req: PayloadRequest, name: string): Promise<boolean> {
+  return (await getPermissions(req)).roleNames?.has(name) ?? false
 }

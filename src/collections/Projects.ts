@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { draftContentAccess } from '../access/draftContentAccess'
+import { fieldHasPermission } from '../access/hasPermission'
 import { ownerField } from '../fields/ownerField'
 import { publishedAtField } from '../fields/publishedAtField'
 import { slugField } from '../fields/slugField'
@@ -31,6 +32,12 @@ export const Projects: CollectionConfig = {
     },
     { name: 'coverImage', type: 'upload', relationTo: 'media' },
     { name: 'featured', type: 'checkbox', admin: { position: 'sidebar' }, defaultValue: false },
+    {
+      name: 'internalNotes',
+      type: 'textarea',
+      access: { read: fieldHasPermission('projects', 'read') },
+      admin: { description: 'Private notes for the team: never shown on the site, in the API to visitors, or to the chatbot.' },
+    },
     ownerField('owner', 'Owner', 'projects'),
     publishedAtField,
   ],

@@ -10,9 +10,12 @@ export type Embedder = {
 
 /**
  * One part of a document's text. `field` reads a top-level field: plain text, lexical rich text, or
- * (with `pick`) the names of related documents, e.g. a project's skills.
+ * (with `pick`) the names of related documents, e.g. a project's skills; `format` turns any other
+ * value (an array of links, say) into text. `label` prefixes the text, as in "Skills: …".
  */
-export type FieldSource = string | { field: string; label?: string; pick?: string }
+export type FieldSource =
+  | string
+  | { field: string; format?: (value: unknown) => string; label?: string; pick?: string }
 
 export type SourceOptions = {
   /** The fields that make the document's text, in order. */

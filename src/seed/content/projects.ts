@@ -1,6 +1,7 @@
 export type SeedProject = {
   description: string
   featured?: boolean
+  internalNotes?: string
   liveUrl?: string
   published: boolean
   repoUrl?: string
@@ -18,6 +19,7 @@ export const projects: SeedProject[] = [
     liveUrl: 'https://tidewater.example.com',
     featured: true,
     published: true,
+    internalNotes: 'Invoice the sailing federation in March; their budget is capped at 12,000 euros (codename SALT MARSH).',
     description: `## Why it exists
 
 Sailing clubs along the Portuguese coast were scraping tide tables from PDFs every week. Tidewater replaces

@@ -1,0 +1,37 @@
+import type { Payload } from 'payload'
+
+import type { ChunkTable } from './store/chunkTable'
+import type { Embedder, SourceOptions, SourceRef } from './types'
+
+export type Source = SourceOptions & { kind: SourceRef['kind']; slug: string }
+
+/** Everything the plugin's parts share, resolved once from the options. */
+export type RetrievalContext = {
+  access: {
+    reindex: (args: { req: any }) => boolean | Promise<boolean>
+    requeue: (args: { collection?: string; req: any }) => boolean | Promise<boolean>
+    status: (args: { req: any }) => boolean | Promise<boolean>
+  }
+  chunking: { maxChars: number; overlapChars: number }
+  disabled: boolean
+  embedBatchSize: number
+  embedder: Embedder
+  language: string
+  queue: string
+  retries: { attempts: number; delayMs: number }
+  sources: Map<string, Source>
+  /** Set when the store does not match the embedder; indexing and search refuse to run. */
+  storeProblem?: string
+  table: ChunkTable
+}
+
+export const contextKey = 'askfolioRetrieval'
+
+/** The plugin's context, from a running Payload (other plugins and scripts reach the plugin this way). */
+export function getRetrievalContext(payload: Payload): RetrievalContext {
+  const context = (payload.config.custom as Record<string, unknown> | undefined)?.[contextKey] as RetrievalContext | undefined
+  if (!context) throw new Error('The retrieval plugin is not installed in this Payload config.')
+  return context
+}
+
+export const sourceKey = (ref: Pick<SourceRef, 'id' | 'slug'>): string => `${ref.slug}:${ref.id}`

@@ -1,0 +1,42 @@
+import type { Endpoint, Payload } from 'payload'
+
+import type { RetrievalContext } from '../context'
+
+import { queueJob } from '../jobs/queueJob'
+import { reindexAllTask } from '../jobs/reindexAllTask'
+import { findUnfinishedRun, staleRunMs } from '../reindex/reindexAll'
+import { runsSlug } from '../status/collections'
+import { errorResponse } from './respond'
+
+const latestRun = async (payload: Payload) =>
+  (await payload.find({ collection: runsSlug as never, depth: 0, limit: 1, overrideAccess: true, sort: '-createdAt' })).docs[0] ?? null
+
+/** `GET /api/retrieval/reindex`: the latest bulk run and its progress. */
+export const reindexStatusEndpoint = (context: RetrievalContext): Endpoint => ({
+  handler: async (req) => {
+    if (!(await context.access.status({ req }))) return errorResponse(403, 'You are not allowed to read index states.')
+    return Response.json({ run: await latestRun(req.payload) })
+  },
+  method: 'get',
+  path: '/retrieval/reindex',
+})
+
+/**
+ * `POST /api/retrieval/reindex`: reindex everything, as a job. Resumes an abandoned run; refuses
+ * (409) while another is alive.
+ */
+export const reindexStartEndpoint = (context: RetrievalContext): Endpoint => ({
+  handler: async (req) => {
+    if (!(await context.access.reindex({ req }))) return errorResponse(403, 'Only administrators can reindex everything.')
+    const unfinished = await findUnfinishedRun(req.payload)
+    if (unfinished && Date.now() - Date.parse(unfinished.updatedAt) < staleRunMs) {
+      return Response.json({ errors: [{ message: 'A reindex is already running.' }], run: unfinished }, { status: 409 })
+    }
+    const run =
+      unfinished ?? (await req.payload.create({ collection: runsSlug as never, data: { state: 'running' } as never, overrideAccess: true, req }))
+    await queueJob(req.payload, { input: { runId: String(run.id) }, queue: context.queue, req, task: reindexAllTask })
+    return Response.json({ run }, { status: 202 })
+  },
+  method: 'post',
+  path: '/retrieval/reindex',
+})

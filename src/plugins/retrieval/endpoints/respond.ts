@@ -1,0 +1,13 @@
+/** Errors in Payload's own shape, so API clients handle every endpoint alike. */
+export const errorResponse = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
+
+/** Reads a JSON body, or answers 400 when there is none or it is not JSON. */
+export async function readJson(req: { json?: () => Promise<unknown> }): Promise<Record<string, unknown> | Response> {
+  try {
+    const body = req.json ? await req.json() : undefined
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return errorResponse(400, 'Send a JSON object.')
+    return body as Record<string, unknown>
+  } catch {
+    return errorResponse(400, 'Invalid JSON')
+  }
+}

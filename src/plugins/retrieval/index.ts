@@ -1,0 +1,108 @@
+import type { CollectionConfig, Config, Field, GlobalConfig, Payload } from 'payload'
+
+import type { RetrievalPluginOptions } from './types'
+
+import { contextKey, getRetrievalContext, type RetrievalContext } from './context'
+import { reindexStartEndpoint, reindexStatusEndpoint } from './endpoints/reindexEndpoints'
+import { requeueEndpoint } from './endpoints/requeueEndpoint'
+import { statusEndpoint } from './endpoints/statusEndpoint'
+import { queueOnChange, queueOnDelete, queueOnGlobalChange } from './hooks/queueIndexing'
+import { buildIndexDocumentTask } from './jobs/indexDocumentTask'
+import { buildReindexAllTask } from './jobs/reindexAllTask'
+import { type ReindexOptions, reindexAll } from './reindex/reindexAll'
+import { resolveOptions } from './resolveOptions'
+import { buildRunsCollection, buildStatusCollection } from './status/collections'
+import { checkStoreOnInit } from './store/checkStoreOnInit'
+import { installChunkTable } from './store/installChunkTable'
+import { assertChunkStore } from './store/inspectChunkStore'
+
+export { createLocalEmbedder } from './embedders/localEmbedder'
+export { createOpenAIEmbedder } from './embedders/openaiEmbedder'
+export type { IndexResult } from './indexing/indexDocuments'
+export type { ReindexProgress } from './reindex/reindexAll'
+export type { Embedder, FieldSource, RetrievalPluginOptions, SourceOptions } from './types'
+
+const statusField: Field = {
+  name: 'searchIndex',
+  type: 'ui',
+  admin: { components: { Field: '/plugins/retrieval/admin/IndexStatusField#IndexStatusField' }, position: 'sidebar' },
+}
+
+function withIndexing(collection: CollectionConfig, context: RetrievalContext): CollectionConfig {
+  return {
+    ...collection,
+    fields: [...collection.fields, statusField],
+    hooks: {
+      ...collection.hooks,
+      afterChange: [...(collection.hooks?.afterChange ?? []), queueOnChange(context)],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), queueOnDelete(context)],
+    },
+  }
+}
+
+function withGlobalIndexing(global: GlobalConfig, context: RetrievalContext): GlobalConfig {
+  return {
+    ...global,
+    fields: [...global.fields, statusField],
+    hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), queueOnGlobalChange(context)] },
+  }
+}
+
+function withAutoRun(autoRun: NonNullable<Config['jobs']>['autoRun'], queue: string): NonNullable<Config['jobs']>['autoRun'] {
+  const ours = { cron: '* * * * * *', limit: 20, queue }
+  if (typeof autoRun === 'function') return async (payload) => [...(await autoRun(payload)), ours]
+  return [...(autoRun ?? []), ours]
+}
+
+/**
+ * Indexes published content into PostgreSQL (pgvector and full-text) for retrieval. Writes to the
+ * configured collections and globals queue a job that reads the document as a visitor would, chunks
+ * it, embeds what changed and updates the chunk table. With `disabled`, the schema stays (table,
+ * collections, job definitions) and nothing else happens.
+ */
+export const retrievalPlugin =
+  (options: RetrievalPluginOptions) =>
+  (incoming: Config): Config => {
+    const context = resolveOptions(options, incoming)
+    const active = !context.disabled
+    const config: Config = {
+      ...incoming,
+      collections: [
+        ...(incoming.collections ?? []).map((collection) =>
+          active && context.sources.get(collection.slug)?.kind === 'collection' ? withIndexing(collection, context) : collection,
+        ),
+        buildStatusCollection(context),
+        buildRunsCollection(context),
+      ],
+      custom: { ...incoming.custom, [contextKey]: context },
+      db: installChunkTable(incoming.db, context.table),
+      globals: (incoming.globals ?? []).map((global) =>
+        active && context.sources.get(global.slug)?.kind === 'global' ? withGlobalIndexing(global, context) : global,
+      ),
+      jobs: {
+        ...incoming.jobs,
+        autoRun: active && options.autoRun !== false ? withAutoRun(incoming.jobs?.autoRun, context.queue) : incoming.jobs?.autoRun,
+        enableConcurrencyControl: true,
+        tasks: [...(incoming.jobs?.tasks ?? []), buildIndexDocumentTask(context), buildReindexAllTask(context)],
+      },
+    }
+    if (!active) return config
+    config.endpoints = [
+      ...(incoming.endpoints ?? []),
+      statusEndpoint(context),
+      requeueEndpoint(context),
+      reindexStatusEndpoint(context),
+      reindexStartEndpoint(context),
+    ]
+    config.onInit = async (payload) => {
+      await incoming.onInit?.(payload)
+      await checkStoreOnInit(payload, context)
+    }
+    return config
+  }
+
+/** Reindexes everything (see reindex/reindexAll.ts), for scripts such as `npm run reindex`. */
+export const reindexEverything = (payload: Payload, options?: ReindexOptions) => reindexAll(payload, getRetrievalContext(payload), options)
+
+/** Throws a clear message if the chunk table does not fit the configured embedder. */
+export const checkSearchIndex = (payload: Payload) => assertChunkStore(payload, getRetrievalContext(payload))

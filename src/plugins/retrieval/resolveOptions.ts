@@ -1,0 +1,48 @@
+import type { Config } from 'payload'
+
+import type { RetrievalContext, Source } from './context'
+import type { RetrievalPluginOptions } from './types'
+
+import { buildChunkTable } from './store/chunkTable'
+
+/**
+ * Collections whose documents must never reach a visitor through search or chat, whatever the options
+ * say: accounts, permissions, the audit trail and visitors' conversations. Auth collections and
+ * Payload's own collections are refused too.
+ */
+export const neverIndexed = new Set(['roles', 'audit-logs', 'chat-sessions', 'chat-messages', 'retrieval-status', 'retrieval-runs'])
+
+const signedIn = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
+
+export function resolveOptions(options: RetrievalPluginOptions, config: Config): RetrievalContext {
+  const sources = new Map<string, Source>()
+  for (const [slug, source] of Object.entries(options.collections)) {
+    const collection = config.collections?.find((entry) => entry.slug === slug)
+    if (!collection) throw new Error(`retrievalPlugin: there is no collection "${slug}" to index`)
+    if (collection.auth || neverIndexed.has(slug) || slug.startsWith('payload-')) {
+      throw new Error(`retrievalPlugin: "${slug}" holds private data and can never be indexed`)
+    }
+    sources.set(slug, { ...source, kind: 'collection', slug })
+  }
+  for (const [slug, source] of Object.entries(options.globals ?? {})) {
+    if (!config.globals?.some((entry) => entry.slug === slug)) throw new Error(`retrievalPlugin: there is no global "${slug}" to index`)
+    sources.set(slug, { ...source, kind: 'global', slug })
+  }
+
+  return {
+    access: {
+      reindex: options.access?.reindex ?? (() => false),
+      requeue: options.access?.requeue ?? signedIn,
+      status: options.access?.status ?? signedIn,
+    },
+    chunking: { maxChars: options.chunking?.maxChars ?? 1200, overlapChars: options.chunking?.overlapChars ?? 200 },
+    disabled: Boolean(options.disabled),
+    embedBatchSize: options.embedBatchSize ?? 64,
+    embedder: options.embedder,
+    language: options.language ?? 'english',
+    queue: 'retrieval',
+    retries: { attempts: options.retries?.attempts ?? 4, delayMs: options.retries?.delayMs ?? 2000 },
+    sources,
+    table: buildChunkTable(options.embedder.dimensions),
+  }
+}

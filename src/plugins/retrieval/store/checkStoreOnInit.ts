@@ -1,0 +1,41 @@
+import type { Payload } from 'payload'
+
+import type { RetrievalContext } from '../context'
+
+import { queueJob } from '../jobs/queueJob'
+import { reindexAllTask } from '../jobs/reindexAllTask'
+import { findUnfinishedRun, staleRunMs } from '../reindex/reindexAll'
+import { inspectChunkStore } from './inspectChunkStore'
+
+/**
+ * At start-up: refuse to index or search with an embedder that does not fit the store (saying how
+ * to fix it), point out chunks from another model, and pick up a bulk reindex whose process died.
+ */
+export async function checkStoreOnInit(payload: Payload, context: RetrievalContext): Promise<void> {
+  const report = await inspectChunkStore(payload, context)
+  if (report.missing) {
+    payload.logger.warn('Search index: the retrieval_chunks table is missing; run `npm run migrate`.')
+    return
+  }
+  context.storeProblem = report.problem
+  if (report.problem) {
+    payload.logger.error(`Search index: ${report.problem}`)
+    return
+  }
+  for (const { chunks, model } of report.otherModels) {
+    payload.logger.warn(`Search index: ${chunks} chunks were embedded with ${model}, not ${context.embedder.id}; \`npm run reindex\` embeds them again.`)
+  }
+
+  const unfinished = await findUnfinishedRun(payload)
+  if (unfinished && Date.now() - Date.parse(unfinished.updatedAt) > staleRunMs) {
+    const queued = await payload.count({
+      collection: 'payload-jobs',
+      overrideAccess: true,
+      where: { and: [{ taskSlug: { equals: reindexAllTask } }, { completedAt: { exists: false } }] },
+    })
+    if (queued.totalDocs === 0) {
+      payload.logger.info(`Search index: resuming the reindex run ${unfinished.id} that stopped half-way.`)
+      await queueJob(payload, { input: { runId: String(unfinished.id) }, queue: context.queue, task: reindexAllTask })
+    }
+  }
+}

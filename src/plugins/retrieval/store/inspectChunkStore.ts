@@ -1,0 +1,54 @@
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import type { RetrievalContext } from '../context'
+
+import { chunkTableName } from './chunkTable'
+import { databaseOf } from './database'
+
+export type StoreReport = {
+  /** The table is not there yet (migrations pending). */
+  missing?: boolean
+  otherModels: { chunks: number; model: string }[]
+  problem?: string
+  storedDimensions?: number
+}
+
+/**
+ * Compares the chunk table with the embedder: the vector column's size must match the embedder's
+ * (a mismatch is a problem that stops indexing and search until it is fixed), and chunks embedded by
+ * another model are reported (a reindex embeds them again).
+ */
+export async function inspectChunkStore(payload: Payload, context: RetrievalContext): Promise<StoreReport> {
+  const db = databaseOf(payload)
+  const column = await db.execute<{ type: string }>(sql`
+    select format_type(a.atttypid, a.atttypmod) as type from pg_attribute a
+    where a.attrelid = to_regclass(${chunkTableName}) and a.attname = 'embedding' and not a.attisdropped`)
+  const type = column.rows[0]?.type
+  if (!type) return { missing: true, otherModels: [] }
+
+  const storedDimensions = Number(/\((\d+)\)/.exec(type)?.[1])
+  const { dimensions, id } = context.embedder
+  const report: StoreReport = { otherModels: [], storedDimensions }
+  if (storedDimensions !== dimensions) {
+    report.problem =
+      `The search index stores ${storedDimensions}-dimension vectors, but the embedder ${id} makes ${dimensions}. ` +
+      `Either set the embedder back to ${storedDimensions} dimensions, or change the index: ` +
+      '`npm run payload -- migrate:create embedding-dimensions`, add `TRUNCATE retrieval_chunks;` at the top of its up(), ' +
+      '`npm run migrate`, then `npm run reindex` (see docs/architecture.md, "Changing the embedding model").'
+    return report
+  }
+  const models = await db.execute<{ chunks: string; model: string }>(
+    sql`select model, count(*) as chunks from ${sql.identifier(chunkTableName)} where model <> ${id} group by model`,
+  )
+  report.otherModels = models.rows.map((row: { chunks: string; model: string }) => ({ chunks: Number(row.chunks), model: row.model }))
+  return report
+}
+
+/** Throws with the store's problem, if it has one (used at start-up and before indexing or searching). */
+export async function assertChunkStore(payload: Payload, context: RetrievalContext): Promise<void> {
+  const report = await inspectChunkStore(payload, context)
+  if (report.missing) throw new Error(`The ${chunkTableName} table does not exist: run \`npm run migrate\`.`)
+  if (report.problem) throw new Error(report.problem)
+}

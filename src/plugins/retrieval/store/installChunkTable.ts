@@ -1,0 +1,27 @@
+import type { Config } from 'payload'
+
+import type { ChunkTable } from './chunkTable'
+
+import { chunkTableName } from './chunkTable'
+
+type SchemaHookArgs = { schema: { tables: Record<string, unknown> } & Record<string, unknown> }
+type PostgresLikeAdapter = { beforeSchemaInit?: ((args: SchemaHookArgs) => unknown)[]; name: string }
+
+/**
+ * Adds the chunk table to the database adapter's Drizzle schema. The adapter is created by
+ * `config.db.init`, so the plugin wraps that function and registers a `beforeSchemaInit` hook on the
+ * adapter it returns.
+ */
+export function installChunkTable(db: Config['db'], table: ChunkTable): Config['db'] {
+  return {
+    ...db,
+    init: (args) => {
+      const adapter = db.init(args) as unknown as PostgresLikeAdapter
+      if (!Array.isArray(adapter.beforeSchemaInit)) {
+        throw new Error(`retrievalPlugin needs a PostgreSQL adapter with pgvector, not "${adapter.name}"`)
+      }
+      adapter.beforeSchemaInit.push(({ schema }) => ({ ...schema, tables: { ...schema.tables, [chunkTableName]: table } }))
+      return adapter as unknown as ReturnType<typeof db.init>
+    },
+  }
+}

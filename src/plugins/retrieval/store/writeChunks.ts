@@ -1,0 +1,69 @@
+import { and, eq, inArray, sql } from '@payloadcms/db-postgres/drizzle'
+import pgvector from 'pgvector'
+
+import type { Chunk, SourceRef } from '../types'
+import type { ChunkTable } from './chunkTable'
+import type { Database } from './database'
+
+import { planChunkChanges } from './planChunkChanges'
+import { readChunkMeta } from './readChunkMeta'
+
+export type ChunkWrite = {
+  chunks: Chunk[]
+  language: string
+  model: string
+  ref: SourceRef
+  title: string
+  url: string
+  /** Vectors of the chunks that were not stored yet, by content hash. */
+  vectors: Map<string, number[]>
+}
+
+export type WriteResult = { inserted: number; kept: number; removed: number } | { missing: Chunk[] }
+
+/**
+ * Makes the stored chunks of one document equal to `chunks`, in one transaction: stale rows go,
+ * unchanged rows stay (renumbered if they moved), new rows come in with their vectors. The plan is
+ * made again inside the transaction, under a per-document lock, so two writers cannot both insert.
+ * If a chunk needs a vector that was not computed, nothing is written and the chunk is returned.
+ */
+export async function writeChunks(db: Database, table: ChunkTable, write: ChunkWrite): Promise<WriteResult> {
+  const { chunks, language, model, ref, title, url, vectors } = write
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`retrieval:${ref.slug}:${ref.id}`}))`)
+    const plan = planChunkChanges(chunks, await readChunkMeta(tx as Database, table, ref), model)
+    const missing = plan.insert.filter((chunk) => !vectors.has(chunk.hash))
+    if (missing.length > 0) return { missing }
+
+    if (plan.remove.length > 0) {
+      await tx.delete(table).where(inArray(table.id, plan.remove.map((row) => row.id)))
+    }
+    for (const { chunk, row } of plan.keep) {
+      if (row.chunkIndex === chunk.index && row.title === title && row.url === url) continue
+      await tx
+        .update(table)
+        .set({ chunkIndex: chunk.index, title, updatedAt: sql`now()`, url })
+        .where(and(eq(table.id, row.id), eq(table.sourceSlug, ref.slug)))
+    }
+    if (plan.insert.length > 0) {
+      const config = sql.raw(`'${language.replace(/'/g, "''")}'::regconfig`)
+      await tx.insert(table).values(
+        plan.insert.map((chunk) => ({
+          chunkIndex: chunk.index,
+          embedding: sql`${pgvector.toSql(vectors.get(chunk.hash)!)}::vector` as unknown as number[],
+          hash: chunk.hash,
+          heading: chunk.heading,
+          model,
+          search: sql`setweight(to_tsvector(${config}, ${title}), 'A') || setweight(to_tsvector(${config}, ${chunk.heading}), 'B') || to_tsvector(${config}, ${chunk.text})`,
+          sourceId: ref.id,
+          sourceKind: ref.kind,
+          sourceSlug: ref.slug,
+          text: chunk.text,
+          title,
+          url,
+        })),
+      )
+    }
+    return { inserted: plan.insert.length, kept: plan.keep.length, removed: plan.remove.length }
+  })
+}
