@@ -36,8 +36,16 @@ process.env.DATABASE_URL = db.url
 if (db.kind === 'owned') console.log(`[server] embedded PostgreSQL ready (data in ${dataDir})`)
 if (db.kind === 'shared') console.warn('[server] using the embedded database another process started')
 
-const migrateOnStart = (process.env.MIGRATE_ON_START ?? (production ? 'false' : 'true')) === 'true'
-if (migrateOnStart) await prepareDatabase({ seedWhenEmpty: process.env.SEED !== 'false' })
+try {
+  await prepareDatabase({
+    migrate: (process.env.MIGRATE_ON_START ?? (production ? 'false' : 'true')) === 'true',
+    seedWhenEmpty: process.env.SEED !== 'false',
+  })
+} catch (error) {
+  console.error(`[server] cannot start: ${error instanceof Error ? error.message : String(error)}`)
+  await db.stop()
+  process.exit(1)
+}
 
 const app = express()
 const server = createServer(app)
@@ -59,6 +67,9 @@ app.use((req, res) => handle(req, res))
 await nextApp.prepare()
 server.listen(port, hostname, () => {
   console.log(`[server] askfolio listening on http://localhost:${port} (${production ? 'production' : 'development'}, ready in ${Date.now() - started} ms)`)
+  // Start Payload inside Next.js now rather than on the first visitor's request: it also starts the
+  // job runner, so indexing queued while the server was down (or by the seed) gets done.
+  void fetch(`http://127.0.0.1:${port}/api/access`).catch(() => {})
 })
 
 gracefulShutdown(server, [

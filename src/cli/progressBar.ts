@@ -19,6 +19,11 @@ export function progressBar(label: string, total: number, out: NodeJS.WriteStrea
       done++
       render(detail)
     },
+    /** Jumps to `count` done (for work reported in batches). */
+    update(count: number, detail = '') {
+      done = count
+      render(detail)
+    },
     finish(summary = '') {
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
       if (interactive) out.write('\n')

@@ -1,25 +1,28 @@
 import { BasePayload, type Migration } from 'payload'
 
 import { migrations } from '../../migrations'
+import { checkSearchIndex } from '../plugins/retrieval'
 import { adminCredentials } from '../seed/adminCredentials'
 import { seed } from '../seed/seed'
 
 /**
- * Development start-up: apply pending migrations and, on an empty database, load the demo content
- * (unless SEED=false). Uses a short-lived Payload instance of its own; Next.js starts its own after.
+ * Start-up, before Next.js: optionally apply pending migrations and, on an empty database, load the
+ * demo content; then check that the search index fits the configured embedder, so a mismatch stops
+ * the server with a clear message. Uses a short-lived Payload instance; Next.js starts its own after.
  */
-export async function prepareDatabase({ seedWhenEmpty }: { seedWhenEmpty: boolean }): Promise<void> {
+export async function prepareDatabase({ migrate, seedWhenEmpty }: { migrate: boolean; seedWhenEmpty: boolean }): Promise<void> {
   const { default: config } = await import('../../payload.config')
   const payload = await new BasePayload().init({ config })
   try {
-    // The list generated in migrations/index.ts; Payload types each migration's args loosely.
-    await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
-    if (!seedWhenEmpty) return
-    const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
-    if (totalDocs === 0) {
-      console.log('[server] empty database: loading demo content (set SEED=false to skip)')
-      await seed(payload, adminCredentials())
+    if (migrate) {
+      // The list generated in migrations/index.ts; Payload types each migration's args loosely.
+      await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+      if (seedWhenEmpty && (await payload.count({ collection: 'users', overrideAccess: true })).totalDocs === 0) {
+        console.log('[server] empty database: loading demo content (set SEED=false to skip)')
+        await seed(payload, adminCredentials())
+      }
     }
+    await checkSearchIndex(payload)
   } finally {
     await payload.destroy()
   }
