@@ -12,6 +12,8 @@ process.env.DATABASE_EMBEDDED = 'true'
 process.env.MEDIA_DIR = db.mediaDir
 process.env.PAYLOAD_SECRET = 'askfolio-test-secret'
 process.env.DATABASE_POOL_MAX = '8'
+// Tests run indexing jobs themselves (payload.jobs.run), so nothing runs behind their back.
+process.env.JOBS_AUTORUN ??= 'false'
 
 afterAll(async () => {
   const { closeTestPayload } = await import('../helpers/payload')

@@ -1,0 +1,56 @@
+/** The plugin's effect on a Payload config: what it adds, what `disabled` keeps, what it refuses. */
+import type { CollectionConfig, Config } from 'payload'
+
+import { describe, expect, it } from 'vitest'
+
+import { createLocalEmbedder, type RetrievalPluginOptions, retrievalPlugin } from '../../src/plugins/retrieval'
+
+const posts: CollectionConfig = { slug: 'posts', fields: [{ name: 'title', type: 'text' }] }
+const users: CollectionConfig = { slug: 'users', auth: true, fields: [] }
+const roles: CollectionConfig = { slug: 'roles', fields: [] }
+const base = (): Config =>
+  ({ collections: [posts, users, roles], db: { defaultIDType: 'number', init: () => ({}) as never, name: 'postgres' }, secret: 'x' }) as Config
+
+const options = (extra: Partial<RetrievalPluginOptions> = {}): RetrievalPluginOptions => ({
+  collections: { posts: { fields: ['title'], title: (doc) => doc.title, url: (doc) => `/posts/${doc.id}` } },
+  embedder: createLocalEmbedder({ dimensions: 8 }),
+  ...extra,
+})
+
+const slugs = (config: Config) => (config.collections ?? []).map((collection) => collection.slug)
+const hooksOf = (config: Config) => config.collections!.find((collection) => collection.slug === 'posts')!.hooks
+
+describe('retrievalPlugin', () => {
+  it('adds hooks, its collections, jobs, endpoints and the autoRun cron', () => {
+    const config = retrievalPlugin(options())(base())
+    expect(slugs(config)).toEqual(['posts', 'users', 'roles', 'retrieval-status', 'retrieval-runs'])
+    expect(hooksOf(config)?.afterChange).toHaveLength(1)
+    expect(hooksOf(config)?.afterDelete).toHaveLength(1)
+    expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual(['retrievalIndexDocument', 'retrievalReindexAll'])
+    expect(config.jobs?.enableConcurrencyControl).toBe(true)
+    expect(config.jobs?.autoRun).toEqual([{ cron: '* * * * * *', limit: 20, queue: 'retrieval' }])
+    expect(config.endpoints?.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).toEqual([
+      'get /retrieval/status',
+      'post /retrieval/requeue',
+      'get /retrieval/reindex',
+      'post /retrieval/reindex',
+    ])
+  })
+
+  it('keeps the schema but does nothing when disabled', () => {
+    const config = retrievalPlugin(options({ disabled: true }))(base())
+    expect(slugs(config)).toEqual(['posts', 'users', 'roles', 'retrieval-status', 'retrieval-runs'])
+    expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual(['retrievalIndexDocument', 'retrievalReindexAll'])
+    expect(hooksOf(config)?.afterChange ?? []).toHaveLength(0)
+    expect(config.endpoints ?? []).toHaveLength(0)
+    expect(config.jobs?.autoRun).toBeUndefined()
+    expect(config.onInit).toBeUndefined()
+  })
+
+  it('refuses to index accounts, roles and other private collections, whatever the options say', () => {
+    const source = { fields: ['email'], title: () => '', url: () => '' }
+    expect(() => retrievalPlugin(options({ collections: { users: source } }))(base())).toThrow(/private data/)
+    expect(() => retrievalPlugin(options({ collections: { roles: source } }))(base())).toThrow(/private data/)
+    expect(() => retrievalPlugin(options({ collections: { nope: source } }))(base())).toThrow(/no collection "nope"/)
+  })
+})
