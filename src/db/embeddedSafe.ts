@@ -1,20 +1,34 @@
-import type { CollectionConfig, Config, GlobalConfig } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionConfig, Config, GlobalBeforeOperationHook, GlobalConfig } from 'payload'
 
 /** True when the app runs on the embedded database (set by resolveDatabase and the test setup). */
 export const isEmbeddedDatabase = (): boolean => process.env.DATABASE_EMBEDDED === 'true'
 
-const withoutLocking = <T extends CollectionConfig | GlobalConfig>(entity: T): T => ({ ...entity, lockDocuments: false })
-
-/**
- * Turns off Payload's document locking on the embedded database. The lock check reads
- * `payload-locked-documents` without the request's transaction; on PGlite every connection shares
- * one backend, so that read waits for the very transaction that is waiting for it, and every save
- * would hang. On a real PostgreSQL server, locking stays on. As the last plugin, it also covers the
- * collections other plugins add.
+/*
+ * Payload's document-lock check reads `payload-locked-documents` without the request's transaction.
+ * On PGlite every connection shares one backend, so that read waits for the very transaction that is
+ * waiting for it, and every save through the API would hang. On the embedded database, updates and
+ * deletes therefore skip the check (`overrideLock`); the locks themselves are still recorded and shown
+ * in the admin. The schema does not change, so migrations are the same on both databases.
  */
+const skipLockCheck = <T extends { args: { overrideLock?: boolean } ; operation: string }>({ args, operation }: T) =>
+  operation === 'update' || operation === 'delete' ? { ...args, overrideLock: true } : args
+
+const collectionHook: CollectionBeforeOperationHook = (hookArgs) => skipLockCheck(hookArgs as never) as never
+const globalHook: GlobalBeforeOperationHook = (hookArgs) => skipLockCheck(hookArgs as never) as never
+
+const withCollectionHook = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: { ...collection.hooks, beforeOperation: [collectionHook, ...(collection.hooks?.beforeOperation ?? [])] },
+})
+const withGlobalHook = (global: GlobalConfig): GlobalConfig => ({
+  ...global,
+  hooks: { ...global.hooks, beforeOperation: [globalHook, ...(global.hooks?.beforeOperation ?? [])] },
+})
+
+/** The last plugin, so it covers the collections other plugins add. */
 export const embeddedSafePlugin =
   () =>
   (config: Config): Config =>
     isEmbeddedDatabase()
-      ? { ...config, collections: config.collections?.map(withoutLocking), globals: config.globals?.map(withoutLocking) }
+      ? { ...config, collections: config.collections?.map(withCollectionHook), globals: config.globals?.map(withGlobalHook) }
       : config
