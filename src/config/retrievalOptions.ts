@@ -28,6 +28,9 @@ export function embedderFromEnv(): Embedder {
   })
 }
 
+/** The window every rate limit counts in (RATE_LIMIT_WINDOW_SECONDS, default a minute). */
+export const rateLimitWindowSeconds = () => Number(env('RATE_LIMIT_WINDOW_SECONDS', '60'))
+
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
 /** What the site's search and chatbot know: published projects, blog posts, skills, and the profile. */
@@ -84,5 +87,6 @@ export function retrievalOptions(): RetrievalPluginOptions {
       attempts: Number(env('INDEX_RETRY_ATTEMPTS', '4')),
       delayMs: Number(env('INDEX_RETRY_DELAY_MS', '2000')),
     },
+    searchRateLimit: { limit: Number(env('SEARCH_RATE_LIMIT_PER_IP', '60')), windowSeconds: rateLimitWindowSeconds() },
   }
 }

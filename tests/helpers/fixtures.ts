@@ -30,7 +30,7 @@ export async function createMedia(payload: Payload, alt = unique('image')): Prom
   return doc.id
 }
 
-export async function findBySlug<C extends 'blog-posts' | 'projects'>(payload: Payload, collection: C, slug: string) {
+export async function findBySlug<C extends 'blog-posts' | 'projects' | 'skills'>(payload: Payload, collection: C, slug: string) {
   const { docs } = await payload.find({ collection, depth: 0, overrideAccess: true, trash: true, where: { slug: { equals: slug } } })
   if (!docs[0]) throw new Error(`no ${collection} with slug ${slug}`)
   return docs[0]

@@ -207,7 +207,7 @@ describe('failures', () => {
   it('detects an embedder whose vectors do not fit the store, and says how to fix it', async () => {
     const context = getRetrievalContext(test.payload)
     const report = await inspectChunkStore(test.payload, { ...context, embedder: createLocalEmbedder({ dimensions: 512 }) })
-    expect(report.problem).toMatch(/stores 1536-dimension vectors, but the embedder local:hash-ngrams-v1 makes 512/)
+    expect(report.problem).toMatch(/stores 1536-dimension vectors, but the embedder local:hashed-words-v2 makes 512/)
     expect(report.problem).toMatch(/npm run reindex/)
     expect(report.otherModels).toEqual([])
     const fine = await inspectChunkStore(test.payload, context)

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import type { FusionWeights } from './search/fuseRankings'
 import type { ChunkTable } from './store/chunkTable'
 import type { Embedder, SourceOptions, SourceRef } from './types'
 
@@ -16,9 +17,16 @@ export type RetrievalContext = {
   disabled: boolean
   embedBatchSize: number
   embedder: Embedder
+  /** How much a title (A) or heading (B) occurrence counts in BM25, against one in the text. */
+  fieldWeights: { heading: number; title: number }
+  /** Reciprocal rank fusion: the weight of each ranking, the rank offset k, and whether vector-only documents count. */
+  fusion: FusionWeights
+  /** pgvector ≥ 0.8 supports iterative index scans; checked at start-up. */
+  iterativeScan: boolean
   language: string
   queue: string
   retries: { attempts: number; delayMs: number }
+  searchRateLimit: { limit: number; windowSeconds: number }
   sources: Map<string, Source>
   /** Set when the store does not match the embedder; indexing and search refuse to run. */
   storeProblem?: string

@@ -5,6 +5,7 @@ import type { RetrievalPluginOptions } from './types'
 import { contextKey, getRetrievalContext, type RetrievalContext } from './context'
 import { reindexStartEndpoint, reindexStatusEndpoint } from './endpoints/reindexEndpoints'
 import { requeueEndpoint } from './endpoints/requeueEndpoint'
+import { searchEndpoint } from './endpoints/searchEndpoint'
 import { statusEndpoint } from './endpoints/statusEndpoint'
 import { queueOnChange, queueOnDelete, queueOnGlobalChange } from './hooks/queueIndexing'
 import { buildIndexDocumentTask } from './jobs/indexDocumentTask'
@@ -15,9 +16,12 @@ import { buildRunsCollection, buildStatusCollection } from './status/collections
 import { checkStoreOnInit } from './store/checkStoreOnInit'
 import { installChunkTable } from './store/installChunkTable'
 import { assertChunkStore } from './store/inspectChunkStore'
+import { type SearchHit, searchIndex, type SearchOptions } from './search/searchIndex'
 
 export { createLocalEmbedder } from './embedders/localEmbedder'
 export { createOpenAIEmbedder } from './embedders/openaiEmbedder'
+export { clientIp, hitRateLimit, type RateLimitRule, tooManyRequests } from './rateLimit/rateLimit'
+export type { SearchHit, SearchMode, SearchOptions } from './search/searchIndex'
 export type { IndexResult } from './indexing/indexDocuments'
 export type { ReindexProgress } from './reindex/reindexAll'
 export type { Embedder, FieldSource, RetrievalPluginOptions, SourceOptions } from './types'
@@ -89,6 +93,7 @@ export const retrievalPlugin =
     if (!active) return config
     config.endpoints = [
       ...(incoming.endpoints ?? []),
+      searchEndpoint(context),
       statusEndpoint(context),
       requeueEndpoint(context),
       reindexStatusEndpoint(context),
@@ -106,3 +111,10 @@ export const reindexEverything = (payload: Payload, options?: ReindexOptions) =>
 
 /** Throws a clear message if the chunk table does not fit the configured embedder. */
 export const checkSearchIndex = (payload: Payload) => assertChunkStore(payload, getRetrievalContext(payload))
+
+/** Hybrid search over what visitors can see (for other plugins, such as the chat). */
+export const searchPublished = (payload: Payload, query: string, options?: SearchOptions): Promise<SearchHit[]> =>
+  searchIndex(payload, getRetrievalContext(payload), query, options)
+
+/** True when `retrievalPlugin` has already run on this config (other plugins that rely on it check). */
+export const isRetrievalInstalled = (config: Config): boolean => Boolean((config.custom as Record<string, unknown> | undefined)?.[contextKey])

@@ -39,10 +39,30 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     disabled: Boolean(options.disabled),
     embedBatchSize: options.embedBatchSize ?? 64,
     embedder: options.embedder,
+    fieldWeights: { heading: options.fieldWeights?.heading ?? 1.5, title: options.fieldWeights?.title ?? 2 },
+    fusion: fusionDefaults(options),
+    iterativeScan: false,
     language: options.language ?? 'english',
     queue: 'retrieval',
     retries: { attempts: options.retries?.attempts ?? 4, delayMs: options.retries?.delayMs ?? 2000 },
+    searchRateLimit: options.searchRateLimit ?? { limit: 60, windowSeconds: 60 },
     sources,
     table: buildChunkTable(options.embedder.dimensions),
+  }
+}
+
+/**
+ * A trained embedding model earns an equal say (k 60, the usual RRF offset). The local embedder only
+ * sees shared words, which BM25 already weighs better, so there the vector side just breaks ties and
+ * nudges near-misses (tuned on SciFact, see docs/benchmarks.md), and a neighbour that shares no word
+ * with the query is a hash collision, not a result.
+ */
+function fusionDefaults(options: RetrievalPluginOptions): RetrievalContext['fusion'] {
+  const local = options.embedder.id.startsWith('local:')
+  return {
+    fullText: options.fusion?.fullText ?? 1,
+    k: options.fusion?.k ?? (local ? 10 : 60),
+    vector: options.fusion?.vector ?? (local ? 0.1 : 1),
+    vectorOnly: options.fusion?.vectorOnly ?? !local,
   }
 }

@@ -44,11 +44,22 @@ export type RetrievalPluginOptions = {
   /** Keep the schema (table, collections, job definitions) but do nothing: no hooks, jobs or endpoints. */
   disabled?: boolean
   embedder: Embedder
+  /**
+   * Reciprocal rank fusion of the full-text and vector document rankings. Default: equal weights and
+   * k 60 with a trained model; with the local embedder, vector 0.1 and k 10, so full-text ranking leads.
+   * `vectorOnly`: whether documents that only the vector side found may appear (default: with a
+   * trained model, yes; with the local embedder, no: the vector side then only reorders).
+   */
+  fusion?: { fullText?: number; k?: number; vector?: number; vectorOnly?: boolean }
   /** Texts sent to the embedder in one call. Default 64. */
+  /** In full-text ranking, how much a word in the title or in a heading counts against one in the text. */
+  fieldWeights?: { heading?: number; title?: number }
   embedBatchSize?: number
   globals?: Record<string, SourceOptions>
   /** PostgreSQL text search configuration. Default 'english'. */
   language?: string
+  /** Requests to /api/search per client address. Default 60 a minute. */
+  searchRateLimit?: { limit: number; windowSeconds: number }
   /** How a failed indexing job is retried. */
   retries?: { attempts?: number; delayMs?: number }
 }

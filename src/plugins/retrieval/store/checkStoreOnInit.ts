@@ -7,6 +7,12 @@ import { reindexAllTask } from '../jobs/reindexAllTask'
 import { findUnfinishedRun, staleRunMs } from '../reindex/reindexAll'
 import { inspectChunkStore } from './inspectChunkStore'
 
+const versionAtLeast = (version: string, minimum: number[]) => {
+  const parts = version.split('.').map(Number)
+  for (let i = 0; i < minimum.length; i++) if ((parts[i] ?? 0) !== minimum[i]) return (parts[i] ?? 0) > minimum[i]
+  return true
+}
+
 /**
  * At start-up: refuse to index or search with an embedder that does not fit the store (saying how
  * to fix it), point out chunks from another model, and pick up a bulk reindex whose process died.
@@ -18,6 +24,7 @@ export async function checkStoreOnInit(payload: Payload, context: RetrievalConte
     return
   }
   context.storeProblem = report.problem
+  context.iterativeScan = report.pgvectorVersion !== undefined && versionAtLeast(report.pgvectorVersion, [0, 8, 0])
   if (report.problem) {
     payload.logger.error(`Search index: ${report.problem}`)
     return

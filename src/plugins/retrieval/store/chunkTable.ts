@@ -1,4 +1,5 @@
 import {
+  bigint,
   customType,
   index,
   integer,
@@ -11,6 +12,8 @@ import {
 } from '@payloadcms/db-postgres/drizzle/pg-core'
 
 export const chunkTableName = 'retrieval_chunks'
+export const termsTableName = 'retrieval_terms'
+export const statsTableName = 'retrieval_stats'
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 
@@ -36,6 +39,8 @@ export const buildChunkTable = (dimensions: number) =>
       model: varchar('model').notNull(),
       embedding: vector('embedding', { dimensions }).notNull(),
       search: tsvector('search').notNull(),
+      /** Tokens in `search` (BM25's document length); set by a trigger from `search`. */
+      docLength: integer('doc_length').notNull().default(0),
       createdAt: timestamp('created_at', { precision: 3, withTimezone: true }).defaultNow().notNull(),
       updatedAt: timestamp('updated_at', { precision: 3, withTimezone: true }).defaultNow().notNull(),
     },
@@ -47,3 +52,18 @@ export const buildChunkTable = (dimensions: number) =>
   )
 
 export type ChunkTable = ReturnType<typeof buildChunkTable>
+
+/**
+ * BM25's corpus statistics, kept by triggers on the chunk table: in how many chunks each lexeme
+ * occurs, and the number and total length of the chunks.
+ */
+export const termsTable = pgTable(termsTableName, {
+  term: varchar('term').primaryKey(),
+  df: integer('df').notNull().default(0),
+})
+
+export const statsTable = pgTable(statsTableName, {
+  id: integer('id').primaryKey().default(1),
+  chunks: integer('chunks').notNull().default(0),
+  totalLength: bigint('total_length', { mode: 'number' }).notNull().default(0),
+})

@@ -7,3 +7,9 @@ import type { PgDatabase } from '@payloadcms/db-postgres/drizzle/pg-core'
 export type Database = PgDatabase<any, any, any>
 
 export const databaseOf = (payload: Payload): Database => (payload.db as unknown as { drizzle: Database }).drizzle
+
+/** Runs raw SQL and returns its rows (node-postgres result shape), typed by the caller. */
+export async function queryRows<T>(db: Pick<Database, 'execute'>, query: Parameters<Database['execute']>[0]): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] }
+  return result.rows
+}

@@ -11,6 +11,8 @@ export type StoreReport = {
   /** The table is not there yet (migrations pending). */
   missing?: boolean
   otherModels: { chunks: number; model: string }[]
+  /** The installed pgvector's version. */
+  pgvectorVersion?: string
   problem?: string
   storedDimensions?: number
 }
@@ -30,7 +32,8 @@ export async function inspectChunkStore(payload: Payload, context: RetrievalCont
 
   const storedDimensions = Number(/\((\d+)\)/.exec(type)?.[1])
   const { dimensions, id } = context.embedder
-  const report: StoreReport = { otherModels: [], storedDimensions }
+  const extension = await db.execute<{ extversion: string }>(sql`select extversion from pg_extension where extname = 'vector'`)
+  const report: StoreReport = { otherModels: [], pgvectorVersion: extension.rows[0]?.extversion, storedDimensions }
   if (storedDimensions !== dimensions) {
     report.problem =
       `The search index stores ${storedDimensions}-dimension vectors, but the embedder ${id} makes ${dimensions}. ` +

@@ -2,7 +2,8 @@ import type { Config } from 'payload'
 
 import type { ChunkTable } from './chunkTable'
 
-import { chunkTableName } from './chunkTable'
+import { rateLimitTable, rateLimitTableName } from '../rateLimit/rateLimitTable'
+import { chunkTableName, statsTable, statsTableName, termsTable, termsTableName } from './chunkTable'
 
 type SchemaHookArgs = { schema: { tables: Record<string, unknown> } & Record<string, unknown> }
 type PostgresLikeAdapter = { beforeSchemaInit?: ((args: SchemaHookArgs) => unknown)[]; name: string }
@@ -20,7 +21,16 @@ export function installChunkTable(db: Config['db'], table: ChunkTable): Config['
       if (!Array.isArray(adapter.beforeSchemaInit)) {
         throw new Error(`retrievalPlugin needs a PostgreSQL adapter with pgvector, not "${adapter.name}"`)
       }
-      adapter.beforeSchemaInit.push(({ schema }) => ({ ...schema, tables: { ...schema.tables, [chunkTableName]: table } }))
+      adapter.beforeSchemaInit.push(({ schema }) => ({
+        ...schema,
+        tables: {
+          ...schema.tables,
+          [chunkTableName]: table,
+          [rateLimitTableName]: rateLimitTable,
+          [statsTableName]: statsTable,
+          [termsTableName]: termsTable,
+        },
+      }))
       return adapter as unknown as ReturnType<typeof db.init>
     },
   }

@@ -1,0 +1,40 @@
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
+import crypto from 'node:crypto'
+
+import { databaseOf, queryRows } from '../store/database'
+
+export type RateLimitRule = { limit: number; windowSeconds: number }
+export type RateLimitDecision = { allowed: boolean; remaining: number; retryAfterSeconds: number }
+
+/** Keys are hashed with the app's secret, so the table holds no IP addresses. */
+const hashKey = (payload: Payload, key: string) => crypto.createHmac('sha256', payload.secret).update(key).digest('base64url')
+
+/**
+ * Counts one request against `key` in the current fixed window, in the database, so the limit holds
+ * across every app instance. Old windows are swept now and then.
+ */
+export async function hitRateLimit(payload: Payload, key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
+  const db = databaseOf(payload)
+  const windowMs = rule.windowSeconds * 1000
+  const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs)
+  const [row] = await queryRows<{ count: number }>(db, sql`
+    insert into rate_limits (key, window_start, count) values (${hashKey(payload, key)}, ${windowStart.toISOString()}, 1)
+    on conflict (key, window_start) do update set count = rate_limits.count + 1
+    returning count`)
+  if (Math.random() < 0.01) await db.execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`)
+  const count = Number(row.count)
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - Date.now()) / 1000))
+  return { allowed: count <= rule.limit, remaining: Math.max(0, rule.limit - count), retryAfterSeconds }
+}
+
+/** A 429 in Payload's error shape, with Retry-After. */
+export const tooManyRequests = (decision: RateLimitDecision, headers: Record<string, string> = {}) =>
+  Response.json(
+    { errors: [{ message: `Too many requests. Try again in ${decision.retryAfterSeconds} seconds.` }] },
+    { headers: { ...headers, 'Retry-After': String(decision.retryAfterSeconds) }, status: 429 },
+  )
+
+/** The client's address as server.ts passes it on (x-real-ip). */
+export const clientIp = (req: { headers: Headers }) => req.headers.get('x-real-ip') || 'unknown'

@@ -1,0 +1,107 @@
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import type { RetrievalContext } from '../context'
+
+import { databaseOf, queryRows } from '../store/database'
+import { type Candidate, fullTextCandidates } from './fullTextCandidates'
+import { fuseRankings } from './fuseRankings'
+import { highlightToHtml, markEnd, markStart } from './highlight'
+import { vectorCandidates } from './vectorCandidates'
+
+export type SearchMode = 'fullText' | 'hybrid' | 'vector'
+
+export type SearchOptions = {
+  /** Candidates taken from each side before fusion. Default: four times `limit`, at least 50. */
+  candidates?: number
+  /** Only these collections or globals. */
+  collections?: string[]
+  /** Documents to return (one chunk each). Default 10. */
+  limit?: number
+  mode?: SearchMode
+}
+
+export type SearchHit = {
+  /** The chunk's id in the index. */
+  chunkId: number
+  collection: string
+  /** The share of the query's weight (idf) the chunk's words cover, from 0 to 1. */
+  coverage: null | number
+  /** The chunk's BM25 score, when it matched the words of the query. */
+  fullTextScore: null | number
+  heading: string
+  id: string
+  score: number
+  /** Cosine similarity to the query, when the chunk was a nearest neighbour. */
+  similarity: null | number
+  /** An excerpt with the query's words in <mark>, as safe HTML. */
+  snippet: string
+  /** The whole chunk, for grounding an answer. */
+  text: string
+  title: string
+  /** A word of the query occurs in the document's title or the chunk's headings. */
+  titleMatch: boolean
+  url: null | string
+}
+
+type ChunkRow = { heading: string; id: number; snippet: null | string; source_id: string; source_slug: string; text: string; title: string; url: null | string }
+
+/**
+ * Hybrid search over the published chunks: BM25 full-text candidates and HNSW nearest neighbours,
+ * fused by reciprocal rank, then grouped so each document appears once (with its best chunk).
+ */
+export async function searchIndex(payload: Payload, context: RetrievalContext, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  if (context.storeProblem) throw new Error(context.storeProblem)
+  const db = databaseOf(payload)
+  const limit = Math.max(1, Math.min(options.limit ?? 10, 200))
+  const mode = options.mode ?? 'hybrid'
+  const candidates = options.candidates ?? Math.max(limit * 4, 50)
+  const collections = options.collections?.length ? options.collections : undefined
+
+  const fullText: Candidate[] =
+    mode === 'vector'
+      ? []
+      : await fullTextCandidates(db, query, { collections, fieldWeights: context.fieldWeights, language: context.language, limit: candidates })
+  let vector: Candidate[] = []
+  if (mode !== 'fullText') {
+    const [embedding] = await context.embedder.embed([query])
+    // A query of stop words only embeds to the zero vector, which is near nothing.
+    if (embedding.some((value) => value !== 0)) {
+      vector = await vectorCandidates(db, embedding, { collections, iterativeScan: context.iterativeScan, limit: candidates, model: context.embedder.id })
+    }
+  }
+  const fused = fuseRankings(fullText, vector, mode === 'vector' ? { ...context.fusion, vectorOnly: true } : context.fusion)
+  if (fused.length === 0) return []
+
+  const config = sql.raw(`'${context.language.replace(/'/g, "''")}'::regconfig`)
+  const top = fused.slice(0, limit)
+  const rows = await queryRows<ChunkRow>(db, sql`
+    select id, source_slug, source_id, title, url, heading, text from retrieval_chunks where id = any(${sql.param(top.map((entry) => entry.chunkId))}::int[])`)
+  const byId = new Map(rows.map((row) => [Number(row.id), row]))
+  // A chunk deleted between the two queries drops out rather than failing the search.
+  const chosen = top.flatMap((entry) => (byId.has(entry.chunkId) ? [{ entry, row: byId.get(entry.chunkId)! }] : []))
+
+  const headlines = await queryRows<{ id: number; snippet: null | string }>(db, sql`
+    select id, ts_headline(${config}, text,
+      (select string_agg(quote_literal(u.lexeme), ' | ') from unnest(to_tsvector(${config}, ${query})) u)::tsquery,
+      ${`StartSel=${markStart}, StopSel=${markEnd}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
+    from retrieval_chunks where id = any(${sql.param(chosen.map(({ entry }) => entry.chunkId))}::int[])`)
+  const snippets = new Map(headlines.map((row) => [Number(row.id), row.snippet]))
+
+  return chosen.map(({ entry, row }) => ({
+    chunkId: entry.chunkId,
+    collection: row.source_slug,
+    coverage: entry.coverage,
+    fullTextScore: entry.fullText,
+    heading: row.heading,
+    id: row.source_id,
+    score: Math.round(entry.score * 1e6) / 1e6,
+    similarity: entry.vector,
+    snippet: highlightToHtml(snippets.get(entry.chunkId) ?? row.text.slice(0, 240)),
+    text: row.text,
+    title: row.title,
+    titleMatch: entry.titleMatch,
+    url: row.url,
+  }))
+}

@@ -1,0 +1,137 @@
+/**
+ * GET /api/search over HTTP, against the seeded site indexed by the real pipeline: the response's
+ * shape, highlighting, grouping, collection filters, bad input, and what must never come back.
+ */
+import { sql } from '@payloadcms/db-postgres/drizzle'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
+import { useApiTest } from '../helpers/apiTest'
+import { findBySlug } from '../helpers/fixtures'
+import { runIndexingJobs } from '../helpers/indexingJobs'
+
+const test = useApiTest()
+beforeAll(async () => runIndexingJobs(test.payload))
+
+type Result = { collection: string; heading: string; id: string; score: number; snippet: string; title: string; url: string }
+const search = async (params: Record<string, string>) => {
+  const response = await test.api.get<{ errors?: { message: string }[]; results: Result[] }>(`/api/search?${new URLSearchParams(params)}`)
+  return response
+}
+
+describe('GET /api/search', () => {
+  it('finds the document about the words asked, with its URL and a highlighted snippet', async () => {
+    const { body, status } = await search({ q: 'idempotent webhooks retries' })
+    expect(status).toBe(200)
+    const [first] = body.results
+    expect(Object.keys(first).sort()).toEqual(['collection', 'heading', 'id', 'score', 'snippet', 'title', 'url'])
+    expect(first).toMatchObject({ collection: 'blog-posts', title: 'Designing idempotent webhooks', url: '/blog/designing-idempotent-webhooks' })
+    expect(first.snippet).toMatch(/<mark>(idempotent|webhooks?|retry\w*)<\/mark>/i)
+    expect(first.score).toBeGreaterThan(0)
+    // Scores come sorted, and each document appears once however many of its chunks match.
+    expect(body.results.map((result) => result.score)).toEqual([...body.results.map((result) => result.score)].sort((a, b) => b - a))
+    const documents = body.results.map((result) => `${result.collection}:${result.id}`)
+    expect(new Set(documents).size).toBe(documents.length)
+  })
+
+  it('escapes the content in snippets, leaving only its own <mark> tags', async () => {
+    const { body } = await search({ q: 'tide stations' })
+    expect(body.results.length).toBeGreaterThan(0)
+    for (const { snippet } of body.results) expect(snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/)
+  })
+
+  it('filters by collection inside the query, so a low-ranked collection still fills its results', async () => {
+    const everywhere = await search({ limit: '50', q: 'PostgreSQL' })
+    const kinds = everywhere.body.results.map((result) => result.collection)
+    expect(kinds.indexOf('skills')).toBeGreaterThan(0) // projects and posts outrank the skill itself
+
+    const skills = await search({ collection: 'skills', limit: '1', q: 'PostgreSQL' })
+    expect(skills.body.results).toEqual([expect.objectContaining({ collection: 'skills', title: 'PostgreSQL', url: '/skills/postgresql' })])
+
+    const two = await search({ collection: 'projects,blog-posts', limit: '3', q: 'PostgreSQL' })
+    expect(two.body.results).toHaveLength(3)
+    for (const result of two.body.results) expect(['projects', 'blog-posts']).toContain(result.collection)
+  })
+
+  it('honours the limit and answers an unknown word with no results', async () => {
+    expect((await search({ limit: '2', q: 'PostgreSQL' })).body.results).toHaveLength(2)
+    expect(await search({ q: 'xylophonist' })).toMatchObject({ body: { results: [] }, status: 200 })
+  })
+
+  it.each([
+    [{}, /"q"/],
+    [{ q: '   ' }, /"q"/],
+    [{ q: 'x'.repeat(501) }, /at most 500/],
+    [{ limit: '0', q: 'tide' }, /"limit"/],
+    [{ limit: '51', q: 'tide' }, /"limit"/],
+    [{ limit: 'ten', q: 'tide' }, /"limit"/],
+    [{ limit: '2.5', q: 'tide' }, /"limit"/],
+    [{ collection: 'users', q: 'tide' }, /"users" is not searchable/],
+    [{ collection: 'projects,audit-logs', q: 'tide' }, /"audit-logs" is not searchable/],
+    [{ collection: 'chat-messages', q: 'tide' }, /not searchable/],
+  ])('rejects %o with a 400 that says why', async (params, message) => {
+    const response = await search(params as Record<string, string>)
+    expect(response.status).toBe(400)
+    expect(response.body.errors?.[0].message).toMatch(message)
+  })
+})
+
+describe('what search never returns', () => {
+  it('draft-only documents, draft edits of published ones, private fields and accounts', async () => {
+    const tidewater = await findBySlug(test.payload, 'projects', 'tidewater')
+    const edit = await test.api.patch(`/api/projects/${tidewater.id}?draft=true`, { summary: 'PELICAN CROSSING pricing for marinas' }, { as: test.actors.editor.credential })
+    expect(edit.status).toBe(200)
+    await runIndexingJobs(test.payload)
+
+    const probes = [
+      'BLUE HERON', 'Harbourmaster berth booking marinas', 'PURPLE OTTER talk', 'Vectors in the database you already run',
+      'PELICAN CROSSING', 'SALT MARSH invoice sailing federation 12,000 euros', 'seed-admin@example.com', 'editor@example.com',
+      'Writes and edits their own drafts', 'audit log create update', 'chat session',
+    ]
+    for (const q of probes) {
+      const { body, status } = await search({ limit: '50', q })
+      expect(status).toBe(200)
+      const text = JSON.stringify(body)
+      for (const secret of ['BLUE HERON', 'Harbourmaster', 'PURPLE OTTER', 'Vectors in the database', 'PELICAN', 'SALT MARSH', '12,000 euros', '@example.com', 'Cannot publish']) {
+        expect(text, `searching "${q}"`).not.toContain(secret)
+      }
+    }
+    // The published Tidewater is still found by its published words.
+    expect((await search({ q: 'tide-table API' })).body.results[0]).toMatchObject({ title: 'Tidewater' })
+  })
+})
+
+describe('the BM25 statistics', () => {
+  it('stay equal to what the chunks hold after edits, unpublishing and deletes', async () => {
+    const as = test.actors.editor.credential
+    const ledgerline = await findBySlug(test.payload, 'projects', 'ledgerline')
+    const post = await findBySlug(test.payload, 'blog-posts', 'why-i-keep-a-decision-log')
+    expect((await test.api.patch(`/api/projects/${ledgerline.id}`, { summary: 'Double-entry books, reconciled nightly, rewritten summary' }, { as })).status).toBe(200)
+    expect((await test.api.patch(`/api/blog-posts/${post.id}`, { _status: 'draft' }, { as })).status).toBe(200)
+    const skill = await findBySlug(test.payload, 'skills', 'docker')
+    expect((await test.api.delete(`/api/skills/${skill.id}`, { as })).status).toBe(200)
+    await runIndexingJobs(test.payload)
+
+    const db = databaseOf(test.payload)
+    const mismatched = await queryRows(db, sql`
+      with actual as (
+        select u.lexeme as term, count(*)::int as df from retrieval_chunks c, unnest(c.search) u group by u.lexeme
+      )
+      select coalesce(a.term, t.term) as term, a.df as actual, t.df as kept
+      from actual a full join (select * from retrieval_terms where df > 0) t on t.term = a.term
+      where a.df is distinct from t.df`)
+    expect(mismatched).toEqual([])
+    const [stats] = await queryRows<{ actual_chunks: number; actual_length: number; chunks: number; total_length: number }>(db, sql`
+      select s.chunks::int, s.total_length::int, (select count(*)::int from retrieval_chunks) as actual_chunks,
+        (select coalesce(sum(doc_length), 0)::int from retrieval_chunks) as actual_length
+      from retrieval_stats s where s.id = 1`)
+    expect(stats.chunks).toBe(stats.actual_chunks)
+    expect(stats.total_length).toBe(stats.actual_length)
+    expect(stats.chunks).toBeGreaterThan(20)
+    // And doc_length is the chunk's number of indexed words.
+    const [lengths] = await queryRows<{ wrong: number }>(db, sql`
+      select count(*)::int as wrong from retrieval_chunks c
+      where c.doc_length <> coalesce((select sum(array_length(u.positions, 1)) from unnest(c.search) u), 0)`)
+    expect(lengths.wrong).toBe(0)
+  })
+})
