@@ -76,6 +76,8 @@ export interface Config {
     'audit-logs': AuditLog;
     'retrieval-status': RetrievalStatus;
     'retrieval-runs': RetrievalRun;
+    'chat-sessions': ChatSession;
+    'chat-messages': ChatMessage;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +95,8 @@ export interface Config {
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'retrieval-status': RetrievalStatusSelect<false> | RetrievalStatusSelect<true>;
     'retrieval-runs': RetrievalRunsSelect<false> | RetrievalRunsSelect<true>;
+    'chat-sessions': ChatSessionsSelect<false> | ChatSessionsSelect<true>;
+    'chat-messages': ChatMessagesSelect<false> | ChatMessagesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -310,7 +314,8 @@ export interface Role {
    */
   permissions?:
     | {
-        resource: 'projects' | 'blog-posts' | 'skills' | 'media' | 'profile' | 'users' | 'roles' | 'audit-logs';
+        resource:
+          'projects' | 'blog-posts' | 'skills' | 'media' | 'profile' | 'users' | 'roles' | 'audit-logs' | 'chat';
         actions: ('read' | 'create' | 'update' | 'delete' | 'publish')[];
         /**
          * "own": only documents the user owns or wrote.
@@ -441,6 +446,63 @@ export interface RetrievalRun {
   cursor?: string | null;
   error?: string | null;
   finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-sessions".
+ */
+export interface ChatSession {
+  id: number;
+  publicId: string;
+  messageCount?: number | null;
+  lastMessageAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-messages".
+ */
+export interface ChatMessage {
+  id: number;
+  publicId: string;
+  session: number | ChatSession;
+  question: string;
+  /**
+   * What was searched for: the question, rewritten if it was a follow-up.
+   */
+  query?: string | null;
+  answer?: string | null;
+  /**
+   * The passages cited, with their scores.
+   */
+  sources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Nothing relevant was found.
+   */
+  unanswered?: boolean | null;
+  status?: ('complete' | 'failed' | 'stopped') | null;
+  error?: string | null;
+  model?: string | null;
+  /**
+   * Rewriting and searching
+   */
+  retrievalMs?: number | null;
+  firstTokenMs?: number | null;
+  totalMs?: number | null;
+  rating?: ('up' | 'down') | null;
+  comment?: string | null;
+  ratedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -837,6 +899,41 @@ export interface RetrievalRunsSelect<T extends boolean = true> {
   cursor?: T;
   error?: T;
   finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-sessions_select".
+ */
+export interface ChatSessionsSelect<T extends boolean = true> {
+  publicId?: T;
+  messageCount?: T;
+  lastMessageAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-messages_select".
+ */
+export interface ChatMessagesSelect<T extends boolean = true> {
+  publicId?: T;
+  session?: T;
+  question?: T;
+  query?: T;
+  answer?: T;
+  sources?: T;
+  unanswered?: T;
+  status?: T;
+  error?: T;
+  model?: T;
+  retrievalMs?: T;
+  firstTokenMs?: T;
+  totalMs?: T;
+  rating?: T;
+  comment?: T;
+  ratedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -12,12 +12,14 @@ import { Projects } from './src/collections/Projects'
 import { Roles } from './src/collections/Roles'
 import { Skills } from './src/collections/Skills'
 import { Users } from './src/collections/Users'
+import { chatOptions } from './src/config/chatOptions'
 import { retrievalOptions } from './src/config/retrievalOptions'
 import { embeddedSafePlugin } from './src/db/embeddedSafe'
 import { logPoolErrors } from './src/db/logPoolErrors'
 import { Profile } from './src/globals/Profile'
 import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditLog'
 import { withTextTypeChecks } from './src/hooks/rejectNonTextValues'
+import { chatPlugin } from './src/plugins/chat'
 import { type RetrievalPluginOptions, retrievalPlugin } from './src/plugins/retrieval'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -57,7 +59,11 @@ export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginO
     onInit: logPoolErrors,
     secret: process.env.PAYLOAD_SECRET || '',
     serverURL: process.env.PUBLIC_URL || '',
-    plugins: [retrievalPlugin({ ...retrievalOptions(), ...overrides.retrieval }), embeddedSafePlugin()],
+    plugins: [
+      retrievalPlugin({ ...retrievalOptions(), ...overrides.retrieval }),
+      chatPlugin(chatOptions()),
+      embeddedSafePlugin(),
+    ],
     sharp,
     telemetry: false,
     typescript: {

@@ -1,6 +1,7 @@
 /**
  * What a role's permissions can name: every collection and global that editors work with, and the
  * actions a role may take on them. `publish` only means something for collections with drafts.
+ * `chat` covers the chat's sessions and messages (read-only for everyone).
  */
 export const resources = [
   'projects',
@@ -11,6 +12,7 @@ export const resources = [
   'users',
   'roles',
   'audit-logs',
+  'chat',
 ] as const
 
 export const actions = ['read', 'create', 'update', 'delete', 'publish'] as const

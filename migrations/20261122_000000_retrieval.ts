@@ -22,8 +22,27 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"model" varchar NOT NULL,
   	"embedding" vector(1536) NOT NULL,
   	"search" "tsvector" NOT NULL,
+  	"doc_length" integer DEFAULT 0 NOT NULL,
   	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
   	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "rate_limits" (
+  	"key" varchar NOT NULL,
+  	"window_start" timestamp (3) with time zone NOT NULL,
+  	"count" integer DEFAULT 0 NOT NULL,
+  	CONSTRAINT "rate_limits_key_window_start_pk" PRIMARY KEY("key","window_start")
+  );
+  
+  CREATE TABLE "retrieval_stats" (
+  	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
+  	"chunks" integer DEFAULT 0 NOT NULL,
+  	"total_length" bigint DEFAULT 0 NOT NULL
+  );
+  
+  CREATE TABLE "retrieval_terms" (
+  	"term" varchar PRIMARY KEY NOT NULL,
+  	"df" integer DEFAULT 0 NOT NULL
   );
   
   CREATE TABLE "retrieval_status" (
@@ -86,28 +105,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
-  CREATE TABLE "payload_locked_documents" (
-  	"id" serial PRIMARY KEY NOT NULL,
-  	"global_slug" varchar,
-  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
-  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
-  );
-  
-  CREATE TABLE "payload_locked_documents_rels" (
-  	"id" serial PRIMARY KEY NOT NULL,
-  	"order" integer,
-  	"parent_id" integer NOT NULL,
-  	"path" varchar NOT NULL,
-  	"retrieval_status_id" integer,
-  	"retrieval_runs_id" integer,
-  	"users_id" integer
-  );
-  
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
-  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
-  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_retrieval_status_fk" FOREIGN KEY ("retrieval_status_id") REFERENCES "public"."retrieval_status"("id") ON DELETE cascade ON UPDATE no action;
-  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_retrieval_runs_fk" FOREIGN KEY ("retrieval_runs_id") REFERENCES "public"."retrieval_runs"("id") ON DELETE cascade ON UPDATE no action;
-  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "retrieval_chunks_source_idx" ON "retrieval_chunks" USING btree ("source_slug","source_id");
   CREATE INDEX "retrieval_chunks_embedding_idx" ON "retrieval_chunks" USING hnsw ("embedding" vector_cosine_ops);
   CREATE INDEX "retrieval_chunks_search_idx" ON "retrieval_chunks" USING gin ("search");
@@ -130,27 +128,57 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_jobs_processing_idx" ON "payload_jobs" USING btree ("processing");
   CREATE INDEX "payload_jobs_concurrency_key_idx" ON "payload_jobs" USING btree ("concurrency_key");
   CREATE INDEX "payload_jobs_updated_at_idx" ON "payload_jobs" USING btree ("updated_at");
-  CREATE INDEX "payload_jobs_created_at_idx" ON "payload_jobs" USING btree ("created_at");
-  CREATE INDEX "payload_locked_documents_global_slug_idx" ON "payload_locked_documents" USING btree ("global_slug");
-  CREATE INDEX "payload_locked_documents_updated_at_idx" ON "payload_locked_documents" USING btree ("updated_at");
-  CREATE INDEX "payload_locked_documents_created_at_idx" ON "payload_locked_documents" USING btree ("created_at");
-  CREATE INDEX "payload_locked_documents_rels_order_idx" ON "payload_locked_documents_rels" USING btree ("order");
-  CREATE INDEX "payload_locked_documents_rels_parent_idx" ON "payload_locked_documents_rels" USING btree ("parent_id");
-  CREATE INDEX "payload_locked_documents_rels_path_idx" ON "payload_locked_documents_rels" USING btree ("path");
-  CREATE INDEX "payload_locked_documents_rels_retrieval_status_id_idx" ON "payload_locked_documents_rels" USING btree ("retrieval_status_id");
-  CREATE INDEX "payload_locked_documents_rels_retrieval_runs_id_idx" ON "payload_locked_documents_rels" USING btree ("retrieval_runs_id");
-  CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");`)
+  CREATE INDEX "payload_jobs_created_at_idx" ON "payload_jobs" USING btree ("created_at");`)
+
+  // BM25 needs corpus statistics that PostgreSQL's full-text search does not keep: each chunk's
+  // length in tokens, how many chunks hold each lexeme, and the number and total length of chunks.
+  // Triggers keep them exact through every insert, update and delete. Terms are upserted in sorted
+  // order, so concurrent indexing transactions take their row locks in the same order.
+  await db.execute(sql`
+  INSERT INTO "retrieval_stats" ("id", "chunks", "total_length") VALUES (1, 0, 0) ON CONFLICT DO NOTHING;
+
+  CREATE OR REPLACE FUNCTION retrieval_chunks_length() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  BEGIN
+    NEW.doc_length := coalesce((SELECT sum(array_length(u.positions, 1)) FROM unnest(NEW.search) AS u), 0);
+    RETURN NEW;
+  END
+  $fn$;
+
+  CREATE OR REPLACE FUNCTION retrieval_chunks_statistics() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+      INSERT INTO retrieval_terms AS t (term, df)
+        SELECT u.lexeme, -1 FROM unnest(OLD.search) AS u ORDER BY u.lexeme
+        ON CONFLICT (term) DO UPDATE SET df = t.df - 1;
+      UPDATE retrieval_stats SET chunks = chunks - 1, total_length = total_length - OLD.doc_length WHERE id = 1;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      INSERT INTO retrieval_terms AS t (term, df)
+        SELECT u.lexeme, 1 FROM unnest(NEW.search) AS u ORDER BY u.lexeme
+        ON CONFLICT (term) DO UPDATE SET df = t.df + 1;
+      UPDATE retrieval_stats SET chunks = chunks + 1, total_length = total_length + NEW.doc_length WHERE id = 1;
+    END IF;
+    RETURN NULL;
+  END
+  $fn$;
+
+  CREATE TRIGGER retrieval_chunks_length BEFORE INSERT OR UPDATE OF search ON "retrieval_chunks"
+    FOR EACH ROW EXECUTE FUNCTION retrieval_chunks_length();
+  CREATE TRIGGER retrieval_chunks_statistics AFTER INSERT OR DELETE OR UPDATE OF search ON "retrieval_chunks"
+    FOR EACH ROW EXECUTE FUNCTION retrieval_chunks_statistics();`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql`DROP FUNCTION IF EXISTS retrieval_chunks_statistics() CASCADE; DROP FUNCTION IF EXISTS retrieval_chunks_length() CASCADE;`)
   await db.execute(sql`
    DROP TABLE "retrieval_chunks" CASCADE;
+  DROP TABLE "rate_limits" CASCADE;
+  DROP TABLE "retrieval_stats" CASCADE;
+  DROP TABLE "retrieval_terms" CASCADE;
   DROP TABLE "retrieval_status" CASCADE;
   DROP TABLE "retrieval_runs" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
-  DROP TABLE "payload_locked_documents" CASCADE;
-  DROP TABLE "payload_locked_documents_rels" CASCADE;
   DROP TYPE "public"."enum_retrieval_status_source_kind";
   DROP TYPE "public"."enum_retrieval_status_state";
   DROP TYPE "public"."enum_retrieval_runs_state";

@@ -1,0 +1,39 @@
+import type { PayloadRequest } from 'payload'
+
+import { getScope } from '../access/getPermissions'
+import { rateLimitWindowSeconds } from './retrievalOptions'
+import { type ChatPluginOptions, createExtractiveChatModel, createOpenAIChatModel } from '../plugins/chat'
+
+const env = (name: string, fallback: string) => process.env[name] || fallback
+const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean)
+
+/**
+ * The chat from the environment: an OpenAI-compatible model when CHAT_PROVIDER=openai (the default
+ * with OPENAI_API_KEY), otherwise the offline extractive answerer.
+ */
+export function chatOptions(): ChatPluginOptions {
+  const siteName = env('SITE_NAME', 'this portfolio')
+  const provider = env('CHAT_PROVIDER', process.env.OPENAI_API_KEY ? 'openai' : 'extractive')
+  if (provider !== 'openai' && provider !== 'extractive') throw new Error(`CHAT_PROVIDER must be "openai" or "extractive", not "${provider}"`)
+  return {
+    access: { read: async ({ req }) => (await getScope(req as PayloadRequest, 'chat', 'read')) !== null },
+    allowedOrigins: list(process.env.CHAT_ALLOWED_ORIGINS),
+    limits: {
+      perIp: { limit: Number(env('CHAT_RATE_LIMIT_PER_IP', '30')), windowSeconds: rateLimitWindowSeconds() },
+      perSession: { limit: Number(env('CHAT_RATE_LIMIT_PER_SESSION', '10')), windowSeconds: rateLimitWindowSeconds() },
+    },
+    model:
+      provider === 'openai'
+        ? createOpenAIChatModel({
+            apiKey: env('OPENAI_API_KEY', 'not-set'),
+            baseURL: process.env.OPENAI_BASE_URL || undefined,
+            maxRetries: Number(env('OPENAI_MAX_RETRIES', '2')),
+            model: env('CHAT_MODEL', 'gpt-4o-mini'),
+            siteName,
+            timeoutMs: Number(env('OPENAI_TIMEOUT_MS', '30000')),
+          })
+        : createExtractiveChatModel(),
+    publicUrl: process.env.PUBLIC_URL || undefined,
+    siteName,
+  }
+}

@@ -1,0 +1,77 @@
+import type { Payload } from 'payload'
+
+import type { ChatContext } from '../context'
+import type { ChatSource, ChatTurn } from '../types'
+
+import { searchPublished } from '../../retrieval'
+import { guardAnswer } from './guardAnswer'
+import { retrievalQuery } from './retrievalQuery'
+import { selectSources } from './selectSources'
+
+export type ChatOutcome = {
+  answer: string
+  error?: string
+  query: string
+  sources: ChatSource[]
+  status: 'complete' | 'failed' | 'stopped'
+  timings: { firstTokenMs: null | number; retrievalMs: number; totalMs: number }
+  unanswered: boolean
+}
+
+export type ChatCallbacks = { onSources: (sources: ChatSource[]) => void; onToken: (text: string) => void }
+
+export const unansweredText = (siteName: string) =>
+  `I don't know: I couldn't find anything about that on ${siteName}. Try asking about the projects, the blog posts or the skills described here.`
+
+/**
+ * Retrieval, then the model: searches what visitors can see for the question (rewritten if it is a
+ * follow-up), keeps the relevant passages, and streams the model's answer from them. With nothing
+ * relevant, it says it does not know instead of guessing. Never throws: failures come back in the
+ * outcome, with whatever was said before them.
+ */
+export async function answerQuestion(
+  payload: Payload,
+  context: ChatContext,
+  input: { baseUrl: string; history: ChatTurn[]; question: string; signal: AbortSignal },
+  callbacks: ChatCallbacks,
+): Promise<ChatOutcome> {
+  const started = performance.now()
+  const elapsed = () => Math.round(performance.now() - started)
+  const outcome: ChatOutcome = {
+    answer: '',
+    query: input.question,
+    sources: [],
+    status: 'complete',
+    timings: { firstTokenMs: null, retrievalMs: 0, totalMs: 0 },
+    unanswered: false,
+  }
+  const say = (text: string) => {
+    outcome.timings.firstTokenMs ??= elapsed()
+    outcome.answer += text
+    callbacks.onToken(text)
+  }
+  try {
+    outcome.query = await retrievalQuery(context.model, input.history, input.question, input.signal)
+    const hits = await searchPublished(payload, outcome.query, { limit: Math.max(8, context.retrieval.maxSources * 2) })
+    outcome.sources = selectSources(hits, context.retrieval, input.baseUrl)
+    outcome.timings.retrievalMs = elapsed()
+    callbacks.onSources(outcome.sources)
+
+    if (outcome.sources.length === 0) {
+      outcome.unanswered = true
+      say(unansweredText(context.siteName))
+    } else {
+      const pieces = context.model.generate({ history: input.history, question: input.question, sources: outcome.sources }, { signal: input.signal })
+      for await (const piece of guardAnswer(pieces)) {
+        if (input.signal.aborted) break
+        say(piece)
+      }
+      if (input.signal.aborted) outcome.status = 'stopped'
+    }
+  } catch (error) {
+    outcome.status = input.signal.aborted ? 'stopped' : 'failed'
+    outcome.error = error instanceof Error ? error.message : String(error)
+  }
+  outcome.timings.totalMs = elapsed()
+  return outcome
+}

@@ -1,0 +1,31 @@
+import type { SearchHit } from '../../retrieval'
+import type { ChatContext } from '../context'
+import type { ChatSource } from '../types'
+
+/**
+ * A hit counts as relevant when a word of the question names it (title or heading), when it covers
+ * enough of the question's words, or when its meaning is close enough. A stray shared word ("give",
+ * "computed") is not enough: that is what lets the chat say it does not know.
+ */
+export const isRelevant = (hit: SearchHit, { minCoverage, minSimilarity }: ChatContext['retrieval']) =>
+  hit.titleMatch || (hit.coverage ?? 0) >= minCoverage || (hit.similarity ?? 0) >= minSimilarity
+
+/** The relevant hits, best first, numbered for citation, with links that work from any page. */
+export function selectSources(hits: SearchHit[], retrieval: ChatContext['retrieval'], baseUrl: string): ChatSource[] {
+  return hits
+    .filter((hit) => isRelevant(hit, retrieval))
+    .slice(0, retrieval.maxSources)
+    .map((hit, i) => ({
+      collection: hit.collection,
+      id: hit.id,
+      index: i + 1,
+      score: hit.score,
+      snippet: hit.snippet,
+      text: [hit.heading, hit.text].filter(Boolean).join('\n'),
+      title: hit.title,
+      url: new URL(hit.url ?? '/', `${baseUrl}/`).toString(),
+    }))
+}
+
+/** What a visitor sees of a source: never the passage sent to the model. */
+export const publicSource = ({ collection, id, score, snippet, title, url }: ChatSource) => ({ collection, id, score, snippet, title, url })

@@ -1,0 +1,66 @@
+import type { Access, CollectionConfig } from 'payload'
+
+export const sessionsSlug = 'chat-sessions'
+export const messagesSlug = 'chat-messages'
+
+const readOnly = (read: Access): CollectionConfig['access'] => ({
+  create: () => false,
+  delete: () => false,
+  read,
+  update: () => false,
+})
+
+/**
+ * A visitor's conversation. Visitors are anonymous: the only thing that ties their questions
+ * together is an opaque, random `publicId` the widget keeps.
+ */
+export const buildSessionsCollection = (read: Access): CollectionConfig => ({
+  slug: sessionsSlug,
+  access: readOnly(read),
+  admin: { defaultColumns: ['createdAt', 'messageCount', 'lastMessageAt'], group: 'Chat', useAsTitle: 'createdAt' },
+  disableDuplicate: true,
+  fields: [
+    { name: 'publicId', type: 'text', admin: { readOnly: true }, index: true, required: true, unique: true },
+    { name: 'messageCount', type: 'number', defaultValue: 0 },
+    { name: 'lastMessageAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true },
+  ],
+  labels: { plural: 'Chat sessions', singular: 'Chat session' },
+  lockDocuments: false,
+})
+
+/** One question and its answer, with the sources, scores, model and timings, and the visitor's feedback. */
+export const buildMessagesCollection = (read: Access): CollectionConfig => ({
+  slug: messagesSlug,
+  access: readOnly(read),
+  admin: {
+    defaultColumns: ['createdAt', 'question', 'unanswered', 'status', 'rating'],
+    group: 'Chat',
+    useAsTitle: 'question',
+  },
+  disableDuplicate: true,
+  fields: [
+    { name: 'publicId', type: 'text', admin: { readOnly: true }, index: true, required: true, unique: true },
+    { name: 'session', type: 'relationship', index: true, relationTo: sessionsSlug as never, required: true },
+    { name: 'question', type: 'textarea', required: true },
+    { name: 'query', type: 'textarea', admin: { description: 'What was searched for: the question, rewritten if it was a follow-up.' } },
+    { name: 'answer', type: 'textarea' },
+    { name: 'sources', type: 'json', admin: { description: 'The passages cited, with their scores.' } },
+    { name: 'unanswered', type: 'checkbox', admin: { description: 'Nothing relevant was found.' }, defaultValue: false, index: true },
+    { name: 'status', type: 'select', defaultValue: 'complete', index: true, options: ['complete', 'failed', 'stopped'] },
+    { name: 'error', type: 'textarea' },
+    { name: 'model', type: 'text' },
+    {
+      type: 'row',
+      fields: [
+        { name: 'retrievalMs', type: 'number', admin: { description: 'Rewriting and searching' } },
+        { name: 'firstTokenMs', type: 'number' },
+        { name: 'totalMs', type: 'number' },
+      ],
+    },
+    { name: 'rating', type: 'select', index: true, options: ['up', 'down'] },
+    { name: 'comment', type: 'textarea' },
+    { name: 'ratedAt', type: 'date' },
+  ],
+  labels: { plural: 'Chat messages', singular: 'Chat message' },
+  lockDocuments: false,
+})

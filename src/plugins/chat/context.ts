@@ -1,0 +1,39 @@
+import type { ChatModel, ChatPluginOptions } from './types'
+
+import { type RateLimitRule } from '../retrieval'
+
+export type ChatContext = {
+  allowedOrigins: string[]
+  limits: {
+    historyTokens: number
+    messageChars: number
+    messagesPerSession: number
+    perIp: RateLimitRule
+    perSession: RateLimitRule
+  }
+  model: ChatModel
+  publicUrl?: string
+  retrieval: { maxSources: number; minCoverage: number; minSimilarity: number }
+  siteName: string
+}
+
+export function resolveChatOptions(options: ChatPluginOptions): ChatContext {
+  return {
+    allowedOrigins: (options.allowedOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')),
+    limits: {
+      historyTokens: options.limits?.historyTokens ?? 1000,
+      messageChars: options.limits?.messageChars ?? 2000,
+      messagesPerSession: options.limits?.messagesPerSession ?? 50,
+      perIp: options.limits?.perIp ?? { limit: 30, windowSeconds: 60 },
+      perSession: options.limits?.perSession ?? { limit: 10, windowSeconds: 60 },
+    },
+    model: options.model,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    retrieval: {
+      maxSources: options.retrieval?.maxSources ?? 4,
+      minCoverage: options.retrieval?.minCoverage ?? 0.5,
+      minSimilarity: options.retrieval?.minSimilarity ?? 0.5,
+    },
+    siteName: options.siteName ?? 'this site',
+  }
+}

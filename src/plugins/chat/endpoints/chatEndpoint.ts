@@ -1,0 +1,113 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import type { ChatContext } from '../context'
+
+import { clientIp, hitRateLimit, tooManyRequests } from '../../retrieval'
+import { answerQuestion, type ChatOutcome } from '../answer/answerQuestion'
+import { publicSource } from '../answer/selectSources'
+import { loadHistory } from '../session/loadHistory'
+import { createSession, findSession, type Session } from '../session/findSession'
+import { newPublicId } from '../session/publicId'
+import { recordMessage } from '../session/recordMessage'
+import { corsFor, requestOrigin } from './cors'
+import { errorResponse, readJsonObject } from './respond'
+import { validateQuestion } from './validateQuestion'
+
+const failedMessage = 'The answer could not be generated. Please try again in a moment.'
+
+/**
+ * `POST /api/chat` `{ message, sessionId? }`. Answers as JSON, or as server-sent events when the
+ * client accepts `text/event-stream`: `sources` once, `token` many times, then `done` or `error`.
+ */
+export const chatEndpoint = (context: ChatContext): Endpoint => ({
+  handler: async (req: PayloadRequest) => {
+    const { payload } = req
+    const cors = corsFor(context, req)
+    if (cors.refused) return errorResponse(403, 'This site may not use the chat.', cors.headers)
+
+    const body = await readJsonObject(req, cors.headers)
+    if (body instanceof Response) return body
+    const question = validateQuestion(body, context, cors.headers)
+    if (question instanceof Response) return question
+
+    for (const [key, rule] of [
+      [`chat:ip:${clientIp(req)}`, context.limits.perIp],
+      ...(question.sessionId ? [[`chat:session:${question.sessionId}`, context.limits.perSession] as const] : []),
+    ] as const) {
+      const decision = await hitRateLimit(payload, key, rule)
+      if (!decision.allowed) return tooManyRequests(decision, cors.headers)
+    }
+
+    let session: null | Session = null
+    if (question.sessionId) {
+      session = await findSession(payload, question.sessionId)
+      if (!session) return errorResponse(400, 'Unknown session: start a new conversation without "sessionId".', cors.headers)
+      if ((session.messageCount ?? 0) >= context.limits.messagesPerSession) {
+        return errorResponse(400, 'This conversation has reached its length limit: start a new one.', cors.headers)
+      }
+    }
+    const current = session ?? (await createSession(payload))
+    const history = session ? await loadHistory(payload, session.id, context.limits.historyTokens) : []
+    const messageId = newPublicId()
+    const stopped = new AbortController()
+    const signal = req.signal ? AbortSignal.any([req.signal, stopped.signal]) : stopped.signal
+    const input = { baseUrl: context.publicUrl ?? requestOrigin(req), history, question: question.message, signal }
+    const finish = async (outcome: ChatOutcome) => {
+      await recordMessage(payload, { model: context.model.id, outcome, publicId: messageId, question: question.message, session: current })
+      if (outcome.status === 'failed') payload.logger.error(`chat: the answer failed: ${outcome.error}`)
+    }
+
+    if (!req.headers.get('accept')?.includes('text/event-stream')) {
+      const outcome = await answerQuestion(payload, context, input, { onSources: () => {}, onToken: () => {} })
+      await finish(outcome)
+      if (outcome.status === 'failed') {
+        return Response.json({ errors: [{ message: failedMessage }], messageId, sessionId: current.publicId }, { headers: cors.headers, status: 502 })
+      }
+      return Response.json(
+        { answer: outcome.answer, messageId, sessionId: current.publicId, sources: outcome.sources.map(publicSource) },
+        { headers: cors.headers },
+      )
+    }
+
+    const encoder = new TextEncoder()
+    const stream = new ReadableStream<Uint8Array>({
+      cancel: () => stopped.abort(new Error('The client went away.')),
+      async start(controller) {
+        const send = (event: string, data: unknown) => {
+          try {
+            controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`))
+          } catch {
+            // the client is gone; the answer is still recorded
+          }
+        }
+        const outcome = await answerQuestion(payload, context, input, {
+          onSources: (sources) => send('sources', { sources: sources.map(publicSource) }),
+          onToken: (text) => send('token', { text }),
+        })
+        try {
+          await finish(outcome)
+        } catch (error) {
+          outcome.status = 'failed'
+          payload.logger.error(`chat: could not record the answer: ${(error as Error).message}`)
+        }
+        if (outcome.status === 'failed') send('error', { message: failedMessage })
+        else if (outcome.status === 'complete') send('done', { messageId, sessionId: current.publicId, unanswered: outcome.unanswered })
+        try {
+          controller.close()
+        } catch {
+          // already closed by the client
+        }
+      },
+    })
+    return new Response(stream, {
+      headers: {
+        ...cors.headers,
+        'Cache-Control': 'no-cache, no-transform',
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'X-Accel-Buffering': 'no',
+      },
+    })
+  },
+  method: 'post',
+  path: '/chat',
+})

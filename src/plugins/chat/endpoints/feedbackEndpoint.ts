@@ -1,0 +1,45 @@
+import type { Endpoint } from 'payload'
+
+import type { ChatContext } from '../context'
+
+import { clientIp, hitRateLimit, tooManyRequests } from '../../retrieval'
+import { messagesSlug } from '../collections/chatCollections'
+import { isPublicId } from '../session/publicId'
+import { corsFor } from './cors'
+import { errorResponse, readJsonObject } from './respond'
+
+const maxComment = 1000
+
+/** `POST /api/chat/feedback` `{ messageId, rating: "up" | "down", comment? }`, once per message. */
+export const feedbackEndpoint = (context: ChatContext): Endpoint => ({
+  handler: async (req) => {
+    const cors = corsFor(context, req)
+    if (cors.refused) return errorResponse(403, 'This site may not use the chat.', cors.headers)
+    const body = await readJsonObject(req, cors.headers)
+    if (body instanceof Response) return body
+    const { comment, messageId, rating } = body
+    if (!isPublicId(messageId)) return errorResponse(400, '"messageId" must be the id of an answer.', cors.headers)
+    if (rating !== 'up' && rating !== 'down') return errorResponse(400, '"rating" must be "up" or "down".', cors.headers)
+    if (comment !== undefined && comment !== null && (typeof comment !== 'string' || comment.length > maxComment)) {
+      return errorResponse(400, `"comment" must be text of at most ${maxComment} characters.`, cors.headers)
+    }
+
+    const decision = await hitRateLimit(req.payload, `chat:ip:${clientIp(req)}`, context.limits.perIp)
+    if (!decision.allowed) return tooManyRequests(decision, cors.headers)
+
+    const { docs } = await req.payload.find({ collection: messagesSlug as never, depth: 0, limit: 1, overrideAccess: true, where: { publicId: { equals: messageId } } })
+    const message = docs[0] as unknown as { id: number; rating?: null | string } | undefined
+    if (!message) return errorResponse(400, 'Unknown message.', cors.headers)
+    const updated = await req.payload.update({
+      collection: messagesSlug as never,
+      data: { comment: typeof comment === 'string' && comment.trim() ? comment.trim() : null, rating, ratedAt: new Date().toISOString() } as never,
+      depth: 0,
+      overrideAccess: true,
+      where: { and: [{ id: { equals: message.id } }, { rating: { exists: false } }] },
+    })
+    if (updated.docs.length === 0) return errorResponse(409, 'Feedback was already recorded for this answer.', cors.headers)
+    return Response.json({ ok: true }, { headers: cors.headers })
+  },
+  method: 'post',
+  path: '/chat/feedback',
+})

@@ -1,0 +1,39 @@
+import type { Config } from 'payload'
+
+import type { ChatPluginOptions } from './types'
+
+import { isRetrievalInstalled } from '../retrieval'
+import { buildMessagesCollection, buildSessionsCollection } from './collections/chatCollections'
+import { resolveChatOptions } from './context'
+import { chatEndpoint } from './endpoints/chatEndpoint'
+import { preflightEndpoint } from './endpoints/cors'
+import { feedbackEndpoint } from './endpoints/feedbackEndpoint'
+
+export { createExtractiveChatModel } from './models/extractiveChatModel'
+export { createOpenAIChatModel } from './models/openaiChatModel'
+export type { ChatModel, ChatPluginOptions, ChatSource, ChatTurn } from './types'
+
+/**
+ * Answers visitors' questions from the published content: `POST /api/chat` (JSON or streamed),
+ * `POST /api/chat/feedback`, and the sessions and messages that record them. It uses only what the
+ * retrieval plugin exports (search, rate limits), so configure it after `retrievalPlugin`.
+ */
+export const chatPlugin =
+  (options: ChatPluginOptions) =>
+  (incoming: Config): Config => {
+    if (!isRetrievalInstalled(incoming)) throw new Error('chatPlugin needs retrievalPlugin: list it first in `plugins`.')
+    const context = resolveChatOptions(options)
+    const config: Config = {
+      ...incoming,
+      collections: [...(incoming.collections ?? []), buildSessionsCollection(options.access.read), buildMessagesCollection(options.access.read)],
+    }
+    if (options.disabled) return config
+    config.endpoints = [
+      ...(incoming.endpoints ?? []),
+      chatEndpoint(context),
+      preflightEndpoint(context, '/chat'),
+      feedbackEndpoint(context),
+      preflightEndpoint(context, '/chat/feedback'),
+    ]
+    return config
+  }

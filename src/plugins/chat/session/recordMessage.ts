@@ -1,0 +1,40 @@
+import type { Payload } from 'payload'
+
+import type { ChatOutcome } from '../answer/answerQuestion'
+import type { Session } from './findSession'
+
+import { messagesSlug, sessionsSlug } from '../collections/chatCollections'
+
+/** Stores one question and its outcome, and moves the session on. */
+export async function recordMessage(
+  payload: Payload,
+  { model, outcome, publicId, question, session }: { model: string; outcome: ChatOutcome; publicId: string; question: string; session: Session },
+): Promise<void> {
+  await payload.create({
+    collection: messagesSlug as never,
+    data: {
+      answer: outcome.answer,
+      error: outcome.error ?? null,
+      firstTokenMs: outcome.timings.firstTokenMs,
+      model,
+      publicId,
+      query: outcome.query === question ? null : outcome.query,
+      question,
+      retrievalMs: outcome.timings.retrievalMs,
+      session: session.id,
+      sources: outcome.sources.map(({ collection, id, index, score, title, url }) => ({ collection, id, index, score, title, url })),
+      status: outcome.status,
+      totalMs: outcome.timings.totalMs,
+      unanswered: outcome.unanswered,
+    } as never,
+    depth: 0,
+    overrideAccess: true,
+  })
+  await payload.update({
+    collection: sessionsSlug as never,
+    data: { lastMessageAt: new Date().toISOString(), messageCount: (session.messageCount ?? 0) + 1 } as never,
+    depth: 0,
+    id: session.id,
+    overrideAccess: true,
+  })
+}

@@ -1,0 +1,68 @@
+import type { Access, PayloadRequest } from 'payload'
+
+import type { RateLimitRule } from '../retrieval'
+
+/** A passage the answer may cite, numbered as the answer cites it ([1], [2], …). */
+export type ChatSource = {
+  collection: string
+  id: string
+  /** 1-based: the number the answer uses to cite it. */
+  index: number
+  score: number
+  snippet: string
+  /** The passage itself, given to the model; never sent to the visitor. */
+  text: string
+  title: string
+  url: string
+}
+
+export type ChatTurn = { answer: string; question: string }
+
+export type ChatInput = { history: ChatTurn[]; question: string; sources: ChatSource[] }
+
+/** Writes an answer from sources. Implementations: `createExtractiveChatModel`, `createOpenAIChatModel`. */
+export type ChatModel = {
+  /** Streams the answer's text, piece by piece. Stops when `signal` aborts. */
+  generate: (input: ChatInput, options: { signal: AbortSignal }) => AsyncIterable<string>
+  id: string
+  /** Turns a follow-up ("what stack did it use?") into a question that stands alone, for retrieval. */
+  rewrite?: (history: ChatTurn[], question: string, options: { signal: AbortSignal }) => Promise<string>
+}
+
+export type ChatPluginOptions = {
+  /** Who may read chat sessions and messages (the insights). Nobody may change them through the API. */
+  access: { read: Access }
+  /** Origins whose pages may call the chat API (the widget on another site). The app's own origin always may. */
+  allowedOrigins?: string[]
+  /** Keep the collections; add no endpoints. */
+  disabled?: boolean
+  limits?: {
+    /** Tokens of earlier turns given to the model (estimated at four characters a token). Default 1,000. */
+    historyTokens?: number
+    /** Characters in one question. Default 2,000. */
+    messageChars?: number
+    /** Questions in one session. Default 50. */
+    messagesPerSession?: number
+    perIp?: RateLimitRule
+    perSession?: RateLimitRule
+  }
+  model: ChatModel
+  /** The site's public origin, for absolute citation links. Default: the request's origin. */
+  publicUrl?: string
+  retrieval?: {
+    /** Passages given to the model at most. Default 4. */
+    maxSources?: number
+    /**
+     * What counts as relevant. A passage is when a word of the question is in its title or headings,
+     * when its words cover at least `minCoverage` of the question's weight (rare words weigh more;
+     * words the site never uses count too), or when its meaning is at least `minSimilarity` close
+     * (cosine). With none relevant, the chat says it does not know. Defaults 0.5 and 0.5.
+     */
+    minCoverage?: number
+    minSimilarity?: number
+  }
+  /** Named in answers and in the system prompt. */
+  siteName?: string
+}
+
+export type ChatRequestContext = { req: PayloadRequest }
