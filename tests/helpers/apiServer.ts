@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 
 import {
   GRAPHQL_POST,
@@ -18,8 +18,8 @@ export type ApiServer = { close: () => Promise<void>; url: string }
 
 /**
  * A real HTTP server in front of the very route handlers that `src/app/(payload)/api` gives Next.js
- * (REST and GraphQL), so tests speak HTTP (status codes, headers, cookies, multipart) without
- * compiling the Next.js app. Like server.ts, it passes the socket address on as `x-real-ip`.
+ * (REST and GraphQL), so tests speak HTTP (status codes, headers, cookies, multipart, streamed
+ * responses) without compiling the Next.js app. Like server.ts, it passes the socket address on as `x-real-ip`.
  */
 export async function startApiServer(): Promise<ApiServer> {
   // Loaded here, not at the top, so a test file can set the environment the config reads first.
@@ -33,8 +33,10 @@ export async function startApiServer(): Promise<ApiServer> {
     PUT: REST_PUT(config),
   }
   const graphql = GRAPHQL_POST(config)
+  const sockets = new Set<Socket>()
 
   const server = http.createServer(async (req, res) => {
+    res.on('error', () => {})
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)
       const chunks: Buffer[] = []
@@ -65,7 +67,7 @@ export async function startApiServer(): Promise<ApiServer> {
       const cookies = response.headers.getSetCookie()
       if (cookies.length > 0) outgoing['set-cookie'] = cookies
       res.writeHead(response.status, outgoing)
-      res.end(Buffer.from(await response.arrayBuffer()))
+      await pipeBody(response, res)
     } catch (error) {
       res.writeHead(500, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ errors: [{ message: (error as Error).message }] }))
@@ -73,9 +75,42 @@ export async function startApiServer(): Promise<ApiServer> {
   })
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
   const { port } = server.address() as AddressInfo
   return {
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      }),
     url: `http://127.0.0.1:${port}`,
+  }
+}
+
+/**
+ * Streams the body as it is produced (server-sent events arrive token by token). When the client goes
+ * away first, the body stream is cancelled, as Next.js does, so the handler can stop its work.
+ */
+async function pipeBody(response: Response, res: http.ServerResponse): Promise<void> {
+  if (!response.body) return void res.end()
+  const reader = response.body.getReader()
+  const onClose = () => {
+    if (!res.writableFinished) void reader.cancel(new Error('client disconnected')).catch(() => {})
+  }
+  res.on('close', onClose)
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (!res.destroyed) res.write(value)
+    }
+  } catch {
+    // cancelled because the client left
+  } finally {
+    res.off('close', onClose)
+    res.end()
   }
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run dev` for real: server.ts starts the embedded database, migrates and seeds it, serves
- * health checks, the REST API and the admin through Next.js, shuts down cleanly on SIGTERM, keeps its
+ * health checks, the REST API, search and chat and the admin through Next.js, shuts down cleanly on SIGTERM, keeps its
  * data for the next start, and exits non-zero when its database dies.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -13,6 +13,7 @@ import { readLock } from '../../src/db/embeddedPostgresLock'
 import { embeddedPaths } from '../../src/db/resolveDatabase'
 import { defaultAdminEmail, defaultAdminPassword } from '../../src/seed/adminCredentials'
 import { freePort } from '../helpers/freePort'
+import { postForEvents, tokensOf } from '../helpers/sse'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-server-'))
 // Listed in tsconfig.json's include, so Next.js has no reason to rewrite that file.
@@ -127,6 +128,27 @@ describe('the development server', () => {
     const res = await fetch(`${server.base}/admin/login`)
     expect(res.status).toBe(200)
     expect(await res.text()).toMatch(/<title>Login\s*· askfolio/)
+  })
+
+  it('indexes the seeded content itself, then searches it and answers questions, streamed through Next.js', async () => {
+    let results: { title: string }[] = []
+    for (let i = 0; i < 120 && !results.some((result) => result.title === 'Tidewater'); i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 500))
+      results = (await json(await fetch(`${server.base}/api/search?q=tide%20table%20API`))).body.results ?? []
+    }
+    expect(results[0]).toMatchObject({ title: 'Tidewater' })
+
+    const answer = await json(
+      await fetch(`${server.base}/api/chat`, { body: JSON.stringify({ message: 'What is Tidewater built with?' }), headers: { 'Content-Type': 'application/json' }, method: 'POST' }),
+    )
+    expect(answer.status).toBe(200)
+    expect(answer.body.sources[0]).toMatchObject({ title: 'Tidewater', url: `${server.base}/projects/tidewater` })
+
+    const events = await postForEvents(`${server.base}/api/chat`, { message: 'How do you make webhooks idempotent?', sessionId: answer.body.sessionId })
+    expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    expect(events.events.map((event) => event.event)).toEqual(['sources', ...Array(events.events.length - 2).fill('token'), 'done'])
+    expect(events.events[0].data.sources[0].title).toBe('Designing idempotent webhooks')
+    expect(tokensOf(events.events)).toMatch(/\[1\]/)
   })
 
   it('shuts down cleanly on SIGTERM, releasing the database', async () => {

@@ -1,0 +1,232 @@
+/**
+ * POST /api/chat and /api/chat/feedback over HTTP with the offline (extractive) model, on the seeded
+ * site indexed by the real pipeline: JSON and server-sent events, citations, "I don't know", drafts,
+ * conversation memory, bad input, CORS, and who may read the conversations.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { useApiTest } from '../helpers/apiTest'
+import { runIndexingJobs } from '../helpers/indexingJobs'
+import { postForEvents, tokensOf } from '../helpers/sse'
+
+process.env.CHAT_ALLOWED_ORIGINS = 'https://widget.example.org'
+process.env.CHAT_PROVIDER = 'extractive'
+
+const test = useApiTest()
+beforeAll(async () => runIndexingJobs(test.payload))
+
+type Source = { collection: string; id: string; score: number; snippet: string; title: string; url: string }
+type Answer = { answer: string; errors?: { message: string }[]; messageId: string; sessionId: string; sources: Source[] }
+
+const ask = (body: unknown, headers: Record<string, string> = {}) => test.api.post<Answer>('/api/chat', body as object, { headers })
+const storedMessage = async (publicId: string) => {
+  const { docs } = await test.payload.find({ collection: 'chat-messages', depth: 0, overrideAccess: true, where: { publicId: { equals: publicId } } })
+  return docs[0]
+}
+const counts = async () => ({
+  messages: (await test.payload.count({ collection: 'chat-messages', overrideAccess: true })).totalDocs,
+  sessions: (await test.payload.count({ collection: 'chat-sessions', overrideAccess: true })).totalDocs,
+})
+const citations = (answer: string) => [...answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]))
+
+describe('answers as JSON', () => {
+  it('answers from the right published document and cites it', async () => {
+    const { body, status } = await ask({ message: 'What database does Tidewater use?' })
+    expect(status).toBe(200)
+    expect(Object.keys(body).sort()).toEqual(['answer', 'messageId', 'sessionId', 'sources'])
+    expect(body.sources[0]).toMatchObject({ collection: 'projects', title: 'Tidewater' })
+    expect(body.sources[0].url).toBe(`${test.server.url}/projects/tidewater`)
+    expect(Object.keys(body.sources[0]).sort()).toEqual(['collection', 'id', 'score', 'snippet', 'title', 'url'])
+    expect(body.answer).toMatch(/PostgreSQL/)
+    // Every citation points into the sources list, and the first source is cited.
+    expect(citations(body.answer)).toContain(1)
+    for (const n of citations(body.answer)) expect(n).toBeLessThanOrEqual(body.sources.length)
+
+    const stored = await storedMessage(body.messageId)
+    expect(stored).toMatchObject({ answer: body.answer, model: 'extractive', question: 'What database does Tidewater use?', status: 'complete', unanswered: false })
+    expect(stored.sources).toEqual(body.sources.map((source, i) => expect.objectContaining({ id: source.id, index: i + 1, title: source.title })))
+    expect(stored.retrievalMs).toBeGreaterThanOrEqual(0)
+    expect(stored.totalMs).toBeGreaterThanOrEqual(stored.retrievalMs!)
+  })
+
+  it('says it does not know when nothing relevant is published, and flags the message', async () => {
+    for (const message of ['Give me a recipe for carbonara', 'Who won the world cup in 2022?']) {
+      const { body, status } = await ask({ message })
+      expect(status).toBe(200)
+      expect(body.sources).toEqual([])
+      expect(body.answer).toMatch(/I don't know/)
+      expect(await storedMessage(body.messageId)).toMatchObject({ unanswered: true })
+    }
+  })
+
+  it('never answers from drafts, and does not reveal them', async () => {
+    for (const message of ['What is BLUE HERON?', 'Tell me about the Harbourmaster berth-booking system for marinas', 'What is the PURPLE OTTER dataset?']) {
+      const { body } = await ask({ message })
+      const text = JSON.stringify(body)
+      for (const secret of ['BLUE HERON', 'Harbourmaster', 'PURPLE OTTER', 'NDA', 'not announced']) expect(text, message).not.toContain(secret)
+      const stored = await storedMessage(body.messageId)
+      expect(JSON.stringify(stored.sources)).not.toMatch(/Harbourmaster|Notes for a talk/)
+    }
+  })
+
+  it('keeps a conversation: a follow-up in the same session is understood with its history', async () => {
+    const first = await ask({ message: 'Tell me about Ledgerline' })
+    expect(first.body.sources[0].title).toBe('Ledgerline')
+    const followUp = await ask({ message: 'Which language is it written in?', sessionId: first.body.sessionId })
+    expect(followUp.status).toBe(200)
+    expect(followUp.body.sessionId).toBe(first.body.sessionId)
+    expect(followUp.body.sources.map((source) => source.title)).toContain('Ledgerline')
+    const { docs } = await test.payload.find({ collection: 'chat-sessions', overrideAccess: true, where: { publicId: { equals: first.body.sessionId } } })
+    expect(docs[0].messageCount).toBe(2)
+  })
+})
+
+describe('answers as server-sent events', () => {
+  it('sends the sources, then the answer in tokens, then done', async () => {
+    const response = await postForEvents(`${test.server.url}/api/chat`, { message: 'How do you make webhooks idempotent?' })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    const names = response.events.map((event) => event.event)
+    expect(names[0]).toBe('sources')
+    expect(names.at(-1)).toBe('done')
+    expect(names.slice(1, -1).every((name) => name === 'token')).toBe(true)
+    expect(names.length).toBeGreaterThan(3)
+
+    const sources = response.events[0].data.sources as Source[]
+    expect(sources[0]).toMatchObject({ title: 'Designing idempotent webhooks' })
+    const { messageId, sessionId } = response.events.at(-1)!.data
+    const stored = await storedMessage(messageId)
+    expect(tokensOf(response.events)).toBe(stored.answer)
+    expect(citations(stored.answer!)).toContain(1)
+    expect(stored.firstTokenMs).toBeGreaterThanOrEqual(0)
+    expect(sessionId).toMatch(/^[\w-]{22}$/)
+  })
+
+  it('streams "I don\'t know" the same way', async () => {
+    const response = await postForEvents(`${test.server.url}/api/chat`, { message: 'What is the capital of France?' })
+    expect(response.events[0]).toEqual({ data: { sources: [] }, event: 'sources' })
+    expect(tokensOf(response.events)).toMatch(/I don't know/)
+    expect(response.events.at(-1)).toMatchObject({ data: { unanswered: true }, event: 'done' })
+  })
+
+  it('answers bad input with a plain 400 before any stream starts', async () => {
+    const response = await postForEvents(`${test.server.url}/api/chat`, { message: 7 })
+    expect(response.status).toBe(400)
+    expect(JSON.parse(response.text).errors[0].message).toMatch(/"message" must be a string/)
+  })
+})
+
+describe('bad input', () => {
+  it.each([
+    ['not JSON', 'this is not json', /not valid JSON/],
+    ['an array', [{ message: 'hi' }], /JSON object/],
+    ['no message', {}, /"message" must be a string/],
+    ['a number', { message: 42 }, /"message" must be a string/],
+    ['an empty message', { message: '   ' }, /"message" is empty/],
+    ['a huge message', { message: 'why '.repeat(501) }, /at most 2000 characters/],
+    ['a malformed session id', { message: 'hello', sessionId: '../../etc' }, /"sessionId"/],
+    ['a session id of the wrong type', { message: 'hello', sessionId: 12 }, /"sessionId"/],
+    ['an unknown session id', { message: 'hello', sessionId: 'AAAAAAAAAAAAAAAAAAAAAA' }, /Unknown session/],
+  ])('rejects %s with a 400 and stores nothing', async (_, body, message) => {
+    const before = await counts()
+    const response = await ask(body)
+    expect(response.status).toBe(400)
+    expect(response.body.errors?.[0].message).toMatch(message)
+    expect(await counts()).toEqual(before)
+  })
+
+  it('ends a conversation that reached its length limit, without storing the question', async () => {
+    const { body } = await ask({ message: 'Where is Maya based?' })
+    const { docs } = await test.payload.find({ collection: 'chat-sessions', overrideAccess: true, where: { publicId: { equals: body.sessionId } } })
+    await test.payload.update({ collection: 'chat-sessions', data: { messageCount: 50 }, id: docs[0].id, overrideAccess: true })
+    const before = await counts()
+    const response = await ask({ message: 'And before that?', sessionId: body.sessionId })
+    expect(response.status).toBe(400)
+    expect(response.body.errors?.[0].message).toMatch(/length limit/)
+    expect(await counts()).toEqual(before)
+  })
+})
+
+describe('feedback', () => {
+  it('records a rating once per answer', async () => {
+    const { body } = await ask({ message: 'What is Switchyard?' })
+    const first = await test.api.post('/api/chat/feedback', { comment: '  Spot on  ', messageId: body.messageId, rating: 'up' })
+    expect(first).toMatchObject({ body: { ok: true }, status: 200 })
+    const again = await test.api.post('/api/chat/feedback', { messageId: body.messageId, rating: 'down' })
+    expect(again.status).toBe(409)
+    expect(again.body.errors[0].message).toMatch(/already/)
+    expect(await storedMessage(body.messageId)).toMatchObject({ comment: 'Spot on', rating: 'up' })
+  })
+
+  it('rejects bad feedback with a 400 and changes nothing', async () => {
+    const { body } = await ask({ message: 'What is Quarry?' })
+    for (const [feedback, message] of [
+      [{ rating: 'up' }, /"messageId"/],
+      [{ messageId: 12, rating: 'up' }, /"messageId"/],
+      [{ messageId: body.messageId, rating: 'great' }, /"rating"/],
+      [{ messageId: body.messageId }, /"rating"/],
+      [{ comment: 'x'.repeat(1001), messageId: body.messageId, rating: 'down' }, /"comment"/],
+      [{ comment: { html: '<b>' }, messageId: body.messageId, rating: 'down' }, /"comment"/],
+      [{ messageId: 'AAAAAAAAAAAAAAAAAAAAAA', rating: 'up' }, /Unknown message/],
+    ] as const) {
+      const response = await test.api.post('/api/chat/feedback', feedback)
+      expect(response.status, JSON.stringify(feedback)).toBe(400)
+      expect(response.body.errors[0].message).toMatch(message)
+    }
+    const stored = await storedMessage(body.messageId)
+    expect(stored.rating ?? null).toBeNull()
+    expect(stored.comment ?? null).toBeNull()
+  })
+})
+
+describe('CORS', () => {
+  it('answers a listed origin with CORS headers, preflight included', async () => {
+    const origin = 'https://widget.example.org'
+    const preflight = await test.api.request('OPTIONS', '/api/chat', { headers: { 'Access-Control-Request-Method': 'POST', Origin: origin } })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin)
+    expect(preflight.headers.get('access-control-allow-methods')).toMatch(/POST/)
+    const response = await ask({ message: 'What is Fieldnotes?' }, { Origin: origin })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('access-control-allow-origin')).toBe(origin)
+  })
+
+  it('answers the site itself, by the host the visitor used', async () => {
+    const response = await ask({ message: 'What is Fieldnotes?' }, { Origin: test.server.url })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('access-control-allow-origin')).toBe(test.server.url)
+  })
+
+  it('refuses any other origin, and stores nothing for it', async () => {
+    const before = await counts()
+    const response = await ask({ message: 'What is Fieldnotes?' }, { Origin: 'https://evil.example.net' })
+    expect(response.status).toBe(403)
+    expect(response.headers.get('access-control-allow-origin')).toBeNull()
+    expect((await test.api.request('OPTIONS', '/api/chat/feedback', { headers: { Origin: 'https://evil.example.net' } })).status).toBe(403)
+    expect(await counts()).toEqual(before)
+  })
+})
+
+describe('who sees the conversations', () => {
+  it('lets admins and editors read them, nobody else, and nobody change them', async () => {
+    const { body } = await ask({ message: 'What does Maya write about?' })
+    const stored = await storedMessage(body.messageId)
+    const { actors, api } = test
+    for (const actor of [actors.admin, actors.editor]) {
+      const list = await api.get('/api/chat-messages?limit=100', { as: actor.credential })
+      expect(list.status).toBe(200)
+      expect(list.body.docs.map((doc: { publicId: string }) => doc.publicId)).toContain(body.messageId)
+    }
+    for (const actor of [actors.anonymous, actors.author, actors.viewer]) {
+      expect((await api.get('/api/chat-messages', { as: actor.credential })).status).toBe(403)
+      expect((await api.get('/api/chat-sessions', { as: actor.credential })).status).toBe(403)
+      expect((await api.get(`/api/chat-messages/${stored.id}`, { as: actor.credential })).status).toBe(403)
+    }
+    for (const actor of [actors.admin, actors.editor]) {
+      expect((await api.patch(`/api/chat-messages/${stored.id}`, { answer: 'edited' }, { as: actor.credential })).status).toBe(403)
+      expect((await api.delete(`/api/chat-messages/${stored.id}`, { as: actor.credential })).status).toBe(403)
+      expect((await api.post('/api/chat-sessions', { publicId: 'x'.repeat(22) }, { as: actor.credential })).status).toBe(403)
+    }
+    expect((await storedMessage(body.messageId)).answer).toBe(body.answer)
+  })
+})
