@@ -8,13 +8,13 @@
  * if needed): time from publish to indexed (p50/p95), and an editor's save latency with the retrieval
  * plugin on and off.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import { progressBar } from '../src/cli/progressBar'
-import { freePort } from '../tests/helpers/freePort'
+import { useEmbeddedDatabase } from './embeddedApp'
+import { ensureBuild, firstResponse, log, percentile as sortedPercentile, type Server as ProductionServer, startServer, stopServer } from './productionServer'
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`)
@@ -23,11 +23,7 @@ const arg = (name: string, fallback: number) => {
 const postCount = arg('posts', 200)
 const saveCount = arg('saves', 100)
 const publishCount = arg('publishes', 30)
-const log = (message: string) => process.stdout.write(`[bench] ${message}\n`)
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-}
+const percentile = (values: number[], p: number) => sortedPercentile([...values].sort((a, b) => a - b), p)
 const f = (n: number) => n.toFixed(1)
 
 // Sentences to build synthetic posts from: varied, real prose (the seed's own).
@@ -52,13 +48,7 @@ function syntheticMarkdown(pool: string[], seed: number, sections: number, parag
 
 async function inProcess() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-bench-indexing-'))
-  Object.assign(process.env, { DATA_DIR: dataDir, EMBEDDINGS_PROVIDER: 'local', JOBS_AUTORUN: 'false', MEDIA_DIR: path.join(dataDir, 'media') })
-  delete process.env.DATABASE_URL
-  const { resolveDatabase } = await import('../src/db/resolveDatabase')
-  const { prepareEnvironment } = await import('../src/server/prepareEnvironment')
-  prepareEnvironment()
-  const db = await resolveDatabase({ dataDir })
-  process.env.DATABASE_URL = db.url
+  const db = await useEmbeddedDatabase(dataDir)
   const { BasePayload } = await import('payload')
   const { default: config } = await import('../payload.config')
   const { migrations } = await import('../migrations')
@@ -115,45 +105,17 @@ async function inProcess() {
   }
 }
 
-type Server = { base: string; child: ChildProcess; dataDir: string }
+type Server = ProductionServer & { base: string; dataDir: string }
 
-async function startServer(retrieval: boolean): Promise<Server> {
+async function startBenchServer(retrieval: boolean): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-bench-server-'))
-  const port = await freePort()
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ADMIN_PASSWORD: 'benchmark admin password',
-    DATA_DIR: dataDir,
-    EMBEDDINGS_PROVIDER: 'local',
-    JOBS_AUTORUN: 'true',
-    LOG_REQUESTS: 'false',
-    MEDIA_DIR: path.join(dataDir, 'media'),
-    MIGRATE_ON_START: 'true',
-    NODE_ENV: 'production',
-    NODE_OPTIONS: '--conditions=production',
-    PAYLOAD_SECRET: 'benchmark-secret',
-    PORT: String(port),
-    RETRIEVAL_DISABLED: retrieval ? 'false' : 'true',
-  }
-  for (const name of ['DATABASE_URL', 'DATABASE_EMBEDDED']) delete env[name]
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
-  const base = `http://127.0.0.1:${port}`
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('server exited during start-up')
-    try {
-      if ((await fetch(`${base}/api/blog-posts?limit=1`)).status === 200) break
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return { base, child, dataDir }
+  const server = await startServer(dataDir, { EMBEDDINGS_PROVIDER: 'local', JOBS_AUTORUN: 'true', RETRIEVAL_DISABLED: retrieval ? 'false' : 'true' })
+  await firstResponse(server, '/api/blog-posts?limit=1')
+  return { ...server, base: `http://127.0.0.1:${server.port}`, dataDir }
 }
 
-async function stopServer(server: Server) {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve))
-  server.child.kill('SIGTERM')
-  await exited
+async function stopBenchServer(server: Server) {
+  await stopServer(server)
   fs.rmSync(server.dataDir, { force: true, recursive: true })
 }
 
@@ -210,19 +172,16 @@ async function publishToIndexed(server: Server): Promise<number[]> {
 
 async function main() {
   const indexing = await inProcess()
-  if (!fs.existsSync('.next/BUILD_ID')) {
-    log('no production build: running `npm run build`')
-    if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed')
-  }
+  ensureBuild()
   log('server with the retrieval plugin on')
-  let server = await startServer(true)
+  let server = await startBenchServer(true)
   const publish = await publishToIndexed(server)
   const savesOn = await saveLatencies(server)
-  await stopServer(server)
+  await stopBenchServer(server)
   log('server with the retrieval plugin off (RETRIEVAL_DISABLED=true)')
-  server = await startServer(false)
+  server = await startBenchServer(false)
   const savesOff = await saveLatencies(server)
-  await stopServer(server)
+  await stopBenchServer(server)
 
   console.log(`
 | measure | value |

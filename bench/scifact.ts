@@ -14,6 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { progressBar } from '../src/cli/progressBar'
+import { useEmbeddedDatabase } from './embeddedApp'
 
 const option = (name: string, fallback: string) => {
   const index = process.argv.indexOf(`--${name}`)
@@ -54,14 +55,7 @@ async function main() {
   const workDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-scifact-'))
   fs.mkdirSync(workDir, { recursive: true })
   const reuse = fs.existsSync(path.join(workDir, 'loaded'))
-  Object.assign(process.env, { DATA_DIR: workDir, EMBEDDINGS_PROVIDER: 'local', JOBS_AUTORUN: 'false', MEDIA_DIR: path.join(workDir, 'media') })
-  delete process.env.DATABASE_URL
-
-  const { prepareEnvironment } = await import('../src/server/prepareEnvironment')
-  const { resolveDatabase } = await import('../src/db/resolveDatabase')
-  prepareEnvironment()
-  const db = await resolveDatabase({ dataDir: workDir })
-  process.env.DATABASE_URL = db.url
+  const db = await useEmbeddedDatabase(workDir)
   const { BasePayload } = await import('payload')
   const { default: config } = await import('../payload.config')
   const { migrations } = await import('../migrations')

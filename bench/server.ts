@@ -9,14 +9,13 @@
  *   - idle memory: RSS of the server and of the embedded database process, after the load has settled
  *   - latency: p50/p95/p99 of anonymous GET /api/blog-posts?limit=10 with N requests in flight
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import { readLock } from '../src/db/embeddedPostgresLock'
 import { embeddedPaths } from '../src/db/resolveDatabase'
-import { freePort } from '../tests/helpers/freePort'
+import { ensureBuild, firstResponse, log, percentile, startServer, stopServer } from './productionServer'
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`)
@@ -27,65 +26,10 @@ const concurrencyIndex = process.argv.indexOf('--concurrency')
 const concurrencies = (concurrencyIndex > 0 ? process.argv[concurrencyIndex + 1] : '1,4').split(',').map(Number)
 const target = '/api/blog-posts?limit=10'
 
-const log = (message: string) => process.stdout.write(`[bench] ${message}\n`)
-
-function ensureBuild() {
-  if (fs.existsSync('.next/BUILD_ID')) return log('using the existing Next.js build in .next/')
-  log('no production build: running `npm run build` (a minute or two)')
-  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
-  if (result.status !== 0) throw new Error('next build failed')
-}
-
-type Server = { child: ChildProcess; port: number; startedAt: number }
-
-async function startServer(dataDir: string): Promise<Server> {
-  const port = await freePort()
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    LOG_REQUESTS: 'false',
-    MEDIA_DIR: path.join(dataDir, 'media'),
-    MIGRATE_ON_START: 'true',
-    NODE_ENV: 'production',
-    NODE_OPTIONS: '--conditions=production',
-    ADMIN_PASSWORD: 'benchmark admin password',
-    PAYLOAD_SECRET: 'benchmark-secret',
-    PORT: String(port),
-    SEED: 'true',
-  }
-  delete env.DATABASE_URL
-  delete env.DATABASE_EMBEDDED
-  const startedAt = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
-  return { child, port, startedAt }
-}
-
-async function firstResponse(server: Server): Promise<number> {
-  for (;;) {
-    if (server.child.exitCode !== null) throw new Error('server exited during start-up')
-    try {
-      const res = await fetch(`http://127.0.0.1:${server.port}${target}`)
-      await res.arrayBuffer()
-      if (res.status === 200) return performance.now() - server.startedAt
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-}
-
-async function stop(server: Server) {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve))
-  server.child.kill('SIGTERM')
-  await exited
-}
-
 const rssMb = (pid: number) => {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
 async function measureLatency(port: number, concurrency: number) {
   const url = `http://127.0.0.1:${port}${target}`
@@ -118,12 +62,12 @@ async function main() {
   try {
     log('cold start on a fresh data directory (creates, migrates and seeds the database)')
     let server = await startServer(dataDir)
-    const freshMs = await firstResponse(server)
-    await stop(server)
+    const freshMs = await firstResponse(server, target)
+    await stopServer(server)
 
     log('cold start on the existing data directory')
     server = await startServer(dataDir)
-    const warmMs = await firstResponse(server)
+    const warmMs = await firstResponse(server, target)
 
     const latencies = []
     for (const concurrency of concurrencies) {
@@ -136,7 +80,7 @@ async function main() {
     const dbPid = readLock(embeddedPaths(dataDir).lockFile)!.pid
     const serverRss = rssMb(server.child.pid!)
     const dbRss = rssMb(dbPid)
-    await stop(server)
+    await stopServer(server)
 
     const f = (n: number) => n.toFixed(1)
     console.log(`

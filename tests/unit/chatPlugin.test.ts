@@ -1,0 +1,46 @@
+/** The chat plugin's effect on a Payload config, and its dependency on the retrieval plugin. */
+import type { CollectionConfig, Config } from 'payload'
+
+import { describe, expect, it } from 'vitest'
+
+import { chatPlugin, type ChatPluginOptions, createExtractiveChatModel } from '../../src/plugins/chat'
+import { createLocalEmbedder, retrievalPlugin } from '../../src/plugins/retrieval'
+
+const posts: CollectionConfig = { slug: 'posts', fields: [{ name: 'title', type: 'text' }] }
+const base = (): Config =>
+  ({ collections: [posts], db: { defaultIDType: 'number', init: () => ({}) as never, name: 'postgres' }, secret: 'x' }) as Config
+const withRetrieval = () =>
+  retrievalPlugin({
+    collections: { posts: { fields: ['title'], title: (doc) => doc.title, url: (doc) => `/posts/${doc.id}` } },
+    embedder: createLocalEmbedder({ dimensions: 8 }),
+  })(base())
+const options = (extra: Partial<ChatPluginOptions> = {}): ChatPluginOptions => ({ access: { read: () => true }, model: createExtractiveChatModel(), ...extra })
+const routes = (config: Config) => (config.endpoints ?? []).map((endpoint) => `${endpoint.method} ${endpoint.path}`)
+
+describe('chatPlugin', () => {
+  it('adds the conversation collections and its endpoints after retrieval’s', () => {
+    const config = chatPlugin(options())(withRetrieval())
+    expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual(['chat-sessions', 'chat-messages'])
+    expect(routes(config).slice(-4)).toEqual(['post /chat', 'options /chat', 'post /chat/feedback', 'options /chat/feedback'])
+    expect(routes(config)).toContain('get /search')
+  })
+
+  it('lets nobody create, change or delete conversations through the API', () => {
+    const config = chatPlugin(options())(withRetrieval())
+    for (const slug of ['chat-sessions', 'chat-messages']) {
+      const access = config.collections!.find((collection) => collection.slug === slug)!.access!
+      for (const operation of ['create', 'update', 'delete'] as const) expect(access[operation]!({} as never)).toBe(false)
+    }
+  })
+
+  it('keeps the collections but adds no endpoints when disabled', () => {
+    const before = withRetrieval()
+    const config = chatPlugin(options({ disabled: true }))(before)
+    expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual(['chat-sessions', 'chat-messages'])
+    expect(routes(config)).toEqual(routes(before))
+  })
+
+  it('refuses to run without the retrieval plugin before it', () => {
+    expect(() => chatPlugin(options())(base())).toThrow(/needs retrievalPlugin/)
+  })
+})
