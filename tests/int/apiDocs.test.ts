@@ -13,6 +13,7 @@ import { seed } from '../../src/seed/seed'
 import { adminCredentials } from '../../src/seed/adminCredentials'
 import { type ApiServer, startApiServer } from '../helpers/apiServer'
 import { apiClient } from '../helpers/client'
+import { runIndexingJobs } from '../helpers/indexingJobs'
 import { getTestPayload } from '../helpers/payload'
 
 const run = promisify(execFile)
@@ -29,10 +30,13 @@ function curlExamples(file: string): Example[] {
   return examples
 }
 
-/** Every `docs` array in a response, however deep (GraphQL nests them under the query name). */
+/** Every list of results in a response, however deep (GraphQL nests them under the query name). */
 function listsIn(value: unknown): unknown[][] {
   if (!value || typeof value !== 'object') return []
-  const own = Array.isArray((value as { docs?: unknown }).docs) ? [(value as { docs: unknown[] }).docs] : []
+  const own = ['docs', 'results', 'sources'].flatMap((key) => {
+    const list = (value as Record<string, unknown>)[key]
+    return Array.isArray(list) ? [list] : []
+  })
   return [...own, ...Object.values(value).flatMap(listsIn)]
 }
 
@@ -46,6 +50,7 @@ beforeAll(async () => {
   payload = await getTestPayload()
   server = await startApiServer()
   await seed(payload, { ...adminCredentials(), quiet: true })
+  await runIndexingJobs(payload)
   const api = apiClient(server.url)
   const login = await api.post('/api/users/login', { email: adminCredentials().adminEmail, password: adminCredentials().adminPassword })
   const editorRole = (await payload.find({ collection: 'roles', where: { name: { equals: 'editor' } } })).docs[0]
