@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hitRateLimit } from '../../src/plugins/retrieval'
 import { useApiTest } from '../helpers/apiTest'
 
-const windowSeconds = 3
+const windowSeconds = 5
 Object.assign(process.env, {
   CHAT_PROVIDER: 'extractive',
   CHAT_RATE_LIMIT_PER_IP: '6',

@@ -21,7 +21,7 @@ const slugs = (config: Config) => (config.collections ?? []).map((collection) =>
 const hooksOf = (config: Config) => config.collections!.find((collection) => collection.slug === 'posts')!.hooks
 
 describe('retrievalPlugin', () => {
-  it('adds hooks, its collections, jobs, endpoints and the autoRun cron', () => {
+  it('adds hooks, its collections, jobs, the search and index endpoints and the autoRun cron', () => {
     const config = retrievalPlugin(options())(base())
     expect(slugs(config)).toEqual(['posts', 'users', 'roles', 'retrieval-status', 'retrieval-runs'])
     expect(hooksOf(config)?.afterChange).toHaveLength(1)
@@ -30,6 +30,7 @@ describe('retrievalPlugin', () => {
     expect(config.jobs?.enableConcurrencyControl).toBe(true)
     expect(config.jobs?.autoRun).toEqual([{ cron: '* * * * * *', limit: 20, queue: 'retrieval' }])
     expect(config.endpoints?.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).toEqual([
+      'get /search',
       'get /retrieval/status',
       'post /retrieval/requeue',
       'get /retrieval/reindex',
