@@ -43,3 +43,6 @@ export function getRetrievalContext(payload: Payload): RetrievalContext {
 }
 
 export const sourceKey = (ref: Pick<SourceRef, 'id' | 'slug'>): string => `${ref.slug}:${ref.id}`
+
+/** One document's key for the index's locks and jobs: its indexing jobs' concurrency key and its write lock. */
+export const indexKey = (ref: Pick<SourceRef, 'id' | 'slug'>): string => `retrieval:${sourceKey(ref)}`

@@ -3,6 +3,7 @@ import type { Config } from 'payload'
 import type { RetrievalContext, Source } from './context'
 import type { RetrievalPluginOptions } from './types'
 
+import { runsSlug, statusSlug } from './status/collections'
 import { buildChunkTable } from './store/chunkTable'
 
 /**
@@ -10,7 +11,7 @@ import { buildChunkTable } from './store/chunkTable'
  * say: accounts, permissions, the audit trail and visitors' conversations. Auth collections and
  * Payload's own collections are refused too.
  */
-export const neverIndexed = new Set(['roles', 'audit-logs', 'chat-sessions', 'chat-messages', 'retrieval-status', 'retrieval-runs'])
+export const neverIndexed = new Set(['roles', 'audit-logs', 'chat-sessions', 'chat-messages', statusSlug, runsSlug])
 
 const signedIn = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
 

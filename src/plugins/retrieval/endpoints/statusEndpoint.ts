@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import type { RetrievalContext } from '../context'
+import { indexKey, type RetrievalContext } from '../context'
 
 import { indexDocumentTask } from '../jobs/indexDocumentTask'
 import { readStatus } from '../status/recordStatus'
@@ -25,7 +25,7 @@ export const statusEndpoint = (context: RetrievalContext): Endpoint => ({
         where: {
           and: [
             { taskSlug: { equals: indexDocumentTask } },
-            { concurrencyKey: { equals: `retrieval:${ref.slug}:${ref.id}` } },
+            { concurrencyKey: { equals: indexKey(ref) } },
             { completedAt: { exists: false } },
             { hasError: { not_equals: true } },
           ],

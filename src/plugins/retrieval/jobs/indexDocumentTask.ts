@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import type { RetrievalContext } from '../context'
+import { indexKey, type RetrievalContext } from '../context'
 import type { SourceRef } from '../types'
 
 import { indexDocuments } from '../indexing/indexDocuments'
@@ -20,7 +20,7 @@ export const buildIndexDocumentTask = (context: RetrievalContext): TaskConfig =>
   slug: indexDocumentTask,
   concurrency: {
     exclusive: true,
-    key: ({ input }) => `retrieval:${(input as IndexDocumentInput).slug}:${(input as IndexDocumentInput).id}`,
+    key: ({ input }) => indexKey(input as IndexDocumentInput),
     supersedes: true,
   },
   handler: async ({ input, job, req }) => {

@@ -1,6 +1,6 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { type Database, queryRows } from '../store/database'
+import { type Database, queryRows, regconfig } from '../store/database'
 
 export type Candidate = {
   /** Share of the query's weight (idf) that this chunk matches: 1 when it holds every query word. */
@@ -37,7 +37,7 @@ const literal = (value: number) => sql.raw(value.toFixed(4))
  * `coverage` tells a chunk that matches the query from one that shares a stray word with it.
  */
 export async function fullTextCandidates(db: Database, query: string, options: FullTextOptions): Promise<Candidate[]> {
-  const config = sql.raw(`'${options.language.replace(/'/g, "''")}'::regconfig`)
+  const config = regconfig(options.language)
   const filter = options.collections?.length ? sql`and c.source_slug = any(${sql.param(options.collections)}::text[])` : sql``
   const rows = await queryRows<{ coverage: number; document: string; id: number; score: number; title_match: boolean }>(db, sql`
     with q as (

@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import type { RetrievalContext } from '../context'
 
-import { databaseOf, queryRows } from '../store/database'
+import { databaseOf, queryRows, regconfig } from '../store/database'
 import { type Candidate, fullTextCandidates } from './fullTextCandidates'
 import { fuseRankings } from './fuseRankings'
 import { highlightToHtml, markEnd, markStart } from './highlight'
@@ -74,20 +74,17 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
   const fused = fuseRankings(fullText, vector, mode === 'vector' ? { ...context.fusion, vectorOnly: true } : context.fusion)
   if (fused.length === 0) return []
 
-  const config = sql.raw(`'${context.language.replace(/'/g, "''")}'::regconfig`)
+  const config = regconfig(context.language)
   const top = fused.slice(0, limit)
   const rows = await queryRows<ChunkRow>(db, sql`
-    select id, source_slug, source_id, title, url, heading, text from retrieval_chunks where id = any(${sql.param(top.map((entry) => entry.chunkId))}::int[])`)
+    select id, source_slug, source_id, title, url, heading, text,
+      ts_headline(${config}, text,
+        (select string_agg(quote_literal(u.lexeme), ' | ') from unnest(to_tsvector(${config}, ${query})) u)::tsquery,
+        ${`StartSel=${markStart}, StopSel=${markEnd}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
+    from retrieval_chunks where id = any(${sql.param(top.map((entry) => entry.chunkId))}::int[])`)
   const byId = new Map(rows.map((row) => [Number(row.id), row]))
   // A chunk deleted between the two queries drops out rather than failing the search.
   const chosen = top.flatMap((entry) => (byId.has(entry.chunkId) ? [{ entry, row: byId.get(entry.chunkId)! }] : []))
-
-  const headlines = await queryRows<{ id: number; snippet: null | string }>(db, sql`
-    select id, ts_headline(${config}, text,
-      (select string_agg(quote_literal(u.lexeme), ' | ') from unnest(to_tsvector(${config}, ${query})) u)::tsquery,
-      ${`StartSel=${markStart}, StopSel=${markEnd}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
-    from retrieval_chunks where id = any(${sql.param(chosen.map(({ entry }) => entry.chunkId))}::int[])`)
-  const snippets = new Map(headlines.map((row) => [Number(row.id), row.snippet]))
 
   return chosen.map(({ entry, row }) => ({
     chunkId: entry.chunkId,
@@ -98,7 +95,7 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
     id: row.source_id,
     score: Math.round(entry.score * 1e6) / 1e6,
     similarity: entry.vector,
-    snippet: highlightToHtml(snippets.get(entry.chunkId) ?? row.text.slice(0, 240)),
+    snippet: highlightToHtml(row.snippet ?? row.text.slice(0, 240)),
     text: row.text,
     title: row.title,
     titleMatch: entry.titleMatch,

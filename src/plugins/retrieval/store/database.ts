@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { PgDatabase } from '@payloadcms/db-postgres/drizzle/pg-core'
 
 // The postgres adapter exposes its Drizzle instance; the plugin works on it directly.
@@ -7,6 +8,9 @@ import type { PgDatabase } from '@payloadcms/db-postgres/drizzle/pg-core'
 export type Database = PgDatabase<any, any, any>
 
 export const databaseOf = (payload: Payload): Database => (payload.db as unknown as { drizzle: Database }).drizzle
+
+/** A text search configuration's name as an SQL literal (`'english'::regconfig`). */
+export const regconfig = (language: string) => sql.raw(`'${language.replace(/'/g, "''")}'::regconfig`)
 
 /** Runs raw SQL and returns its rows (node-postgres result shape), typed by the caller. */
 export async function queryRows<T>(db: Pick<Database, 'execute'>, query: Parameters<Database['execute']>[0]): Promise<T[]> {

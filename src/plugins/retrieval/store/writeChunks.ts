@@ -5,6 +5,8 @@ import type { Chunk, SourceRef } from '../types'
 import type { ChunkTable } from './chunkTable'
 import type { Database } from './database'
 
+import { indexKey } from '../context'
+import { regconfig } from './database'
 import { planChunkChanges } from './planChunkChanges'
 import { readChunkMeta } from './readChunkMeta'
 
@@ -30,7 +32,7 @@ export type WriteResult = { inserted: number; kept: number; removed: number } | 
 export async function writeChunks(db: Database, table: ChunkTable, write: ChunkWrite): Promise<WriteResult> {
   const { chunks, language, model, ref, title, url, vectors } = write
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`retrieval:${ref.slug}:${ref.id}`}))`)
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${indexKey(ref)}))`)
     const plan = planChunkChanges(chunks, await readChunkMeta(tx as Database, table, ref), model)
     const missing = plan.insert.filter((chunk) => !vectors.has(chunk.hash))
     if (missing.length > 0) return { missing }
@@ -46,7 +48,7 @@ export async function writeChunks(db: Database, table: ChunkTable, write: ChunkW
         .where(and(eq(table.id, row.id), eq(table.sourceSlug, ref.slug)))
     }
     if (plan.insert.length > 0) {
-      const config = sql.raw(`'${language.replace(/'/g, "''")}'::regconfig`)
+      const config = regconfig(language)
       await tx.insert(table).values(
         plan.insert.map((chunk) => ({
           chunkIndex: chunk.index,
