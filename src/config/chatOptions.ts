@@ -1,10 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
 import { getScope } from '../access/getPermissions'
-import { rateLimitWindowSeconds } from './retrievalOptions'
 import { type ChatPluginOptions, createExtractiveChatModel, createOpenAIChatModel } from '../plugins/chat'
+import { env, rateLimitWindowSeconds } from './env'
 
-const env = (name: string, fallback: string) => process.env[name] || fallback
 const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean)
 
 /**

@@ -5,8 +5,7 @@ import type { Resource } from '../access/resources'
 import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
 import { createLocalEmbedder, createOpenAIEmbedder, type Embedder, type RetrievalPluginOptions } from '../plugins/retrieval'
-
-const env = (name: string, fallback: string) => process.env[name] || fallback
+import { env, rateLimitWindowSeconds } from './env'
 
 /**
  * The embedder from the environment: OpenAI-compatible when EMBEDDINGS_PROVIDER=openai (the default
@@ -27,9 +26,6 @@ export function embedderFromEnv(): Embedder {
     timeoutMs: Number(env('OPENAI_TIMEOUT_MS', '30000')),
   })
 }
-
-/** The window every rate limit counts in (RATE_LIMIT_WINDOW_SECONDS, default a minute). */
-export const rateLimitWindowSeconds = () => Number(env('RATE_LIMIT_WINDOW_SECONDS', '60'))
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 

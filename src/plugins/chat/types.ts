@@ -1,4 +1,4 @@
-import type { Access, PayloadRequest } from 'payload'
+import type { Access } from 'payload'
 
 import type { RateLimitRule } from '../retrieval'
 
@@ -64,5 +64,3 @@ export type ChatPluginOptions = {
   /** Named in answers and in the system prompt. */
   siteName?: string
 }
-
-export type ChatRequestContext = { req: PayloadRequest }

@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ChatContext } from '../context'
 
-import { clientIp, hitRateLimit, tooManyRequests } from '../../retrieval'
+import { clientIp, errorResponse, hitRateLimit, tooManyRequests } from '../../retrieval'
 import { answerQuestion, type ChatOutcome } from '../answer/answerQuestion'
 import { publicSource } from '../answer/selectSources'
 import { loadHistory } from '../session/loadHistory'
@@ -10,7 +10,7 @@ import { createSession, findSession, type Session } from '../session/findSession
 import { newPublicId } from '../session/publicId'
 import { recordMessage } from '../session/recordMessage'
 import { corsFor, requestOrigin } from './cors'
-import { errorResponse, readJsonObject } from './respond'
+import { readJsonObject } from './respond'
 import { validateQuestion } from './validateQuestion'
 
 const failedMessage = 'The answer could not be generated. Please try again in a moment.'
@@ -30,13 +30,10 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
     const question = validateQuestion(body, context, cors.headers)
     if (question instanceof Response) return question
 
-    for (const [key, rule] of [
-      [`chat:ip:${clientIp(req)}`, context.limits.perIp],
-      ...(question.sessionId ? [[`chat:session:${question.sessionId}`, context.limits.perSession] as const] : []),
-    ] as const) {
-      const decision = await hitRateLimit(payload, key, rule)
-      if (!decision.allowed) return tooManyRequests(decision, cors.headers)
-    }
+    // The session's count is only touched once the address's allows the question.
+    let decision = await hitRateLimit(payload, `chat:ip:${clientIp(req)}`, context.limits.perIp)
+    if (decision.allowed && question.sessionId) decision = await hitRateLimit(payload, `chat:session:${question.sessionId}`, context.limits.perSession)
+    if (!decision.allowed) return tooManyRequests(decision, cors.headers)
 
     let session: null | Session = null
     if (question.sessionId) {

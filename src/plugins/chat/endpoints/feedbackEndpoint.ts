@@ -2,11 +2,11 @@ import type { Endpoint } from 'payload'
 
 import type { ChatContext } from '../context'
 
-import { clientIp, hitRateLimit, tooManyRequests } from '../../retrieval'
+import { clientIp, errorResponse, hitRateLimit, tooManyRequests } from '../../retrieval'
 import { messagesSlug } from '../collections/chatCollections'
 import { isPublicId } from '../session/publicId'
 import { corsFor } from './cors'
-import { errorResponse, readJsonObject } from './respond'
+import { readJsonObject } from './respond'
 
 const maxComment = 1000
 

@@ -1,6 +1,4 @@
-/** Errors in Payload's own shape, with the CORS headers of the request. */
-export const errorResponse = (status: number, message: string, headers: Record<string, string> = {}) =>
-  Response.json({ errors: [{ message }] }, { headers, status })
+import { errorResponse } from '../../retrieval'
 
 /** A JSON object from the body, or a 400 that says what is wrong. */
 export async function readJsonObject(req: { json?: () => Promise<unknown> }, headers: Record<string, string>): Promise<Record<string, unknown> | Response> {

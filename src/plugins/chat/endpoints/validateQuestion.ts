@@ -1,7 +1,7 @@
 import type { ChatContext } from '../context'
 
 import { isPublicId } from '../session/publicId'
-import { errorResponse } from './respond'
+import { errorResponse } from '../../retrieval'
 
 export type Question = { message: string; sessionId?: string }
 

@@ -2,7 +2,7 @@ import type { ChatModel, ChatSource } from '../types'
 
 import { keywords } from './keywords'
 
-type Candidate = { position: number; score: number; sentence: string; source: ChatSource }
+type Candidate = { position: number; score: number; sentence: string; source: ChatSource; words: Set<string> }
 
 const sentencesOf = (text: string): string[] =>
   text
@@ -26,12 +26,11 @@ export function createExtractiveChatModel({ maxSentences = 3 }: { maxSentences?:
         for (const [position, sentence] of sentencesOf(source.text).entries()) {
           const words = new Set(keywords(sentence))
           for (const word of words) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1)
-          candidates.push({ position, score: 0, sentence, source })
+          candidates.push({ position, score: 0, sentence, source, words })
         }
       }
       for (const candidate of candidates) {
-        const words = new Set(keywords(candidate.sentence))
-        const overlap = terms.reduce((sum, term) => sum + (words.has(term) ? 1 / (documentFrequency.get(term) ?? 1) : 0), 0)
+        const overlap = terms.reduce((sum, term) => sum + (candidate.words.has(term) ? 1 / (documentFrequency.get(term) ?? 1) : 0), 0)
         candidate.score = overlap + 0.2 / candidate.source.index - 0.01 * candidate.position
       }
       const matching = candidates.filter((candidate) => candidate.score > 0.2 / candidate.source.index)

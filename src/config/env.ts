@@ -1,0 +1,5 @@
+/** A setting from the environment; unset and empty both mean the fallback. */
+export const env = (name: string, fallback: string) => process.env[name] || fallback
+
+/** The window every rate limit counts in (RATE_LIMIT_WINDOW_SECONDS, default a minute). */
+export const rateLimitWindowSeconds = () => Number(env('RATE_LIMIT_WINDOW_SECONDS', '60'))
