@@ -1,8 +1,7 @@
 import type { Access } from 'payload'
 
 import { hasPermission } from './hasPermission'
-
-const idOf = (ref: unknown): unknown => (typeof ref === 'object' && ref !== null ? (ref as { id: unknown }).id : ref)
+import { idOf } from './idOf'
 
 /** Roles read access: a grant on `roles`, or else the roles the signed-in user holds. */
 export const ownRolesOrPermitted: Access = async (args) => {

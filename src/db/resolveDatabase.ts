@@ -1,5 +1,6 @@
 import path from 'node:path'
 
+import { isEmbeddedDatabase } from './embeddedSafe'
 import { readLock } from './embeddedPostgresLock'
 import { embeddedPostgresUrl, startEmbeddedPostgres } from './startEmbeddedPostgres'
 
@@ -30,7 +31,7 @@ export async function resolveDatabase(options: ResolveDatabaseOptions): Promise<
   const given = process.env.DATABASE_URL
   if (given) {
     // DATABASE_EMBEDDED marks a URL that a parent process (server, CLI wrapper) got from the embedded database.
-    return { kind: process.env.DATABASE_EMBEDDED === 'true' ? 'shared' : 'external', stop: async () => {}, url: given }
+    return { kind: isEmbeddedDatabase() ? 'shared' : 'external', stop: async () => {}, url: given }
   }
   process.env.DATABASE_EMBEDDED = 'true'
 

@@ -3,9 +3,8 @@ import { type CollectionBeforeChangeHook, Forbidden, type PayloadRequest, type T
 import type { Resource } from '../access/resources'
 
 import { getScope } from '../access/getPermissions'
+import { idOf } from '../access/idOf'
 import { isDraftSave, setTransition, type Transition } from './publicationState'
-
-const idOf = (ref: unknown): unknown => (typeof ref === 'object' && ref !== null ? (ref as { id: unknown }).id : ref)
 
 async function mayPublish(req: PayloadRequest, resource: Resource, owner: unknown): Promise<boolean> {
   const scope = await getScope(req, resource, 'publish')
