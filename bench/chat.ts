@@ -14,14 +14,11 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { progressBar } from '../src/cli/progressBar'
-import { ensureBuild, firstResponse, log, percentile, startServer, stopServer } from './productionServer'
+import { log, numberOption, percentile } from './common'
+import { ensureBuild, firstResponse, startServer, stopServer } from './productionServer'
 
-const arg = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`)
-  return index > 0 ? Number(process.argv[index + 1]) : fallback
-}
-const clients = arg('clients', 20)
-const requests = arg('requests', 600)
+const clients = numberOption('clients', 20)
+const requests = numberOption('requests', 600)
 
 const questions = [
   'What is Tidewater built with?',

@@ -14,15 +14,12 @@ import path from 'node:path'
 
 import { progressBar } from '../src/cli/progressBar'
 import { useEmbeddedDatabase } from './embeddedApp'
-import { ensureBuild, firstResponse, log, percentile as sortedPercentile, type Server as ProductionServer, startServer, stopServer } from './productionServer'
+import { log, numberOption, percentile as sortedPercentile } from './common'
+import { ensureBuild, firstResponse, type Server as ProductionServer, startServer, stopServer } from './productionServer'
 
-const arg = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`)
-  return index > 0 ? Number(process.argv[index + 1]) : fallback
-}
-const postCount = arg('posts', 200)
-const saveCount = arg('saves', 100)
-const publishCount = arg('publishes', 30)
+const postCount = numberOption('posts', 200)
+const saveCount = numberOption('saves', 100)
+const publishCount = numberOption('publishes', 30)
 const percentile = (values: number[], p: number) => sortedPercentile([...values].sort((a, b) => a - b), p)
 const f = (n: number) => n.toFixed(1)
 

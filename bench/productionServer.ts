@@ -4,10 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { freePort } from '../tests/helpers/freePort'
-
-export const log = (message: string) => process.stdout.write(`[bench] ${message}\n`)
-
-export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+import { log } from './common'
 
 /** The newest modification time among the files the build bundles. */
 function newestSource(): number {

@@ -14,18 +14,11 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { progressBar } from '../src/cli/progressBar'
+import { log, option, percentile, readJsonl } from './common'
 import { useEmbeddedDatabase } from './embeddedApp'
 
-const option = (name: string, fallback: string) => {
-  const index = process.argv.indexOf(`--${name}`)
-  return index > 0 ? process.argv[index + 1] : fallback
-}
 const dataDir = path.resolve(option('data', path.join('..', 'shared', 'bench', 'scifact')))
 const keep = option('keep', '')
-const log = (message: string) => process.stdout.write(`[bench] ${message}\n`)
-
-const readJsonl = <T>(file: string): T[] =>
-  fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T)
 
 type Doc = { _id: string; text: string; title: string }
 
@@ -132,7 +125,7 @@ async function main() {
       bar.finish()
       times.sort((a, b) => a - b)
       rows.push(
-        `| ${mode} | ${(ndcgSum / queries.length).toFixed(3)} | ${(recallSum / queries.length).toFixed(3)} | ${times[Math.floor(times.length / 2)].toFixed(0)} ms |`,
+        `| ${mode} | ${(ndcgSum / queries.length).toFixed(3)} | ${(recallSum / queries.length).toFixed(3)} | ${percentile(times, 50).toFixed(0)} ms |`,
       )
     }
     const { fusion } = context

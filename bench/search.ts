@@ -15,17 +15,12 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { progressBar } from '../src/cli/progressBar'
+import { log, option, percentile, readJsonl } from './common'
 import { useEmbeddedDatabase } from './embeddedApp'
 
-const option = (name: string, fallback: string) => {
-  const index = process.argv.indexOf(`--${name}`)
-  return index > 0 ? process.argv[index + 1] : fallback
-}
 const dataDir = path.resolve(option('data', path.join('..', 'shared', 'bench', 'scifact')))
 const sizes = option('sizes', '10000,50000').split(',').map(Number)
 const queryCount = Number(option('queries', '100'))
-const log = (message: string) => process.stdout.write(`[bench] ${message}\n`)
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 const stop = new Set('a an and are as at be by for from has have in is it of on or that the to was were with'.split(' '))
 
 async function main() {
@@ -49,7 +44,7 @@ async function main() {
 
   // The abstracts, as blog-post chunks, without the HNSW index (built once below).
   await db.execute(sql`drop index if exists retrieval_chunks_embedding_idx`)
-  const corpus = fs.readFileSync(path.join(dataDir, 'corpus.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { _id: string; text: string; title: string })
+  const corpus = readJsonl<{ _id: string; text: string; title: string }>(path.join(dataDir, 'corpus.jsonl'))
   const load = progressBar('store', corpus.length)
   for (const doc of corpus) {
     const title = doc.title || `Abstract ${doc._id}`
@@ -68,11 +63,7 @@ async function main() {
   }
   load.finish()
 
-  const claims = fs
-    .readFileSync(path.join(dataDir, 'queries.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as { _id: string; text: string })
+  const claims = readJsonl<{ _id: string; text: string }>(path.join(dataDir, 'queries.jsonl'))
   const qrels = new Set(fs.readFileSync(path.join(dataDir, 'qrels', 'test.tsv'), 'utf8').split('\n').slice(1).map((line) => line.split('\t')[0]))
   const long = claims.filter((claim) => qrels.has(claim._id)).slice(0, queryCount).map((claim) => claim.text)
   const short = long.map((text) => text.toLowerCase().replace(/[^a-z0-9\s-]/g, ' ').split(/\s+/).filter((word) => word.length > 2 && !stop.has(word)).slice(0, 3).join(' '))

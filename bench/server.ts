@@ -15,15 +15,11 @@ import path from 'node:path'
 
 import { readLock } from '../src/db/embeddedPostgresLock'
 import { embeddedPaths } from '../src/db/resolveDatabase'
-import { ensureBuild, firstResponse, log, percentile, startServer, stopServer } from './productionServer'
+import { log, numberOption, option, percentile } from './common'
+import { ensureBuild, firstResponse, startServer, stopServer } from './productionServer'
 
-const arg = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`)
-  return index > 0 ? Number(process.argv[index + 1]) : fallback
-}
-const requests = arg('requests', 1000)
-const concurrencyIndex = process.argv.indexOf('--concurrency')
-const concurrencies = (concurrencyIndex > 0 ? process.argv[concurrencyIndex + 1] : '1,4').split(',').map(Number)
+const requests = numberOption('requests', 1000)
+const concurrencies = option('concurrency', '1,4').split(',').map(Number)
 const target = '/api/blog-posts?limit=10'
 
 const rssMb = (pid: number) => {

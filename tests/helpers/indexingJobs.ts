@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
+import { databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
+
 /** Jobs of the retrieval queue that have not finished (waiting, running, or waiting to retry). */
 export async function unfinishedJobs(payload: Payload) {
   const { docs } = await payload.find({
@@ -30,10 +32,9 @@ export type StoredChunkRow = { chunk_index: number; heading: string; model: stri
 
 /** The chunk table's rows, for one document or all of them. */
 export async function chunkRows(payload: Payload, source?: { id: number | string; slug: string }): Promise<StoredChunkRow[]> {
-  const db = (payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<{ rows: StoredChunkRow[] }> } }).drizzle
   const where = source ? sql`where source_slug = ${source.slug} and source_id = ${String(source.id)}` : sql``
-  const result = await db.execute(
+  return queryRows<StoredChunkRow>(
+    databaseOf(payload),
     sql`select source_slug, source_id, chunk_index, title, url, heading, text, model from retrieval_chunks ${where} order by source_slug, source_id, chunk_index`,
   )
-  return result.rows
 }

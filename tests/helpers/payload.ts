@@ -13,12 +13,18 @@ export async function getTestPayload(): Promise<Payload> {
   return instance
 }
 
+/**
+ * Shuts a Payload instance down. The adapter's destroy() leaves the pool open, and one client stays
+ * checked out for good, so end() would never settle: start it (idle connections close, the pool
+ * counts as ending) and move on.
+ */
+export async function destroyPayload(payload: Payload): Promise<void> {
+  ;(payload.db as { pool?: { end: () => Promise<void> } }).pool?.end().catch(() => {})
+  await payload.destroy()
+}
+
 export async function closeTestPayload(): Promise<void> {
   if (!instance) return
-  // The adapter's destroy() leaves the pool open, and one client stays checked out for good, so
-  // end() would never settle: start it (idle connections close, the pool counts as ending) and move on.
-  const pool = (instance.db as { pool?: { end: () => Promise<void> } }).pool
-  pool?.end().catch(() => {})
-  await instance.destroy()
+  await destroyPayload(instance)
   instance = undefined
 }

@@ -2,19 +2,15 @@
  * Runs every curl command in docs/api.md (and the README) with the real curl against a seeded server,
  * in document order, so the documentation cannot drift from the API.
  */
-import type { Payload } from 'payload'
-
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { seed } from '../../src/seed/seed'
 import { adminCredentials } from '../../src/seed/adminCredentials'
-import { type ApiServer, startApiServer } from '../helpers/apiServer'
-import { apiClient } from '../helpers/client'
+import { useApiTest } from '../helpers/apiTest'
 import { runIndexingJobs } from '../helpers/indexingJobs'
-import { getTestPayload } from '../helpers/payload'
 
 const run = promisify(execFile)
 
@@ -42,16 +38,13 @@ function listsIn(value: unknown): unknown[][] {
 
 const examples = [...curlExamples('docs/api.md'), ...curlExamples('README.md').filter((e) => e.command.includes('localhost:3000/api'))]
 
-let server: ApiServer
-let payload: Payload
+const test = useApiTest({ actors: false })
 const env: Record<string, string> = {}
 
 beforeAll(async () => {
-  payload = await getTestPayload()
-  server = await startApiServer()
+  const { api, payload } = test
   await seed(payload, { ...adminCredentials(), quiet: true })
   await runIndexingJobs(payload)
-  const api = apiClient(server.url)
   const login = await api.post('/api/users/login', { email: adminCredentials().adminEmail, password: adminCredentials().adminPassword })
   const editorRole = (await payload.find({ collection: 'roles', where: { name: { equals: 'editor' } } })).docs[0]
   const integration = await payload.create({
@@ -61,7 +54,6 @@ beforeAll(async () => {
   })
   Object.assign(env, { API_KEY: 'docs-test-api-key-0123456789abcdef', TOKEN: login.body.token, USER_ID: String(integration.id) })
 })
-afterAll(async () => server?.close())
 
 describe('documented curl commands', () => {
   it('there are examples to run', () => {
@@ -70,7 +62,7 @@ describe('documented curl commands', () => {
 
   it.each(examples)('$file:$line', async ({ command }) => {
     // --fail-with-body turns any HTTP error into a failed command; -sS keeps the output to the body.
-    const runnable = command.replaceAll('http://localhost:3000', server.url).replace(/\bcurl /g, 'curl --fail-with-body -sS ')
+    const runnable = command.replaceAll('http://localhost:3000', test.server.url).replace(/\bcurl /g, 'curl --fail-with-body -sS ')
     // Asynchronous on purpose: the API server answering curl lives in this very process.
     const { stdout: output } = await run('bash', ['-euo', 'pipefail', '-c', runnable], {
       env: { ...process.env, ...env },

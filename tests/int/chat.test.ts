@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { useApiTest } from '../helpers/apiTest'
+import { storedChatMessage } from '../helpers/chatMessages'
 import { runIndexingJobs } from '../helpers/indexingJobs'
 import { postForEvents, tokensOf } from '../helpers/sse'
 
@@ -19,10 +20,7 @@ type Source = { collection: string; id: string; score: number; snippet: string; 
 type Answer = { answer: string; errors?: { message: string }[]; messageId: string; sessionId: string; sources: Source[] }
 
 const ask = (body: unknown, headers: Record<string, string> = {}) => test.api.post<Answer>('/api/chat', body as object, { headers })
-const storedMessage = async (publicId: string) => {
-  const { docs } = await test.payload.find({ collection: 'chat-messages', depth: 0, overrideAccess: true, where: { publicId: { equals: publicId } } })
-  return docs[0]
-}
+const storedMessage = (publicId: string) => storedChatMessage(test.payload, publicId)
 const counts = async () => ({
   messages: (await test.payload.count({ collection: 'chat-messages', overrideAccess: true })).totalDocs,
   sessions: (await test.payload.count({ collection: 'chat-sessions', overrideAccess: true })).totalDocs,

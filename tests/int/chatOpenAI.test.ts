@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { useApiTest } from '../helpers/apiTest'
+import { storedChatMessage } from '../helpers/chatMessages'
 import { runIndexingJobs } from '../helpers/indexingJobs'
 import { startOpenAIStandIn } from '../helpers/openaiStandIn'
 import { postForEvents, tokensOf } from '../helpers/sse'
@@ -32,10 +33,7 @@ beforeEach(() => standIn.reset())
 
 const chatUrl = () => `${test.server.url}/api/chat`
 const completions = () => standIn.requests.filter((request) => request.path === '/v1/chat/completions')
-const storedMessage = async (publicId: string) => {
-  const { docs } = await test.payload.find({ collection: 'chat-messages', depth: 0, overrideAccess: true, where: { publicId: { equals: publicId } } })
-  return docs[0]
-}
+const storedMessage = (publicId: string) => storedChatMessage(test.payload, publicId)
 const until = async (condition: () => boolean | Promise<boolean>, what: string) => {
   for (let i = 0; i < 100; i++) {
     if (await condition()) return

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { hitRateLimit } from '../../src/plugins/retrieval'
 import { useApiTest } from '../helpers/apiTest'
+import { destroyPayload } from '../helpers/payload'
 
 const windowSeconds = 5
 Object.assign(process.env, {
@@ -27,8 +28,7 @@ beforeAll(async () => {
   secondInstance = await getPayload({ config: buildAppConfig(), key: 'second-app-instance' })
 })
 afterAll(async () => {
-  ;(secondInstance.db as unknown as { pool?: { end: () => Promise<void> } }).pool?.end().catch(() => {})
-  await secondInstance.destroy()
+  await destroyPayload(secondInstance)
 })
 
 /** Waits for a fresh window, so a test's requests all fall in one. */

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { seed } from '../../src/seed/seed'
 import { findBySlug } from '../helpers/fixtures'
 import { chunkRows, runIndexingJobs } from '../helpers/indexingJobs'
+import { destroyPayload } from '../helpers/payload'
 
 let payload: Payload
 
@@ -32,10 +33,7 @@ beforeAll(async () => {
   await seed(payload, { adminEmail: 'owner@example.com', adminPassword: 'a long enough password', quiet: true })
   await runIndexingJobs(payload)
 })
-afterAll(async () => {
-  ;(payload.db as unknown as { pool?: { end: () => Promise<void> } }).pool?.end().catch(() => {})
-  await payload.destroy()
-})
+afterAll(() => destroyPayload(payload))
 
 it('never stores private fields or account data, whatever the options name', async () => {
   const project = await findBySlug(payload, 'projects', 'tidewater')

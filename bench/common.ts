@@ -1,0 +1,20 @@
+/** What every bench script shares: its command-line options, progress lines and percentiles. */
+import fs from 'node:fs'
+
+/** `--name value` from the command line, or the fallback. */
+export const option = (name: string, fallback: string): string => {
+  const index = process.argv.indexOf(`--${name}`)
+  return index > 0 ? process.argv[index + 1] : fallback
+}
+
+/** A numeric `--name value`. */
+export const numberOption = (name: string, fallback: number): number => Number(option(name, String(fallback)))
+
+export const log = (message: string) => process.stdout.write(`[bench] ${message}\n`)
+
+/** The p-th percentile of values sorted ascending. */
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+/** One JSON value per line (the BEIR files). */
+export const readJsonl = <T>(file: string): T[] =>
+  fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T)
