@@ -1,6 +1,7 @@
 import { BasePayload, type Migration } from 'payload'
 
 import { migrations } from '../../migrations'
+import { logPoolErrors } from '../db/logPoolErrors'
 import { checkSearchIndex } from '../plugins/retrieval'
 import { adminCredentials } from '../seed/adminCredentials'
 import { seed } from '../seed/seed'
@@ -9,10 +10,13 @@ import { seed } from '../seed/seed'
  * Start-up, before Next.js: optionally apply pending migrations and, on an empty database, load the
  * demo content; then check that the search index fits the configured embedder, so a mismatch stops
  * the server with a clear message. Uses a short-lived Payload instance; Next.js starts its own after.
+ * That instance skips the config's onInit: the plugins' start-up checks would run before the
+ * migrations (and warn that their tables are missing), and the server's own instance runs them.
  */
 export async function prepareDatabase({ migrate, seedWhenEmpty }: { migrate: boolean; seedWhenEmpty: boolean }): Promise<void> {
   const { default: config } = await import('../../payload.config')
-  const payload = await new BasePayload().init({ config })
+  const payload = await new BasePayload().init({ config, disableOnInit: true })
+  logPoolErrors(payload)
   try {
     if (migrate) {
       // The list generated in migrations/index.ts; Payload types each migration's args loosely.
