@@ -15,6 +15,8 @@ const nextConfig = {
   // Opening the dev server through 127.0.0.1 must not block hot reloading of the admin.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   turbopack: { root: dirname },
+  // The chat plugin serves its widget under the API; sites embed it from the short, stable address.
+  rewrites: async () => [{ destination: '/api/chat/widget.js', source: '/widget.js' }],
   webpack: (webpackConfig) => {
     webpackConfig.resolve.extensionAlias = {
       '.cjs': ['.cts', '.cjs'],

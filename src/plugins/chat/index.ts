@@ -8,14 +8,17 @@ import { resolveChatOptions } from './context'
 import { chatEndpoint } from './endpoints/chatEndpoint'
 import { preflightEndpoint } from './endpoints/cors'
 import { feedbackEndpoint } from './endpoints/feedbackEndpoint'
+import { widgetEndpoint } from './widget/serveWidget'
 
 export { createExtractiveChatModel } from './models/extractiveChatModel'
 export { createOpenAIChatModel } from './models/openaiChatModel'
+export { widgetScript } from './widget/serveWidget'
 export type { ChatModel, ChatPluginOptions, ChatSource, ChatTurn } from './types'
 
 /**
  * Answers visitors' questions from the published content: `POST /api/chat` (JSON or streamed),
- * `POST /api/chat/feedback`, and the sessions and messages that record them. It uses only what the
+ * `POST /api/chat/feedback`, the embeddable widget (`GET /api/chat/widget.js`), and the sessions and
+ * messages that record them. It uses only what the
  * retrieval plugin exports (search, rate limits), so configure it after `retrievalPlugin`.
  */
 export const chatPlugin =
@@ -34,6 +37,7 @@ export const chatPlugin =
       preflightEndpoint(context, '/chat'),
       feedbackEndpoint(context),
       preflightEndpoint(context, '/chat/feedback'),
+      widgetEndpoint(),
     ]
     return config
   }

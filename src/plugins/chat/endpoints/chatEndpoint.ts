@@ -78,7 +78,7 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
           }
         }
         const outcome = await answerQuestion(payload, context, input, {
-          onSources: (sources) => send('sources', { sources: sources.map(publicSource) }),
+          onSources: (sources) => send('sources', { messageId, sessionId: current.publicId, sources: sources.map(publicSource) }),
           onToken: (text) => send('token', { text }),
         })
         try {

@@ -1,0 +1,391 @@
+/**
+ * The embeddable chat widget: `<askfolio-chat>`, a custom element with a shadow root, a launcher and
+ * a panel that streams answers from `POST /api/chat` and cites their sources.
+ *
+ * This function runs in the visitor's browser, not here: serveWidget.ts sends its source text as
+ * `/widget.js`. So it must stay self-contained: no imports, nothing from the enclosing module, no
+ * class fields (a compiler could turn them into helper calls). Text from the network only ever
+ * enters the page as text nodes and `href`s checked to be http(s).
+ */
+export function askfolioWidget(styles: string): void {
+  'use strict'
+  const tag = 'askfolio-chat'
+  // No `typeof window` guard: a server bundler treats that as a constant and would drop this body.
+  if (customElements.get(tag)) return
+  const script = document.currentScript as HTMLScriptElement | null
+  const scriptOrigin = script?.src ? new URL(script.src, location.href).origin : location.origin
+
+  type Source = { title: string; url: string }
+  type Turn = {
+    answer: string
+    error?: string
+    messageId?: string
+    question: string
+    rating?: 'down' | 'up'
+    sources: Source[]
+    status: 'done' | 'error' | 'stopped' | 'streaming'
+    unanswered?: boolean
+  }
+  type Saved = { sessionId?: string; turns: Turn[] }
+
+  const h = (name: string, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement => {
+    const node = document.createElement(name)
+    for (const key of Object.keys(props)) node.setAttribute(key, props[key])
+    node.append(...children)
+    return node
+  }
+  const safeUrl = (value: string): null | string => {
+    try {
+      const url = new URL(value, location.href)
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
+    } catch {
+      return null
+    }
+  }
+  const linkTo = (url: string, props: Record<string, string>, ...children: (Node | string)[]) => {
+    const href = safeUrl(url)
+    if (!href) return h('span', {}, ...children)
+    const external = new URL(href).origin !== location.origin
+    return h('a', { href, ...props, ...(external ? { rel: 'noopener', target: '_blank' } : {}) }, ...children)
+  }
+  // Drawn, not emoji: many systems (and headless browsers) lack an emoji font.
+  const thumbIcon =
+    '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" aria-hidden="true"><path d="M7 10v11H3V10h4zm0 0 4-8a3 3 0 0 1 3 3v4h5.6a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.2 21H7"/></svg>'
+  const chatIcon =
+    '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z"/></svg>'
+
+  /** Messages in plain words for what can go wrong on the way. */
+  const problemFor = async (res: Response): Promise<string> => {
+    let message = ''
+    try {
+      message = (await res.json()).errors?.[0]?.message ?? ''
+    } catch {
+      // not JSON: fall back to the status
+    }
+    if (res.status === 429) {
+      const wait = Number(res.headers.get('retry-after'))
+      return `You're asking faster than the chat can answer. Please wait ${wait > 0 ? `${wait} seconds` : 'a moment'} and try again.`
+    }
+    if (res.status === 403) return 'The chat is not available on this site.'
+    if (res.status >= 500) return message || 'Something went wrong on our side. Please try again in a moment.'
+    return message || `The chat could not answer (error ${res.status}).`
+  }
+  const offline = 'The chat could not be reached. Check your connection and try again.'
+
+  class AskfolioChat extends HTMLElement {
+    declare api: string
+    declare busy: AbortController | null
+    declare els: Record<string, HTMLElement>
+    declare saved: Saved
+    declare launcherText: string
+    declare storageKey: string
+
+    connectedCallback() {
+      if (this.els) return
+      const settings = { ...(script?.dataset ?? {}), ...this.dataset }
+      this.api = (settings.api || scriptOrigin).replace(/\/+$/, '')
+      this.storageKey = `askfolio-chat:${this.api}`
+      for (const name of ['theme', 'position']) if (settings[name] && !this.dataset[name]) this.dataset[name] = settings[name] as string
+      if (settings.accent) this.style.setProperty('--askfolio-accent', settings.accent)
+      this.saved = this.load()
+      this.busy = null
+      const title = settings.title || 'Ask this site'
+
+      const root = this.attachShadow({ mode: 'open' })
+      const launcher = h('button', { 'aria-controls': 'panel', 'aria-expanded': 'false', class: 'launcher', type: 'button' })
+      launcher.innerHTML = chatIcon
+      launcher.append(h('span', {}, ''))
+      this.launcherText = settings.label || 'Ask a question'
+      // Not a live region: the status line below announces each answer once, when it is complete.
+      const log = h('div', { 'aria-label': 'Conversation', class: 'log', role: 'region', tabindex: '0' })
+      const input = h('textarea', { 'aria-describedby': 'hint', id: 'q', maxlength: '2000', name: 'question', placeholder: 'Ask a question…', rows: '1' })
+      const send = h('button', { class: 'send', type: 'submit' }, 'Send')
+      const form = h('form', {}, h('label', { class: 'sr', for: 'q' }, 'Your question'), input, send)
+      const panel = h(
+        'section',
+        { 'aria-labelledby': 'title', class: 'panel', hidden: '', id: 'panel', role: 'dialog' },
+        h(
+          'header',
+          {},
+          h('h2', { id: 'title' }, title),
+          h('button', { 'aria-label': 'Start a new conversation', class: 'icon', 'data-action': 'reset', type: 'button' }, 'New'),
+          h('button', { 'aria-label': 'Close the chat', class: 'icon', 'data-action': 'close', type: 'button' }, '✕'),
+        ),
+        log,
+        h('p', { class: 'sr', id: 'hint' }, 'Press Enter to send, Shift+Enter for a new line, Escape to close.'),
+        form,
+        h('div', { 'aria-live': 'polite', class: 'sr', role: 'status' }),
+      )
+      root.append(h('style', {}, styles), panel, launcher)
+      this.els = { form, input, launcher, log, panel, send, status: panel.lastElementChild as HTMLElement }
+
+      launcher.addEventListener('click', () => (panel.hidden ? this.open() : this.close()))
+      panel.addEventListener('click', (event) => {
+        const action = (event.target as HTMLElement).closest('[data-action]')?.getAttribute('data-action')
+        if (action === 'close') this.close()
+        if (action === 'reset') this.reset()
+      })
+      panel.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') this.close()
+      })
+      input.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+          event.preventDefault()
+          // While an answer streams, Enter keeps the next question in the box; Stop is the button.
+          if (!this.busy) (form as HTMLFormElement).requestSubmit()
+        }
+      })
+      input.addEventListener('input', () => {
+        input.style.height = 'auto'
+        input.style.height = `${Math.min(input.scrollHeight, 140)}px`
+      })
+      form.addEventListener('submit', (event) => {
+        event.preventDefault()
+        if (this.busy) return this.stop()
+        const question = (input as HTMLTextAreaElement).value.trim()
+        if (question) void this.ask(question)
+      })
+      this.setOpen(false)
+      this.render()
+    }
+
+    setOpen(open: boolean) {
+      this.els.panel.hidden = !open
+      this.els.launcher.setAttribute('aria-expanded', String(open))
+      this.els.launcher.lastElementChild!.textContent = open ? 'Close' : this.launcherText
+    }
+
+    open() {
+      this.setOpen(true)
+      this.els.log.scrollTop = this.els.log.scrollHeight
+      this.els.input.focus()
+    }
+
+    close() {
+      if (this.els.panel.hidden) return
+      this.setOpen(false)
+      this.els.launcher.focus()
+    }
+
+    stop() {
+      this.busy?.abort()
+    }
+
+    reset() {
+      this.stop()
+      this.saved = { turns: [] }
+      this.store()
+      this.render()
+      this.announce('New conversation.')
+      this.els.input.focus()
+    }
+
+    load(): Saved {
+      try {
+        const saved = JSON.parse(localStorage.getItem(this.storageKey) || 'null')
+        if (saved && Array.isArray(saved.turns)) return saved
+      } catch {
+        // storage blocked or corrupt: start afresh
+      }
+      return { turns: [] }
+    }
+
+    store() {
+      try {
+        const turns = this.saved.turns.slice(-30).map((turn) => (turn.status === 'streaming' ? { ...turn, status: 'stopped' } : turn))
+        localStorage.setItem(this.storageKey, JSON.stringify({ sessionId: this.saved.sessionId, turns }))
+      } catch {
+        // storage blocked: the conversation lasts as long as the page
+      }
+    }
+
+    announce(text: string) {
+      this.els.status.textContent = ''
+      setTimeout(() => (this.els.status.textContent = text), 50)
+    }
+
+    async ask(question: string, retried = false): Promise<void> {
+      const input = this.els.input as HTMLTextAreaElement
+      const turn: Turn = { answer: '', question, sources: [], status: 'streaming' }
+      if (!retried) this.saved.turns.push(turn)
+      else this.saved.turns[this.saved.turns.length - 1] = turn
+      input.value = ''
+      const controller = new AbortController()
+      this.busy = controller
+      this.setBusy(true)
+      this.render()
+      this.announce('Answering…')
+      let sessionProblem = false
+      try {
+        const res = await fetch(`${this.api}/api/chat`, {
+          body: JSON.stringify({ message: question, ...(this.saved.sessionId ? { sessionId: this.saved.sessionId } : {}) }),
+          headers: { Accept: 'text/event-stream', 'Content-Type': 'application/json' },
+          method: 'POST',
+          signal: controller.signal,
+        })
+        if (!res.ok || !res.body) {
+          turn.error = await problemFor(res)
+          sessionProblem = res.status === 400 && Boolean(this.saved.sessionId) && /session|conversation/i.test(turn.error)
+        } else await this.readStream(res.body, turn)
+      } catch {
+        if (!controller.signal.aborted) turn.error = offline
+      }
+      this.busy = null
+      this.setBusy(false)
+      if (sessionProblem && !retried) {
+        // The conversation is gone or full: carry on in a new one rather than stopping the visitor.
+        this.saved.sessionId = undefined
+        return this.ask(question, true)
+      }
+      if (turn.status === 'streaming') {
+        if (controller.signal.aborted && !turn.error) turn.status = 'stopped'
+        else {
+          turn.status = 'error'
+          turn.error ??= 'The answer was cut off. Please try again.'
+        }
+      }
+      if (turn.status === 'error' && !input.value) input.value = question
+      this.store()
+      this.render()
+      this.announce(turn.status === 'done' ? `Answer: ${turn.answer}` : turn.status === 'stopped' ? 'Answer stopped.' : (turn.error ?? ''))
+    }
+
+    async readStream(body: ReadableStream<Uint8Array>, turn: Turn) {
+      const reader = body.getReader()
+      const decoder = new TextDecoder()
+      let buffer = ''
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        buffer += decoder.decode(value, { stream: true })
+        let end: number
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end)
+          buffer = buffer.slice(end + 2)
+          let event = 'message'
+          let data = ''
+          for (const line of block.split('\n')) {
+            if (line.startsWith('event:')) event = line.slice(6).trim()
+            else if (line.startsWith('data:')) data += line.slice(5).trim()
+          }
+          const payload = data ? JSON.parse(data) : {}
+          if (payload.sessionId) this.saved.sessionId = payload.sessionId
+          if (payload.messageId) turn.messageId = payload.messageId
+          if (event === 'sources') turn.sources = (payload.sources ?? []).map((s: Source) => ({ title: String(s.title), url: String(s.url) }))
+          if (event === 'token') turn.answer += payload.text ?? ''
+          if (event === 'error') turn.error = payload.message || 'The answer could not be generated.'
+          if (event === 'done') {
+            turn.status = 'done'
+            turn.unanswered = Boolean(payload.unanswered)
+          }
+          this.renderTurn(turn)
+        }
+      }
+    }
+
+    async rate(turn: Turn, rating: 'down' | 'up') {
+      if (!turn.messageId || turn.rating) return
+      turn.rating = rating
+      this.showRating(turn)
+      try {
+        const res = await fetch(`${this.api}/api/chat/feedback`, {
+          body: JSON.stringify({ messageId: turn.messageId, rating }),
+          headers: { 'Content-Type': 'application/json' },
+          method: 'POST',
+        })
+        if (!res.ok && res.status !== 409) throw new Error(await problemFor(res))
+        this.announce('Thanks for the feedback.')
+      } catch (error) {
+        turn.rating = undefined
+        this.announce(error instanceof TypeError ? offline : (error as Error).message)
+      }
+      this.store()
+      this.showRating(turn)
+    }
+
+    /** Updates the buttons in place, so keyboard focus stays on the one pressed. */
+    showRating(turn: Turn) {
+      const article = this.els.log.querySelectorAll('article.a')[this.saved.turns.indexOf(turn)]
+      for (const button of article?.querySelectorAll('.rate button') ?? []) {
+        button.setAttribute('aria-pressed', String(button.getAttribute('data-rating') === turn.rating))
+        button.setAttribute('aria-disabled', String(Boolean(turn.rating)))
+      }
+    }
+
+    setBusy(busy: boolean) {
+      const send = this.els.send
+      send.textContent = busy ? 'Stop' : 'Send'
+      if (busy) send.setAttribute('aria-label', 'Stop the answer')
+      else send.removeAttribute('aria-label')
+    }
+
+    render() {
+      const log = this.els.log
+      log.replaceChildren()
+      if (this.saved.turns.length === 0) {
+        log.append(h('p', { class: 'intro' }, 'Ask about the projects, writing and skills on this site. Answers come from its published pages and link to their sources.'))
+      }
+      for (const turn of this.saved.turns) {
+        log.append(h('div', { class: 'q' }, turn.question), h('article', { class: 'a' }))
+        this.renderTurn(turn, log.lastElementChild as HTMLElement)
+      }
+      log.scrollTop = log.scrollHeight
+    }
+
+    renderTurn(turn: Turn, node?: HTMLElement) {
+      const index = this.saved.turns.indexOf(turn)
+      const target = node ?? (this.els.log.querySelectorAll('article.a')[index] as HTMLElement | undefined)
+      if (!target) return
+      const nearBottom = this.els.log.scrollHeight - this.els.log.scrollTop - this.els.log.clientHeight < 40
+      target.setAttribute('aria-busy', String(turn.status === 'streaming'))
+      target.replaceChildren()
+      if (turn.status === 'streaming' && !turn.answer) {
+        target.append(h('span', { class: 'typing', role: 'img', 'aria-label': 'Typing' }, h('i'), h('i'), h('i')))
+      }
+      if (turn.answer) target.append(this.answerText(turn))
+      const cited = turn.unanswered ? [] : turn.sources
+      if (cited.length && turn.answer) {
+        target.append(h('ol', { 'aria-label': 'Sources', class: 'sources' }, ...cited.map((s) => h('li', {}, linkTo(s.url, {}, s.title)))))
+      }
+      if (turn.status === 'stopped') target.append(h('p', { class: 'note' }, 'Stopped.'))
+      if (turn.error) target.append(h('p', { class: 'error', role: 'alert' }, turn.error))
+      if (turn.status === 'done' && turn.messageId) target.append(this.ratingButtons(turn))
+      if (nearBottom) this.els.log.scrollTop = this.els.log.scrollHeight
+    }
+
+    answerText(turn: Turn) {
+      const text = h('div', { class: 'text' })
+      let last = 0
+      for (const match of turn.answer.matchAll(/\[(\d+)\]/g)) {
+        const source = turn.sources[Number(match[1]) - 1]
+        if (!source) continue
+        text.append(turn.answer.slice(last, match.index))
+        text.append(linkTo(source.url, { 'aria-label': `Source ${match[1]}: ${source.title}`, class: 'cite' }, match[0]))
+        last = (match.index ?? 0) + match[0].length
+      }
+      text.append(turn.answer.slice(last))
+      return text
+    }
+
+    ratingButtons(turn: Turn) {
+      const group = h('div', { 'aria-label': 'Was this answer helpful?', class: 'rate', role: 'group' })
+      for (const [rating, label] of [
+        ['up', 'Helpful'],
+        ['down', 'Not helpful'],
+      ] as const) {
+        const button = h('button', { 'aria-disabled': String(Boolean(turn.rating)), 'aria-label': label, 'aria-pressed': String(turn.rating === rating), 'data-rating': rating, type: 'button' })
+        button.innerHTML = thumbIcon
+        button.addEventListener('click', () => void this.rate(turn, rating))
+        group.append(button)
+      }
+      return group
+    }
+  }
+
+  customElements.define(tag, AskfolioChat)
+  const mount = () => {
+    if (!document.querySelector(tag)) document.body.append(document.createElement(tag))
+  }
+  if (document.body) mount()
+  else document.addEventListener('DOMContentLoaded', mount)
+}
