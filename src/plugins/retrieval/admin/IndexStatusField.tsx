@@ -20,7 +20,7 @@ const colours: Record<string, string> = {
 
 /** The document's place in the search index, in the edit view's sidebar, with a button to index it again. */
 export function IndexStatusField() {
-  const { collectionSlug, globalSlug, id } = useDocumentInfo()
+  const { collectionSlug, globalSlug, id, lastUpdateTime } = useDocumentInfo()
   const { config } = useConfig()
   const api = `${config.serverURL}${config.routes.api}`
   const target: null | Record<string, string> = globalSlug
@@ -42,9 +42,10 @@ export function IndexStatusField() {
     } else setProblem(body.errors?.[0]?.message ?? `Error ${res.status}`)
   }, [api, query])
 
+  // Again after every save: publishing queues indexing, and the state should say so at once.
   useEffect(() => {
     void load()
-  }, [load])
+  }, [load, lastUpdateTime])
   useEffect(() => {
     if (!status?.pending) return
     const timer = setInterval(() => void load(), 2000)
