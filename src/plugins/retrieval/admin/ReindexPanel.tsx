@@ -4,16 +4,20 @@ import React, { useCallback, useEffect, useState } from 'react'
 
 type Run = { embedded: number; error?: string; failed: number; processed: number; state: string; total: number }
 
-/** Above the search-index list: the latest bulk reindex, its live progress, and a button to start one. */
+/** Above the search-index list: documents per state, the latest bulk reindex with its live progress, and a button to start one. */
 export function ReindexPanel() {
   const { config } = useConfig()
   const api = `${config.serverURL}${config.routes.api}`
   const [run, setRun] = useState<null | Run>(null)
+  const [states, setStates] = useState<null | Record<string, number>>(null)
   const [message, setMessage] = useState<null | string>(null)
 
   const load = useCallback(async () => {
     const res = await fetch(`${api}/retrieval/reindex`, { credentials: 'include' })
-    if (res.ok) setRun((await res.json()).run)
+    if (!res.ok) return
+    const body = await res.json()
+    setRun(body.run)
+    setStates(body.states)
   }, [api])
 
   useEffect(() => {
@@ -50,6 +54,12 @@ export function ReindexPanel() {
         </progress>
       )}
       {message && <span style={{ color: 'var(--theme-error-500)' }}>{message}</span>}
+      {states && (
+        <span data-testid="index-summary" style={{ marginLeft: 'auto' }}>
+          {states.indexed} indexed · {states.pending} pending ·{' '}
+          <span style={{ color: states.failed ? 'var(--theme-error-500)' : undefined }}>{states.failed} failed</span> · {states['not-indexed']} not indexed
+        </span>
+      )}
     </div>
   )
 }

@@ -5,17 +5,26 @@ import type { RetrievalContext } from '../context'
 import { queueJob } from '../jobs/queueJob'
 import { reindexAllTask } from '../jobs/reindexAllTask'
 import { findUnfinishedRun, staleRunMs } from '../reindex/reindexAll'
-import { runsSlug } from '../status/collections'
+import { indexStates, runsSlug, statusSlug } from '../status/collections'
 import { errorResponse } from './respond'
 
 const latestRun = async (payload: Payload) =>
   (await payload.find({ collection: runsSlug as never, depth: 0, limit: 1, overrideAccess: true, sort: '-createdAt' })).docs[0] ?? null
 
-/** `GET /api/retrieval/reindex`: the latest bulk run and its progress. */
+/** How many documents are in each index state. */
+const countStates = async (payload: Payload) => {
+  const counts = await Promise.all(
+    indexStates.map(async (state) => (await payload.count({ collection: statusSlug as never, overrideAccess: true, where: { state: { equals: state } } })).totalDocs),
+  )
+  return Object.fromEntries(indexStates.map((state, i) => [state, counts[i]])) as Record<(typeof indexStates)[number], number>
+}
+
+/** `GET /api/retrieval/reindex`: the latest bulk run and its progress, and the documents per index state. */
 export const reindexStatusEndpoint = (context: RetrievalContext): Endpoint => ({
   handler: async (req) => {
     if (!(await context.access.status({ req }))) return errorResponse(403, 'You are not allowed to read index states.')
-    return Response.json({ run: await latestRun(req.payload) })
+    const [run, states] = await Promise.all([latestRun(req.payload), countStates(req.payload)])
+    return Response.json({ run, states })
   },
   method: 'get',
   path: '/retrieval/reindex',
