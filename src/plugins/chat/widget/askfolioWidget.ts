@@ -71,6 +71,18 @@ export function askfolioWidget(styles: string): void {
     return message || `The chat could not answer (error ${res.status}).`
   }
   const offline = 'The chat could not be reached. Check your connection and try again.'
+  /**
+   * A browser hides why a cross-origin request failed. If the server still answers a request that
+   * needs no permission, it is up, so the failure was its refusal of this site (CORS).
+   */
+  const whyUnreachable = async (api: string): Promise<string> => {
+    try {
+      await fetch(`${api}/api/chat/widget.js`, { method: 'GET', mode: 'no-cors' })
+      return new URL(api).origin === location.origin ? offline : 'The chat is not available on this site.'
+    } catch {
+      return offline
+    }
+  }
 
   class AskfolioChat extends HTMLElement {
     declare api: string
@@ -216,6 +228,7 @@ export function askfolioWidget(styles: string): void {
       this.render()
       this.announce('Answering…')
       let sessionProblem = false
+      let answered = false
       try {
         const res = await fetch(`${this.api}/api/chat`, {
           body: JSON.stringify({ message: question, ...(this.saved.sessionId ? { sessionId: this.saved.sessionId } : {}) }),
@@ -223,12 +236,13 @@ export function askfolioWidget(styles: string): void {
           method: 'POST',
           signal: controller.signal,
         })
+        answered = true
         if (!res.ok || !res.body) {
           turn.error = await problemFor(res)
           sessionProblem = res.status === 400 && Boolean(this.saved.sessionId) && /session|conversation/i.test(turn.error)
         } else await this.readStream(res.body, turn)
       } catch {
-        if (!controller.signal.aborted) turn.error = offline
+        if (!controller.signal.aborted) turn.error = answered ? 'The answer was cut off. Please try again.' : await whyUnreachable(this.api)
       }
       this.busy = null
       this.setBusy(false)
