@@ -57,6 +57,20 @@ export default defineConfig({
           testTimeout: 240_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          // Last: it builds the app for production, which wants both cores and 2 GB to itself.
+          sequence: { groupOrder: 3 },
+          maxWorkers: 1,
+          include: ['tests/e2e/**/*.test.ts'],
+          execArgv,
+          hookTimeout: 600_000,
+          testTimeout: 180_000,
+        },
+      },
     ],
   },
 })

@@ -1,25 +1,13 @@
 /** The production server as `npm start` runs it, for benchmarks that load it from this other process. */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import fs from 'node:fs'
+import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 
 import { freePort } from '../tests/helpers/freePort'
+import { ensureBuild as ensureNextBuild } from '../tests/helpers/nextBuild'
 import { log } from './common'
 
-/** The newest modification time among the files the build bundles. */
-function newestSource(): number {
-  const files = ['payload.config.ts', ...fs.readdirSync('src', { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))]
-  return Math.max(...files.map((file) => fs.statSync(file).mtimeMs))
-}
-
-/** Builds Next.js when there is no build, or when the code changed after it. */
-export function ensureBuild() {
-  const built = fs.existsSync('.next/BUILD_ID') ? fs.statSync('.next/BUILD_ID').mtimeMs : 0
-  if (built > newestSource()) return log('using the existing Next.js build in .next/')
-  log(`${built ? 'the build in .next/ is older than the code' : 'no production build'}: running \`npm run build\` (a minute or two)`)
-  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
-  if (result.status !== 0) throw new Error('next build failed')
-}
+/** Builds Next.js into .next/ when there is no build, or when the code changed after it. */
+export const ensureBuild = () => void ensureNextBuild('.next', log)
 
 export type Server = { child: ChildProcess; port: number; startedAt: number }
 
