@@ -21,7 +21,7 @@ describe('chatPlugin', () => {
   it('adds the conversation collections and its endpoints after retrieval’s', () => {
     const config = chatPlugin(options())(withRetrieval())
     expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual(['chat-sessions', 'chat-messages'])
-    expect(routes(config).slice(-4)).toEqual(['post /chat', 'options /chat', 'post /chat/feedback', 'options /chat/feedback'])
+    expect(routes(config).slice(-5)).toEqual(['post /chat', 'options /chat', 'post /chat/feedback', 'options /chat/feedback', 'get /chat/insights'])
     expect(routes(config)).toContain('get /search')
   })
 
@@ -31,6 +31,16 @@ describe('chatPlugin', () => {
       const access = config.collections!.find((collection) => collection.slug === slug)!.access!
       for (const operation of ['create', 'update', 'delete'] as const) expect(access[operation]!({} as never)).toBe(false)
     }
+  })
+
+  it('asks the read access for the insights, and only a plain yes will do', async () => {
+    const handler = (read: ChatPluginOptions['access']['read']) =>
+      chatPlugin(options({ access: { read } }))(withRetrieval()).endpoints!.find((endpoint) => endpoint.path === '/chat/insights')!.handler
+    const req = { query: { days: 'abc' } } as never
+    // The access is asked first: refused before the days are even looked at.
+    expect((await handler(() => false)(req)).status).toBe(403)
+    expect((await handler(() => ({ id: { equals: 1 } }))(req)).status).toBe(403)
+    expect((await handler(() => true)(req)).status).toBe(400)
   })
 
   it('keeps the collections but adds no endpoints when disabled', () => {

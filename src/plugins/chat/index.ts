@@ -8,15 +8,19 @@ import { resolveChatOptions } from './context'
 import { chatEndpoint } from './endpoints/chatEndpoint'
 import { preflightEndpoint } from './endpoints/cors'
 import { feedbackEndpoint } from './endpoints/feedbackEndpoint'
+import { insightsEndpoint } from './endpoints/insightsEndpoint'
+import { insightsKey, type InsightsSettings } from './insights/insightsAccess'
 
 export { createExtractiveChatModel } from './models/extractiveChatModel'
 export { createOpenAIChatModel } from './models/openaiChatModel'
+export { computeInsights, type ChatInsights } from './insights/computeInsights'
 export type { ChatModel, ChatPluginOptions, ChatSource, ChatTurn } from './types'
 
 /**
  * Answers visitors' questions from the published content: `POST /api/chat` (JSON or streamed),
- * `POST /api/chat/feedback`, and the sessions and messages that record them. It uses only what the
- * retrieval plugin exports (search, rate limits), so configure it after `retrievalPlugin`.
+ * `POST /api/chat/feedback`, and the sessions and messages that record them; for editors,
+ * `GET /api/chat/insights`. It uses only what the retrieval plugin exports (search, rate limits),
+ * so configure it after `retrievalPlugin`. With `disabled`, only the collections remain.
  */
 export const chatPlugin =
   (options: ChatPluginOptions) =>
@@ -34,6 +38,8 @@ export const chatPlugin =
       preflightEndpoint(context, '/chat'),
       feedbackEndpoint(context),
       preflightEndpoint(context, '/chat/feedback'),
+      insightsEndpoint(options.access.read),
     ]
+    config.custom = { ...incoming.custom, [insightsKey]: { read: options.access.read } satisfies InsightsSettings }
     return config
   }
