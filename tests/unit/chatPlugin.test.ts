@@ -33,6 +33,20 @@ describe('chatPlugin', () => {
     }
   })
 
+  it('adds the insights view and its link to the admin, keeping the views and links already there', () => {
+    const before = withRetrieval()
+    before.admin = {
+      components: { afterNavLinks: ['/somewhere#OtherLink'], views: { other: { Component: '/somewhere#OtherView', path: '/other' } } },
+    }
+    const config = chatPlugin(options())(before)
+    const { afterNavLinks, views } = config.admin!.components!
+    expect(views).toEqual({
+      chatInsights: { Component: '/plugins/chat/admin/InsightsView#InsightsView', exact: true, meta: { title: 'Chat insights' }, path: '/chat-insights' },
+      other: { Component: '/somewhere#OtherView', path: '/other' },
+    })
+    expect(afterNavLinks).toEqual(['/somewhere#OtherLink', '/plugins/chat/admin/InsightsNavLink#InsightsNavLink'])
+  })
+
   it('asks the read access for the insights, and only a plain yes will do', async () => {
     const handler = (read: ChatPluginOptions['access']['read']) =>
       chatPlugin(options({ access: { read } }))(withRetrieval()).endpoints!.find((endpoint) => endpoint.path === '/chat/insights')!.handler
@@ -43,11 +57,13 @@ describe('chatPlugin', () => {
     expect((await handler(() => true)(req)).status).toBe(400)
   })
 
-  it('keeps the collections but adds no endpoints when disabled', () => {
+  it('keeps the collections but adds no endpoints, view or link when disabled', () => {
     const before = withRetrieval()
     const config = chatPlugin(options({ disabled: true }))(before)
     expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual(['chat-sessions', 'chat-messages'])
     expect(routes(config)).toEqual(routes(before))
+    expect(config.admin?.components?.views?.chatInsights).toBeUndefined()
+    expect(config.admin?.components?.afterNavLinks ?? []).not.toContain('/plugins/chat/admin/InsightsNavLink#InsightsNavLink')
   })
 
   it('refuses to run without the retrieval plugin before it', () => {
