@@ -21,7 +21,7 @@ describe('chatPlugin', () => {
   it('adds the conversation collections and its endpoints after retrieval’s', () => {
     const config = chatPlugin(options())(withRetrieval())
     expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual(['chat-sessions', 'chat-messages'])
-    expect(routes(config).slice(-4)).toEqual(['post /chat', 'options /chat', 'post /chat/feedback', 'options /chat/feedback'])
+    expect(routes(config).slice(-6)).toEqual(['post /chat', 'options /chat', 'post /chat/feedback', 'options /chat/feedback', 'get /chat/insights', 'get /chat/widget.js'])
     expect(routes(config)).toContain('get /search')
   })
 
@@ -33,11 +33,37 @@ describe('chatPlugin', () => {
     }
   })
 
-  it('keeps the collections but adds no endpoints when disabled', () => {
+  it('adds the insights view and its link to the admin, keeping the views and links already there', () => {
+    const before = withRetrieval()
+    before.admin = {
+      components: { afterNavLinks: ['/somewhere#OtherLink'], views: { other: { Component: '/somewhere#OtherView', path: '/other' } } },
+    }
+    const config = chatPlugin(options())(before)
+    const { afterNavLinks, views } = config.admin!.components!
+    expect(views).toEqual({
+      chatInsights: { Component: '/plugins/chat/admin/InsightsView#InsightsView', exact: true, meta: { title: 'Chat insights' }, path: '/chat-insights' },
+      other: { Component: '/somewhere#OtherView', path: '/other' },
+    })
+    expect(afterNavLinks).toEqual(['/somewhere#OtherLink', '/plugins/chat/admin/InsightsNavLink#InsightsNavLink'])
+  })
+
+  it('asks the read access for the insights, and only a plain yes will do', async () => {
+    const handler = (read: ChatPluginOptions['access']['read']) =>
+      chatPlugin(options({ access: { read } }))(withRetrieval()).endpoints!.find((endpoint) => endpoint.path === '/chat/insights')!.handler
+    const req = { query: { days: 'abc' } } as never
+    // The access is asked first: refused before the days are even looked at.
+    expect((await handler(() => false)(req)).status).toBe(403)
+    expect((await handler(() => ({ id: { equals: 1 } }))(req)).status).toBe(403)
+    expect((await handler(() => true)(req)).status).toBe(400)
+  })
+
+  it('keeps the collections but adds no endpoints, view or link when disabled', () => {
     const before = withRetrieval()
     const config = chatPlugin(options({ disabled: true }))(before)
     expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual(['chat-sessions', 'chat-messages'])
     expect(routes(config)).toEqual(routes(before))
+    expect(config.admin?.components?.views?.chatInsights).toBeUndefined()
+    expect(config.admin?.components?.afterNavLinks ?? []).not.toContain('/plugins/chat/admin/InsightsNavLink#InsightsNavLink')
   })
 
   it('refuses to run without the retrieval plugin before it', () => {

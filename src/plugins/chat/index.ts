@@ -8,18 +8,24 @@ import { resolveChatOptions } from './context'
 import { chatEndpoint } from './endpoints/chatEndpoint'
 import { preflightEndpoint } from './endpoints/cors'
 import { feedbackEndpoint } from './endpoints/feedbackEndpoint'
+import { insightsEndpoint } from './endpoints/insightsEndpoint'
+import { insightsKey, type InsightsSettings } from './insights/insightsAccess'
+import { insightsViewPath } from './insights/viewPath'
 import { widgetEndpoint } from './widget/serveWidget'
 
 export { createExtractiveChatModel } from './models/extractiveChatModel'
 export { createOpenAIChatModel } from './models/openaiChatModel'
+export { computeInsights, type ChatInsights } from './insights/computeInsights'
+export { insightsViewPath } from './insights/viewPath'
 export { widgetScript } from './widget/serveWidget'
 export type { ChatModel, ChatPluginOptions, ChatSource, ChatTurn } from './types'
 
 /**
  * Answers visitors' questions from the published content: `POST /api/chat` (JSON or streamed),
  * `POST /api/chat/feedback`, the embeddable widget (`GET /api/chat/widget.js`), and the sessions and
- * messages that record them. It uses only what the
- * retrieval plugin exports (search, rate limits), so configure it after `retrievalPlugin`.
+ * messages that record them; for editors, `GET /api/chat/insights` and the admin view it feeds
+ * (/admin/chat-insights). It uses only what the retrieval plugin exports (search, rate limits), so
+ * configure it after `retrievalPlugin`. With `disabled`, only the collections remain.
  */
 export const chatPlugin =
   (options: ChatPluginOptions) =>
@@ -37,7 +43,25 @@ export const chatPlugin =
       preflightEndpoint(context, '/chat'),
       feedbackEndpoint(context),
       preflightEndpoint(context, '/chat/feedback'),
+      insightsEndpoint(options.access.read),
       widgetEndpoint(),
     ]
+    config.custom = { ...incoming.custom, [insightsKey]: { read: options.access.read } satisfies InsightsSettings }
+    config.admin = {
+      ...incoming.admin,
+      components: {
+        ...incoming.admin?.components,
+        afterNavLinks: [...(incoming.admin?.components?.afterNavLinks ?? []), '/plugins/chat/admin/InsightsNavLink#InsightsNavLink'],
+        views: {
+          ...incoming.admin?.components?.views,
+          chatInsights: {
+            Component: '/plugins/chat/admin/InsightsView#InsightsView',
+            exact: true,
+            meta: { title: 'Chat insights' },
+            path: insightsViewPath,
+          },
+        },
+      },
+    }
     return config
   }
