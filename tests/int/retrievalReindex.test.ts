@@ -104,6 +104,12 @@ describe('the reindex endpoints', () => {
     const latest = await test.api.get('/api/retrieval/reindex', { as: test.actors.editor.credential })
     expect(latest.body.run).toMatchObject({ id: started.body.run.id, state: 'done' })
     expect(latest.body.run.processed).toBe(latest.body.run.total)
+    // The documents per state, as the index view shows them, agree with the status rows.
+    for (const state of ['indexed', 'not-indexed', 'pending', 'failed']) {
+      const { totalDocs } = await test.payload.count({ collection: 'retrieval-status', where: { state: { equals: state } } })
+      expect(latest.body.states[state]).toBe(totalDocs)
+    }
+    expect(latest.body.states.indexed).toBeGreaterThan(0)
     expect((await test.api.get('/api/retrieval/reindex')).status).toBe(403)
   })
 })
