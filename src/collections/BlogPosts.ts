@@ -5,12 +5,14 @@ import { ownerField } from '../fields/ownerField'
 import { publishedAtField } from '../fields/publishedAtField'
 import { slugField } from '../fields/slugField'
 import { publicationHooks } from '../hooks/publicationHooks'
+import { previewUrl } from './previewUrl'
 
 export const BlogPosts: CollectionConfig = {
   slug: 'blog-posts',
   admin: {
     defaultColumns: ['title', '_status', 'author', 'publishedAt'],
     group: 'Content',
+    preview: previewUrl('blog-posts', '/blog'),
     useAsTitle: 'title',
   },
   access: draftContentAccess('blog-posts', 'author'),

@@ -7,12 +7,14 @@ import { publishedAtField } from '../fields/publishedAtField'
 import { slugField } from '../fields/slugField'
 import { urlField } from '../fields/urlField'
 import { publicationHooks } from '../hooks/publicationHooks'
+import { previewUrl } from './previewUrl'
 
 export const Projects: CollectionConfig = {
   slug: 'projects',
   admin: {
     defaultColumns: ['title', '_status', 'featured', 'owner', 'updatedAt'],
     group: 'Content',
+    preview: previewUrl('projects', '/projects'),
     useAsTitle: 'title',
   },
   access: draftContentAccess('projects', 'owner'),

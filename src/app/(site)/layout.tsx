@@ -1,17 +1,45 @@
+import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 
+import { PreviewBanner } from './components/PreviewBanner'
+import { SiteFooter } from './components/SiteFooter'
+import { SiteHeader } from './components/SiteHeader'
+import { getProfile, isPreviewing } from './data/request'
 import './site.css'
 
-export const metadata = {
-  description: 'A portfolio with a chatbot grounded in its published content.',
-  title: 'askfolio',
+export const dynamic = 'force-dynamic'
+
+const publicUrl = process.env.PUBLIC_URL
+
+export async function generateMetadata(): Promise<Metadata> {
+  const profile = await getProfile()
+  const name = profile.name || 'askfolio'
+  return {
+    description: profile.headline || 'A portfolio with a chatbot grounded in its published content.',
+    metadataBase: publicUrl ? new URL(publicUrl) : undefined,
+    openGraph: { siteName: name },
+    title: { default: name, template: `%s · ${name}` },
+  }
 }
 
-export default function SiteLayout({ children }: { children: ReactNode }) {
+export const viewport: Viewport = { colorScheme: 'light dark' }
+
+export default async function SiteLayout({ children }: { children: ReactNode }) {
+  const [profile, preview] = await Promise.all([getProfile(), isPreviewing()])
   return (
     <html lang="en">
       <body>
-        <main className="site">{children}</main>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        {preview && <PreviewBanner />}
+        <SiteHeader siteName={profile.name || 'askfolio'} />
+        <main className="wrap" id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter profile={profile} />
+        {/* The chat widget (<askfolio-chat>, its own launcher and shadow DOM) is served from /widget.js. */}
+        <script defer src="/widget.js" />
       </body>
     </html>
   )

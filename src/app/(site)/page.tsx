@@ -1,28 +1,73 @@
-import config from '@payload-config'
-import { getPayload } from 'payload'
+import type { Metadata } from 'next'
+
+import { MediaImage } from './components/MediaImage'
+import { PostList } from './components/PostList'
+import { ProjectGrid } from './components/ProjectCard'
+import { RichText } from './components/RichText'
+import { SkillGroups } from './components/SkillGroups'
+import { SocialLinks } from './components/SocialLinks'
+import { listPosts, listProjects } from './data/findPublished'
+import { pageMetadata } from './data/metadata'
+import { getProfile, getSitePayload } from './data/request'
+import { groupSkillsByCategory, listSkills } from './data/skills'
 
 export const dynamic = 'force-dynamic'
 
-/** A minimal home page until the public site is built: the profile and the latest published posts. */
+export async function generateMetadata(): Promise<Metadata> {
+  const profile = await getProfile()
+  const meta = pageMetadata({ description: profile.headline, image: profile.avatar, title: profile.name || 'askfolio' })
+  return { ...meta, title: { absolute: profile.name || 'askfolio' } }
+}
+
 export default async function HomePage() {
-  const payload = await getPayload({ config })
-  const [profile, posts] = await Promise.all([
-    payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: false }),
-    payload.find({ collection: 'blog-posts', depth: 0, limit: 5, overrideAccess: false, sort: '-publishedAt' }),
+  const payload = await getSitePayload()
+  const [profile, featured, posts, skills] = await Promise.all([
+    getProfile(),
+    listProjects(payload, { featured: true, limit: 6 }),
+    listPosts(payload, { limit: 5 }),
+    listSkills(payload),
   ])
+  // Without featured projects, the newest ones stand in.
+  const projects = featured.length > 0 ? featured : await listProjects(payload, { limit: 3 })
   return (
     <>
-      <h1>{profile.name || 'askfolio'}</h1>
-      {profile.headline && <p className="headline">{profile.headline}</p>}
-      <h2>Latest posts</h2>
-      <ul>
-        {posts.docs.map((post) => (
-          <li key={post.id}>{post.title}</li>
-        ))}
-      </ul>
-      <p>
-        <a href="/admin">Admin</a> · <a href="/api/graphql-playground">GraphQL playground</a>
-      </p>
+      <section aria-labelledby="intro" className="intro">
+        <MediaImage className="avatar" eager media={profile.avatar} size="thumbnail" />
+        <div>
+          <h1 id="intro">{profile.name || 'askfolio'}</h1>
+          {profile.headline && <p className="lead">{profile.headline}</p>}
+          {profile.location && <p className="meta">{profile.location}</p>}
+          <SocialLinks label="Profiles" links={profile.socialLinks} />
+        </div>
+      </section>
+      <RichText data={profile.bio} />
+
+      {projects.length > 0 && (
+        <section aria-labelledby="projects-heading">
+          <h2 id="projects-heading">{featured.length > 0 ? 'Featured projects' : 'Projects'}</h2>
+          <ProjectGrid projects={projects} />
+          <p>
+            <a href="/projects">All projects</a>
+          </p>
+        </section>
+      )}
+
+      {posts.length > 0 && (
+        <section aria-labelledby="posts-heading">
+          <h2 id="posts-heading">Latest posts</h2>
+          <PostList posts={posts} />
+          <p>
+            <a href="/blog">All posts</a>
+          </p>
+        </section>
+      )}
+
+      {skills.length > 0 && (
+        <section aria-labelledby="skills-groups-heading">
+          <h2 id="skills-groups-heading">Skills</h2>
+          <SkillGroups groups={groupSkillsByCategory(skills)} />
+        </section>
+      )}
     </>
   )
 }

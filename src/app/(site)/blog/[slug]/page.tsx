@@ -1,0 +1,59 @@
+import type { Metadata } from 'next'
+
+import { notFound } from 'next/navigation'
+import { cache } from 'react'
+
+import type { BlogPost } from '../../../../../payload-types'
+
+import { FormattedDate } from '../../components/FormattedDate'
+import { MediaImage } from '../../components/MediaImage'
+import { DraftNote } from '../../components/PreviewBanner'
+import { RichText } from '../../components/RichText'
+import { SkillLinks } from '../../components/SkillLinks'
+import { findBySlug } from '../../data/findPublished'
+import { pageMetadata } from '../../data/metadata'
+import { getReadOptions, getSitePayload } from '../../data/request'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }> }
+
+const loadPost = cache(async (slug: string) => {
+  const options = await getReadOptions('blog-posts')
+  const post = await findBySlug(await getSitePayload(), 'blog-posts', slug, options)
+  // The author is named only when visitors may read the user (a preview reads with the editor's rights).
+  const author = !options.preview && post?.author && typeof post.author === 'object' ? post.author.name : null
+  return post && { author, post }
+})
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await loadPost((await params).slug)
+  if (!found) return { title: 'Page not found' }
+  const { post } = found
+  return pageMetadata({ description: post.excerpt, image: post.heroImage, title: post.title, type: 'article' })
+}
+
+export default async function BlogPostPage({ params }: Props) {
+  const found = await loadPost((await params).slug)
+  if (!found) notFound()
+  const { author, post }: { author: null | string; post: BlogPost } = found
+  return (
+    <article className="entry">
+      {post._status === 'draft' && <DraftNote />}
+      <header className="entry-header">
+        <p className="eyebrow">
+          <a href="/blog">Blog</a>
+        </p>
+        <h1>{post.title}</h1>
+        <p className="meta">
+          <FormattedDate value={post.publishedAt} />
+          {author && <> · {author}</>}
+        </p>
+        {post.excerpt && <p className="lead">{post.excerpt}</p>}
+      </header>
+      <MediaImage className="hero-image" eager media={post.heroImage} size="og" />
+      <RichText data={post.content} />
+      <SkillLinks label="Topics" skills={post.skills} />
+    </article>
+  )
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next'
+
+import { notFound } from 'next/navigation'
+import { cache } from 'react'
+
+import { FormattedDate } from '../../components/FormattedDate'
+import { MediaImage } from '../../components/MediaImage'
+import { DraftNote } from '../../components/PreviewBanner'
+import { RichText } from '../../components/RichText'
+import { safeHref } from '../../components/safeHref'
+import { SkillLinks } from '../../components/SkillLinks'
+import { findBySlug } from '../../data/findPublished'
+import { pageMetadata } from '../../data/metadata'
+import { getReadOptions, getSitePayload } from '../../data/request'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }> }
+
+const loadProject = cache(async (slug: string) => findBySlug(await getSitePayload(), 'projects', slug, await getReadOptions('projects')))
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const project = await loadProject((await params).slug)
+  if (!project) return { title: 'Page not found' }
+  return pageMetadata({ description: project.summary, image: project.coverImage, title: project.title, type: 'article' })
+}
+
+export default async function ProjectPage({ params }: Props) {
+  const project = await loadProject((await params).slug)
+  if (!project) notFound()
+  const repo = safeHref(project.repoUrl)
+  const live = safeHref(project.liveUrl)
+  return (
+    <article className="entry">
+      {project._status === 'draft' && <DraftNote />}
+      <header className="entry-header">
+        <p className="eyebrow">
+          <a href="/projects">Projects</a>
+        </p>
+        <h1>{project.title}</h1>
+        {project.summary && <p className="lead">{project.summary}</p>}
+        {project.publishedAt && (
+          <p className="meta">
+            Published <FormattedDate value={project.publishedAt} />
+          </p>
+        )}
+        {(repo || live) && (
+          <ul className="link-row">
+            {repo && (
+              <li>
+                <a className="button" href={repo}>
+                  Source code
+                </a>
+              </li>
+            )}
+            {live && (
+              <li>
+                <a className="button" href={live}>
+                  Live site
+                </a>
+              </li>
+            )}
+          </ul>
+        )}
+      </header>
+      <MediaImage className="hero-image" eager media={project.coverImage} size="og" />
+      <RichText data={project.description} />
+      <SkillLinks label="Built with" skills={project.skills} />
+    </article>
+  )
+}
