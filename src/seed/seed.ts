@@ -60,11 +60,11 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
       payload.create({ collection: 'skills', data: skill, overrideAccess: true }), skill.name)
   }
 
-  const imageFor = async (title: string) => {
-    const alt = `Cover image for ${title}`
+  const imageFor = async (title: string, kind: 'avatar' | 'cover' = 'cover') => {
+    const alt = kind === 'cover' ? `Cover image for ${title}` : `Portrait of ${title} (a placeholder)`
     const existing = await findOne('media', { alt: { equals: alt } })
     if (existing) return existing.id
-    const data = await generateCoverImage(title)
+    const data = await generateCoverImage(title, { label: kind === 'cover' })
     const name = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`
     const doc = await payload.create({
       collection: 'media',
@@ -119,7 +119,7 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
   if (!current.name) {
     await payload.updateGlobal({
       slug: 'profile',
-      data: { ...profile, avatar: await imageFor(profile.name), bio: richText(profile.bio) },
+      data: { ...profile, avatar: await imageFor(profile.name, 'avatar'), bio: richText(profile.bio) },
       overrideAccess: true,
     })
     created++
