@@ -155,7 +155,7 @@ export function askfolioWidget(styles: string): void {
         event.preventDefault()
         if (this.busy) return this.stop()
         const question = (input as HTMLTextAreaElement).value.trim()
-        if (question) void this.ask(question)
+        if (question) void this.send(question)
       })
       this.setOpen(false)
       this.render()
@@ -216,7 +216,13 @@ export function askfolioWidget(styles: string): void {
       setTimeout(() => (this.els.status.textContent = text), 50)
     }
 
-    async ask(question: string, retried = false): Promise<void> {
+    /** For host pages: opens the panel and asks. */
+    ask(question: string) {
+      this.open()
+      return this.busy ? Promise.resolve() : this.send(question)
+    }
+
+    async send(question: string, retried = false): Promise<void> {
       const input = this.els.input as HTMLTextAreaElement
       const turn: Turn = { answer: '', question, sources: [], status: 'streaming' }
       if (!retried) this.saved.turns.push(turn)
@@ -249,7 +255,7 @@ export function askfolioWidget(styles: string): void {
       if (sessionProblem && !retried) {
         // The conversation is gone or full: carry on in a new one rather than stopping the visitor.
         this.saved.sessionId = undefined
-        return this.ask(question, true)
+        return this.send(question, true)
       }
       if (turn.status === 'streaming') {
         if (controller.signal.aborted && !turn.error) turn.status = 'stopped'
