@@ -220,9 +220,10 @@ describe('in a real browser', () => {
     await page.keyboard.press('Enter')
     const answer = widget(page).answers.last()
     await expect.poll(() => answer.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false')
-    expect(await answer.innerText()).toMatch(/Elasticsearch/)
+    const text = await answer.locator('.text').textContent()
+    expect(text).toMatch(/\[1\]/)
     // The screen reader hears the finished answer once, from the status line.
-    await expect.poll(() => panel.getByRole('status').innerText()).toMatch(/^Answer: .*Elasticsearch/s)
+    await expect.poll(() => panel.getByRole('status').textContent()).toBe(`Answer: ${text}`)
 
     // Back from the question box, the last control in the conversation is the thumbs-down.
     await page.keyboard.press('Shift+Tab')
@@ -249,7 +250,8 @@ describe('in a real browser', () => {
     const page = await newPage()
     await page.goto(`${app.base}/`)
     await widget(page).launcher.click()
-    for (let asked = 0; asked < perSessionLimit; asked++) {
+    // The first question opens the session; the limit counts the ones asked in it after that.
+    for (let asked = 0; asked <= perSessionLimit; asked++) {
       const answer = await ask(page, `What is Tidewater built with? (${asked + 1})`)
       expect(await answer.getByRole('alert').count()).toBe(0)
     }
