@@ -102,9 +102,12 @@ describe('answers as server-sent events', () => {
 
   it('streams "I don\'t know" the same way', async () => {
     const response = await postForEvents(`${test.server.url}/api/chat`, { message: 'What is the capital of France?' })
-    expect(response.events[0]).toEqual({ data: { sources: [] }, event: 'sources' })
+    const done = response.events.at(-1)!
+    expect(done).toMatchObject({ data: { unanswered: true }, event: 'done' })
+    // The ids come first too, so a client that stops early can still continue the conversation.
+    const { messageId, sessionId } = done.data as { messageId: string; sessionId: string }
+    expect(response.events[0]).toEqual({ data: { messageId, sessionId, sources: [] }, event: 'sources' })
     expect(tokensOf(response.events)).toMatch(/I don't know/)
-    expect(response.events.at(-1)).toMatchObject({ data: { unanswered: true }, event: 'done' })
   })
 
   it('answers bad input with a plain 400 before any stream starts', async () => {
@@ -187,6 +190,7 @@ describe('CORS', () => {
     const response = await ask({ message: 'What is Fieldnotes?' }, { Origin: origin })
     expect(response.status).toBe(200)
     expect(response.headers.get('access-control-allow-origin')).toBe(origin)
+    expect(response.headers.get('access-control-expose-headers')).toBe('Retry-After')
   })
 
   it('answers the site itself, by the host the visitor used', async () => {

@@ -30,6 +30,8 @@ export function corsFor(context: ChatContext, req: PayloadRequest): CorsDecision
       'Access-Control-Allow-Headers': 'Content-Type, Accept',
       'Access-Control-Allow-Methods': 'POST, OPTIONS',
       'Access-Control-Allow-Origin': origin,
+      // The widget on another site reads how long to wait after a 429.
+      'Access-Control-Expose-Headers': 'Retry-After',
       'Access-Control-Max-Age': '600',
       Vary: 'Origin',
     },

@@ -12,7 +12,11 @@ export function askfolioWidget(styles: string): void {
   const tag = 'askfolio-chat'
   // No `typeof window` guard: a server bundler treats that as a constant and would drop this body.
   if (customElements.get(tag)) return
-  const script = document.currentScript as HTMLScriptElement | null
+  // `document.currentScript` can be shadowed by any element named "currentScript" on the host page,
+  // so only a real script element counts; failing that, the tag that loaded this file.
+  const current = document.currentScript
+  const script =
+    current instanceof HTMLScriptElement && current.src ? current : document.querySelector<HTMLScriptElement>('script[src$="/widget.js"]')
   const scriptOrigin = script?.src ? new URL(script.src, location.href).origin : location.origin
 
   type Source = { title: string; url: string }
@@ -34,16 +38,16 @@ export function askfolioWidget(styles: string): void {
     node.append(...children)
     return node
   }
-  const safeUrl = (value: string): null | string => {
+  const safeUrl = (value: string, base: string): null | string => {
     try {
-      const url = new URL(value, location.href)
+      const url = new URL(value, base)
       return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
     } catch {
       return null
     }
   }
-  const linkTo = (url: string, props: Record<string, string>, ...children: (Node | string)[]) => {
-    const href = safeUrl(url)
+  const linkTo = (url: string, base: string, props: Record<string, string>, ...children: (Node | string)[]) => {
+    const href = safeUrl(url, base)
     if (!href) return h('span', {}, ...children)
     const external = new URL(href).origin !== location.origin
     return h('a', { href, ...props, ...(external ? { rel: 'noopener', target: '_blank' } : {}) }, ...children)
@@ -185,6 +189,8 @@ export function askfolioWidget(styles: string): void {
 
     reset() {
       this.stop()
+      this.busy = null
+      this.setBusy(false)
       this.saved = { turns: [] }
       this.store()
       this.render()
@@ -195,7 +201,15 @@ export function askfolioWidget(styles: string): void {
     load(): Saved {
       try {
         const saved = JSON.parse(localStorage.getItem(this.storageKey) || 'null')
-        if (saved && Array.isArray(saved.turns)) return saved
+        if (saved && Array.isArray(saved.turns)) {
+          // Written by another version, or by the host page: keep only turns that have the right shape.
+          const text = (value: unknown) => typeof value === 'string'
+          const turns = (saved.turns as Turn[]).filter(
+            (turn) =>
+              turn && text(turn.question) && text(turn.answer) && Array.isArray(turn.sources) && turn.sources.every((s) => s && text(s.title) && text(s.url)),
+          )
+          return { sessionId: text(saved.sessionId) ? saved.sessionId : undefined, turns }
+        }
       } catch {
         // storage blocked or corrupt: start afresh
       }
@@ -225,16 +239,22 @@ export function askfolioWidget(styles: string): void {
     async send(question: string, retried = false): Promise<void> {
       const input = this.els.input as HTMLTextAreaElement
       const turn: Turn = { answer: '', question, sources: [], status: 'streaming' }
-      if (!retried) this.saved.turns.push(turn)
-      else this.saved.turns[this.saved.turns.length - 1] = turn
+      if (!retried) {
+        this.saved.turns.push(turn)
+        this.els.log.querySelector('.intro')?.remove()
+        this.els.log.append(h('div', { class: 'q' }, question), h('article', { class: 'a' }))
+      } else this.saved.turns[this.saved.turns.length - 1] = turn
+      this.renderTurn(turn)
+      this.els.log.scrollTop = this.els.log.scrollHeight
       input.value = ''
+      input.style.height = ''
       const controller = new AbortController()
       this.busy = controller
       this.setBusy(true)
-      this.render()
       this.announce('Answering…')
       let sessionProblem = false
       let answered = false
+      let finished = false
       try {
         const res = await fetch(`${this.api}/api/chat`, {
           body: JSON.stringify({ message: question, ...(this.saved.sessionId ? { sessionId: this.saved.sessionId } : {}) }),
@@ -246,60 +266,88 @@ export function askfolioWidget(styles: string): void {
         if (!res.ok || !res.body) {
           turn.error = await problemFor(res)
           sessionProblem = res.status === 400 && Boolean(this.saved.sessionId) && /session|conversation/i.test(turn.error)
-        } else await this.readStream(res.body, turn)
+        } else finished = await this.readStream(res.body, turn)
       } catch {
         if (!controller.signal.aborted) turn.error = answered ? 'The answer was cut off. Please try again.' : await whyUnreachable(this.api)
+      } finally {
+        if (this.busy === controller) {
+          this.busy = null
+          this.setBusy(false)
+        }
       }
-      this.busy = null
-      this.setBusy(false)
+      // A reset during the answer has thrown this turn away.
+      if (!this.saved.turns.includes(turn)) return
       if (sessionProblem && !retried) {
         // The conversation is gone or full: carry on in a new one rather than stopping the visitor.
         this.saved.sessionId = undefined
         return this.send(question, true)
       }
-      if (turn.status === 'streaming') {
-        if (controller.signal.aborted && !turn.error) turn.status = 'stopped'
-        else {
-          turn.status = 'error'
-          turn.error ??= 'The answer was cut off. Please try again.'
-        }
+      if (turn.error) turn.status = 'error'
+      else if (finished) turn.status = 'done'
+      else if (controller.signal.aborted) turn.status = 'stopped'
+      else {
+        turn.status = 'error'
+        turn.error = 'The answer was cut off. Please try again.'
       }
       if (turn.status === 'error' && !input.value) input.value = question
       this.store()
-      this.render()
+      this.renderTurn(turn)
       this.announce(turn.status === 'done' ? `Answer: ${turn.answer}` : turn.status === 'stopped' ? 'Answer stopped.' : (turn.error ?? ''))
     }
 
-    async readStream(body: ReadableStream<Uint8Array>, turn: Turn) {
+    /** Reads the answer's events into `turn`; true when the server said it was done. */
+    async readStream(body: ReadableStream<Uint8Array>, turn: Turn): Promise<boolean> {
       const reader = body.getReader()
       const decoder = new TextDecoder()
       let buffer = ''
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        buffer += decoder.decode(value, { stream: true })
-        let end: number
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end)
-          buffer = buffer.slice(end + 2)
-          let event = 'message'
-          let data = ''
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event:')) event = line.slice(6).trim()
-            else if (line.startsWith('data:')) data += line.slice(5).trim()
-          }
-          const payload = data ? JSON.parse(data) : {}
-          if (payload.sessionId) this.saved.sessionId = payload.sessionId
-          if (payload.messageId) turn.messageId = payload.messageId
-          if (event === 'sources') turn.sources = (payload.sources ?? []).map((s: Source) => ({ title: String(s.title), url: String(s.url) }))
-          if (event === 'token') turn.answer += payload.text ?? ''
-          if (event === 'error') turn.error = payload.message || 'The answer could not be generated.'
-          if (event === 'done') {
-            turn.status = 'done'
-            turn.unanswered = Boolean(payload.unanswered)
-          }
-          this.renderTurn(turn)
+      let finished = false
+      let pendingCr = false
+      const handle = (block: string) => {
+        let event = 'message'
+        const data: string[] = []
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event:')) event = line.slice(6).trim()
+          else if (line.startsWith('data:')) data.push(line.slice(line.startsWith('data: ') ? 6 : 5))
         }
+        let payload: Record<string, unknown> = {}
+        try {
+          payload = (data.length ? JSON.parse(data.join('\n')) : {}) ?? {}
+        } catch {
+          return // not ours to understand: skip it
+        }
+        if (typeof payload.sessionId === 'string') this.saved.sessionId = payload.sessionId
+        if (typeof payload.messageId === 'string') turn.messageId = payload.messageId
+        if (event === 'sources' && Array.isArray(payload.sources)) {
+          turn.sources = payload.sources.map((s: Source) => ({ title: String(s?.title ?? ''), url: String(s?.url ?? '') }))
+        }
+        if (event === 'token' && typeof payload.text === 'string') turn.answer += payload.text
+        if (event === 'error') turn.error = typeof payload.message === 'string' ? payload.message : 'The answer could not be generated.'
+        if (event === 'done') {
+          finished = true
+          turn.unanswered = Boolean(payload.unanswered)
+        }
+        this.renderTurn(turn)
+      }
+      try {
+        for (;;) {
+          const { done, value } = await reader.read()
+          // Lines may end in \r\n or \r too; a \r at the end of a chunk waits to see if \n follows.
+          let chunk: string = (pendingCr ? '\r' : '') + (done ? decoder.decode() : decoder.decode(value, { stream: true }))
+          pendingCr = !done && chunk.endsWith('\r')
+          if (pendingCr) chunk = chunk.slice(0, -1)
+          buffer += chunk.replace(/\r\n?/g, '\n')
+          let end: number
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            handle(buffer.slice(0, end))
+            buffer = buffer.slice(end + 2)
+          }
+          if (done) {
+            if (buffer.trim()) handle(buffer)
+            return finished
+          }
+        }
+      } finally {
+        reader.cancel().catch(() => {})
       }
     }
 
@@ -357,6 +405,10 @@ export function askfolioWidget(styles: string): void {
       const target = node ?? (this.els.log.querySelectorAll('article.a')[index] as HTMLElement | undefined)
       if (!target) return
       const nearBottom = this.els.log.scrollHeight - this.els.log.scrollTop - this.els.log.clientHeight < 40
+      // Redrawing must not drop keyboard focus: remember the focused control by its place in the answer.
+      const focusables = () => [...target.querySelectorAll<HTMLElement>('a, button')]
+      const active = (this.shadowRoot as ShadowRoot).activeElement as HTMLElement | null
+      const focusedAt = active && target.contains(active) ? focusables().indexOf(active) : -1
       target.setAttribute('aria-busy', String(turn.status === 'streaming'))
       target.replaceChildren()
       if (turn.status === 'streaming' && !turn.answer) {
@@ -365,11 +417,13 @@ export function askfolioWidget(styles: string): void {
       if (turn.answer) target.append(this.answerText(turn))
       const cited = turn.unanswered ? [] : turn.sources
       if (cited.length && turn.answer) {
-        target.append(h('ol', { 'aria-label': 'Sources', class: 'sources' }, ...cited.map((s) => h('li', {}, linkTo(s.url, {}, s.title)))))
+        target.append(h('ol', { 'aria-label': 'Sources', class: 'sources' }, ...cited.map((s) => h('li', {}, linkTo(s.url, this.api, {}, s.title)))))
       }
       if (turn.status === 'stopped') target.append(h('p', { class: 'note' }, 'Stopped.'))
-      if (turn.error) target.append(h('p', { class: 'error', role: 'alert' }, turn.error))
+      // Not an alert: the status line announces a new error once; a redraw must not repeat old ones.
+      if (turn.error) target.append(h('p', { class: 'error' }, turn.error))
       if (turn.status === 'done' && turn.messageId) target.append(this.ratingButtons(turn))
+      if (focusedAt >= 0) (focusables()[focusedAt] ?? focusables().at(-1) ?? this.els.input).focus()
       if (nearBottom) this.els.log.scrollTop = this.els.log.scrollHeight
     }
 
@@ -380,7 +434,7 @@ export function askfolioWidget(styles: string): void {
         const source = turn.sources[Number(match[1]) - 1]
         if (!source) continue
         text.append(turn.answer.slice(last, match.index))
-        text.append(linkTo(source.url, { 'aria-label': `Source ${match[1]}: ${source.title}`, class: 'cite' }, match[0]))
+        text.append(linkTo(source.url, this.api, { 'aria-label': `Source ${match[1]}: ${source.title}`, class: 'cite' }, match[0]))
         last = (match.index ?? 0) + match[0].length
       }
       text.append(turn.answer.slice(last))
