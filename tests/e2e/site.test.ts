@@ -40,6 +40,8 @@ beforeAll(async () => {
     CHAT_ALLOWED_ORIGINS: allowedHost.origin,
     CHAT_RATE_LIMIT_PER_SESSION: String(perSessionLimit),
     PORT: String(appPort),
+    // Windows are aligned to the clock; an hour makes it unlikely that one starts mid-test.
+    RATE_LIMIT_WINDOW_SECONDS: '3600',
   })
   browser = await launchChromium()
 })
@@ -73,20 +75,24 @@ const widget = (page: Page) => {
     host,
     input: host.getByRole('textbox', { name: 'Your question' }),
     launcher: host.locator('button.launcher'),
-    panel: host.getByRole('dialog'),
+    panel: host.locator('#panel'),
+    send: host.locator('button.send'),
   }
 }
 
 /** Asks through the widget (open already) and waits until that answer is complete or failed. */
 async function ask(page: Page, question: string): Promise<Locator> {
-  const { answers, input } = widget(page)
+  const { answers, input, send } = widget(page)
   const before = await answers.count()
   await input.fill(question)
   await input.press('Enter')
   const answer = answers.nth(before)
   await expect.poll(() => answer.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false')
+  await expect.poll(() => send.innerText()).toBe('Send')
   return answer
 }
+
+const isHidden = (panel: Locator) => panel.evaluate((el) => (el as HTMLElement).hidden)
 
 const indexState = (page: Page) => page.locator('[data-testid=index-status] [data-state]').getAttribute('data-state')
 
@@ -118,18 +124,22 @@ describe('in a real browser', () => {
     await page.screenshot({ path: path.join(screenshots, 'home.png') })
     const { answers, input, launcher, panel } = widget(page)
     expect(await launcher.getAttribute('aria-expanded')).toBe('false')
+    expect(await isHidden(panel)).toBe(true)
     await launcher.click()
-    await expect.poll(() => panel.isVisible()).toBe(true)
+    expect(await isHidden(panel)).toBe(false)
     expect(await launcher.getAttribute('aria-expanded')).toBe('true')
+    expect(await widget(page).host.getByRole('dialog', { name: 'Ask this site' }).count()).toBe(1)
 
-    // Watch for the typing state, which shows until the first words arrive.
+    // Watch the answer while it is still in progress: first the typing state, then words on screen.
     await page.evaluate(() => {
       const root = document.querySelector('askfolio-chat')!.shadowRoot!
-      const seen = { typing: false }
+      const seen = { textWhileBusy: false, typing: false }
       ;(window as unknown as { seen: typeof seen }).seen = seen
       new MutationObserver(() => {
-        if (root.querySelector('article.a .typing')) seen.typing = true
-      }).observe(root, { childList: true, subtree: true })
+        const answer = root.querySelector('article.a[aria-busy=true]')
+        if (answer?.querySelector('.typing')) seen.typing = true
+        if (answer?.querySelector('.text')?.textContent) seen.textWhileBusy = true
+      }).observe(root, { attributes: true, childList: true, subtree: true })
     })
     const streamed = page.waitForResponse((res) => res.url() === `${app.base}/api/chat`)
     const answer = await ask(page, post.question)
@@ -137,7 +147,8 @@ describe('in a real browser', () => {
     expect(chat.request().headers().accept).toBe('text/event-stream')
     expect(chat.headers()['content-type']).toBe('text/event-stream; charset=utf-8')
     expect((await chat.text()).match(/^event: token$/gm)?.length).toBeGreaterThan(1)
-    expect(await page.evaluate(() => (window as unknown as { seen: { typing: boolean } }).seen.typing)).toBe(true)
+    const seen = await page.evaluate(() => (window as unknown as { seen: { textWhileBusy: boolean; typing: boolean } }).seen)
+    expect(seen).toEqual({ textWhileBusy: true, typing: true })
 
     expect(await answer.locator('.text').innerText()).toContain('forty-two herons')
     const citation = answer.locator('a.cite').first()
@@ -163,9 +174,21 @@ describe('in a real browser', () => {
     await page.goto(`${app.base}/`)
     const { launcher, panel } = widget(page)
     await launcher.click()
-    await ask(page, 'What is Tidewater built with?')
+    const answer = await ask(page, 'What is Tidewater built with?')
     const background = await panel.evaluate((el) => getComputedStyle(el).backgroundColor)
     expect(background).toBe('rgb(22, 25, 29)')
+    // Citation links stay readable on the dark surface: a light tint of the accent, not the accent.
+    const [r, g, b] = await answer
+      .locator('a.cite')
+      .first()
+      .evaluate((el) => {
+        // Painted to a pixel, whatever notation the computed colour uses.
+        const context = document.createElement('canvas').getContext('2d')!
+        context.fillStyle = getComputedStyle(el).color
+        context.fillRect(0, 0, 1, 1)
+        return [...context.getImageData(0, 0, 1, 1).data]
+      })
+    expect(0.2126 * r + 0.7152 * g + 0.0722 * b).toBeGreaterThan(150)
     await page.screenshot({ path: path.join(screenshots, 'widget-dark.png') })
   })
 
@@ -176,7 +199,7 @@ describe('in a real browser', () => {
     await launcher.click()
     const answer = await ask(page, post.question)
     expect(await answer.innerText()).toContain('forty-two herons')
-    expect(await answer.getByRole('alert').count()).toBe(0)
+    expect(await answer.locator('.error').count()).toBe(0)
     // Links back to the app open in a new tab, away from the host page.
     expect(await answer.locator('a.cite').first().getAttribute('target')).toBe('_blank')
     // The host's red button style stops at the shadow root; data-accent themes the launcher.
@@ -192,7 +215,8 @@ describe('in a real browser', () => {
     await page.goto(refusedHost.url)
     await widget(page).launcher.click()
     const answer = await ask(page, post.question)
-    expect(await answer.getByRole('alert').innerText()).toBe('The chat is not available on this site.')
+    expect(await answer.locator('.error').innerText()).toBe('The chat is not available on this site.')
+    await expect.poll(() => widget(page).host.getByRole('status').textContent()).toBe('The chat is not available on this site.')
     expect(await answer.locator('.text').count()).toBe(0)
     // The question stays in the box to send again later.
     expect(await widget(page).input.inputValue()).toBe(post.question)
@@ -212,7 +236,7 @@ describe('in a real browser', () => {
     for (let presses = 0; presses < 60 && (await focused()) !== 'widget:launcher'; presses++) await page.keyboard.press('Tab')
     expect(await focused()).toBe('widget:launcher')
     await page.keyboard.press('Enter')
-    await expect.poll(() => panel.isVisible()).toBe(true)
+    expect(await isHidden(panel)).toBe(false)
     expect(await input.evaluate((el) => el === document.activeElement?.shadowRoot?.activeElement)).toBe(true)
 
     const question = 'Which search engine did Maya move away from?'
@@ -220,6 +244,7 @@ describe('in a real browser', () => {
     await page.keyboard.press('Enter')
     const answer = widget(page).answers.last()
     await expect.poll(() => answer.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false')
+    await expect.poll(() => widget(page).send.innerText()).toBe('Send')
     const text = await answer.locator('.text').textContent()
     expect(text).toMatch(/\[1\]/)
     // The screen reader hears the finished answer once, from the status line.
@@ -232,10 +257,11 @@ describe('in a real browser', () => {
     const down = answer.getByRole('button', { name: 'Not helpful' })
     await expect.poll(() => down.getAttribute('aria-pressed')).toBe('true')
     expect(await focused()).toBe('widget:Not helpful')
-    await expect.poll(() => panel.getByRole('status').innerText()).toBe('Thanks for the feedback.')
+    await expect.poll(() => panel.getByRole('status').innerText(), { timeout: 10_000 }).toBe('Thanks for the feedback.')
+    expect(await answer.getByRole('button', { name: 'Helpful', exact: true }).getAttribute('aria-disabled')).toBe('true')
 
     await page.keyboard.press('Escape')
-    await expect.poll(() => panel.isVisible()).toBe(false)
+    expect(await isHidden(panel)).toBe(true)
     expect(await focused()).toBe('widget:launcher')
 
     const editor = await newPage()
@@ -253,15 +279,17 @@ describe('in a real browser', () => {
     // The first question opens the session; the limit counts the ones asked in it after that.
     for (let asked = 0; asked <= perSessionLimit; asked++) {
       const answer = await ask(page, `What is Tidewater built with? (${asked + 1})`)
-      expect(await answer.getByRole('alert').count()).toBe(0)
+      expect(await answer.locator('.error').count()).toBe(0)
     }
     const limited = await ask(page, 'And what else?')
-    expect(await limited.getByRole('alert').innerText()).toMatch(/^You're asking faster than the chat can answer\. Please wait \d+ seconds and try again\.$/)
+    expect(await limited.locator('.error').innerText()).toMatch(/^You're asking faster than the chat can answer\. Please wait \d+ seconds and try again\.$/)
 
     await widget(page).host.getByRole('button', { name: 'Start a new conversation' }).click()
     expect(await widget(page).answers.count()).toBe(0)
+    const request = page.waitForRequest((req) => req.url() === `${app.base}/api/chat` && req.method() === 'POST')
     const fresh = await ask(page, 'Where is Maya based?')
-    expect(await fresh.getByRole('alert').count()).toBe(0)
+    expect((await request).postDataJSON()).toEqual({ message: 'Where is Maya based?' })
+    expect(await fresh.locator('.error').count()).toBe(0)
   })
 
   it('says the chat cannot be reached when its server is down', async () => {
@@ -278,6 +306,6 @@ describe('in a real browser', () => {
     }, nowhere)
     await widget(page).launcher.click()
     const answer = await ask(page, 'Is anyone there?')
-    expect(await answer.getByRole('alert').innerText()).toBe('The chat could not be reached. Check your connection and try again.')
+    expect(await answer.locator('.error').innerText()).toBe('The chat could not be reached. Check your connection and try again.')
   })
 })

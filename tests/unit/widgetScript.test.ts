@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import vm from 'node:vm'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 
@@ -14,6 +15,27 @@ describe('the widget script', () => {
     expect(() => new Function(body)).not.toThrow()
     expect(body).toContain("customElements.define(tag, AskfolioChat)")
     expect(body).not.toMatch(/\bimport\s*[({'"]|\brequire\(/)
+  })
+
+  it('runs on its own: nothing it needs comes from the module it was written in', () => {
+    const defined: string[] = []
+    const mounted: string[] = []
+    class HTMLElement {}
+    const sandbox = {
+      customElements: { define: (name: string) => defined.push(name), get: () => undefined },
+      document: {
+        body: { append: (element: { tag: string }) => mounted.push(element.tag) },
+        createElement: (tag: string) => ({ tag }),
+        currentScript: null,
+        querySelector: () => null,
+      },
+      HTMLElement,
+      HTMLScriptElement: class extends HTMLElement {},
+      location: { href: 'https://host.example/page', origin: 'https://host.example' },
+    }
+    vm.runInNewContext(widgetScript().body, sandbox)
+    expect(defined).toEqual(['askfolio-chat'])
+    expect(mounted).toEqual(['askfolio-chat'])
   })
 
   it('stays within its size budget: 10 KB gzipped, before any minifier', () => {
