@@ -11,6 +11,7 @@ import next from 'next'
 
 import { resolveDatabase } from './src/db/resolveDatabase'
 import { clientAddress, parseTrustProxy } from './src/server/clientAddress'
+import { compressResponses } from './src/server/compressResponses'
 import { gracefulShutdown } from './src/server/gracefulShutdown'
 import { liveness, readiness } from './src/server/health'
 import { prepareDatabase } from './src/server/prepareDatabase'
@@ -59,6 +60,7 @@ if (process.env.LOG_REQUESTS !== 'false') {
   app.use(requestLogger({ format: production ? 'json' : 'text', skip: production ? [] : ['/_next/', '/__nextjs'] }))
 }
 app.use(securityHeaders)
+app.use(compressResponses())
 app.use(clientAddress)
 app.get('/healthz', liveness)
 app.get('/readyz', ready.handler)

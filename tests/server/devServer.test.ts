@@ -124,6 +124,14 @@ describe('the development server', () => {
     expect(await res.text()).toContain('GraphQL Playground')
   })
 
+  it('serves the chat widget at /widget.js, compressed for clients that accept gzip', async () => {
+    const res = await fetch(`${server.base}/widget.js`, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    expect(await res.text()).toContain("customElements.define(tag, AskfolioChat)")
+  })
+
   it('serves the admin panel', async () => {
     const res = await fetch(`${server.base}/admin/login`)
     expect(res.status).toBe(200)
@@ -144,8 +152,14 @@ describe('the development server', () => {
     expect(answer.status).toBe(200)
     expect(answer.body.sources[0]).toMatchObject({ title: 'Tidewater', url: `${server.base}/projects/tidewater` })
 
-    const events = await postForEvents(`${server.base}/api/chat`, { message: 'How do you make webhooks idempotent?', sessionId: answer.body.sessionId })
+    const events = await postForEvents(
+      `${server.base}/api/chat`,
+      { message: 'How do you make webhooks idempotent?', sessionId: answer.body.sessionId },
+      { headers: { 'Accept-Encoding': 'gzip' } },
+    )
     expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    // Compressed responses would hold tokens back: the stream goes out as it is.
+    expect(events.headers.get('content-encoding')).toBeNull()
     expect(events.events.map((event) => event.event)).toEqual(['sources', ...Array(events.events.length - 2).fill('token'), 'done'])
     expect(events.events[0].data.sources[0].title).toBe('Designing idempotent webhooks')
     expect(tokensOf(events.events)).toMatch(/\[1\]/)
