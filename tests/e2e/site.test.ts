@@ -14,6 +14,7 @@ import { freePort } from '../helpers/freePort'
 import { launchChromium } from './helpers/chromium'
 import { type HostPage, serveHostPage } from './helpers/hostPage'
 import { adminPassword, type ProductionApp, startProductionApp } from './helpers/productionApp'
+import { startSlowProxy } from './helpers/slowProxy'
 
 const screenshots = path.resolve('tests/e2e/screenshots')
 const post = {
@@ -290,6 +291,42 @@ describe('in a real browser', () => {
     const fresh = await ask(page, 'Where is Maya based?')
     expect((await request).postDataJSON()).toEqual({ message: 'Where is Maya based?' })
     expect(await fresh.locator('.error').count()).toBe(0)
+  })
+
+  it('lets the visitor stop an answer half-way, and the conversation goes on', async () => {
+    // Through a slow link (one event every 150 ms), so the answer is still arriving when Stop is pressed.
+    const proxy = await startSlowProxy(new URL(app.base), 150)
+    try {
+      const page = await newPage()
+      await page.goto(allowedHost.url)
+      await page.evaluate((api) => {
+        const element = document.createElement('askfolio-chat')
+        element.dataset.api = api
+        document.querySelector('askfolio-chat')?.remove()
+        document.body.append(element)
+      }, proxy.origin)
+      const { answers, input, launcher, send } = widget(page)
+      await launcher.click()
+      await input.fill(post.question)
+      await input.press('Enter')
+      const answer = answers.last()
+      await expect.poll(() => answer.locator('.text').count(), { timeout: 30_000 }).toBe(1)
+      expect(await send.innerText()).toBe('Stop')
+      await send.click()
+      await expect.poll(() => send.innerText()).toBe('Send')
+      expect(await answer.getAttribute('aria-busy')).toBe('false')
+      expect(await answer.locator('.note').innerText()).toBe('Stopped.')
+      expect(await answer.getByRole('group', { name: 'Was this answer helpful?' }).count()).toBe(0)
+      await expect.poll(() => widget(page).host.getByRole('status').textContent()).toBe('Answer stopped.')
+
+      const request = page.waitForRequest((req) => req.url() === `${proxy.origin}/api/chat` && req.method() === 'POST')
+      const next = await ask(page, 'Where is Maya based?')
+      // The stopped answer's session id came with its sources, so the next question stays in it.
+      expect((await request).postDataJSON()).toMatchObject({ sessionId: expect.stringMatching(/^[\w-]{22}$/) })
+      expect(await next.locator('.error').count()).toBe(0)
+    } finally {
+      await proxy.close()
+    }
   })
 
   it('says the chat cannot be reached when its server is down', async () => {
