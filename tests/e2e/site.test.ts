@@ -329,6 +329,25 @@ describe('in a real browser', () => {
     }
   })
 
+  it('shows a draft only to a signed-in editor, through the preview', async () => {
+    const draft = { path: '/blog/notes-for-a-talk-i-have-not-announced', title: 'Notes for a talk I have not announced' }
+    const preview = `/preview?collection=blog-posts&slug=${draft.path.split('/').at(-1)}&path=${encodeURIComponent(draft.path)}`
+    const visitor = await newPage()
+    expect((await visitor.goto(`${app.base}${draft.path}`))?.status()).toBe(404)
+    const refused = await visitor.goto(`${app.base}${preview}`)
+    expect(refused?.status()).toBe(401)
+    expect((await visitor.goto(`${app.base}${draft.path}`))?.status()).toBe(404)
+
+    const editor = await newPage()
+    await signIn(editor)
+    await editor.goto(`${app.base}${preview}`)
+    await editor.waitForURL(`${app.base}${draft.path}`)
+    expect(await editor.locator('h1').innerText()).toBe(draft.title)
+    expect(await editor.getByRole('note').innerText()).toBe('Preview: this is a draft. Visitors do not see it.')
+    await editor.getByRole('link', { name: 'Exit preview' }).click()
+    await expect.poll(async () => (await editor.goto(`${app.base}${draft.path}`))?.status()).toBe(404)
+  })
+
   it('says the chat cannot be reached when its server is down', async () => {
     const page = await newPage()
     const nowhere = `http://127.0.0.1:${await freePort()}`
