@@ -1,3 +1,5 @@
+import type { readEventStream } from './readEventStream'
+
 /**
  * The embeddable chat widget: `<askfolio-chat>`, a custom element with a shadow root, a launcher and
  * a panel that streams answers from `POST /api/chat` and cites their sources.
@@ -7,7 +9,7 @@
  * class fields (a compiler could turn them into helper calls). Text from the network only ever
  * enters the page as text nodes and `href`s checked to be http(s).
  */
-export function askfolioWidget(styles: string): void {
+export function askfolioWidget(styles: string, readEvents: typeof readEventStream): void {
   'use strict'
   const tag = 'askfolio-chat'
   // No `typeof window` guard: a server bundler treats that as a constant and would drop this body.
@@ -297,21 +299,11 @@ export function askfolioWidget(styles: string): void {
 
     /** Reads the answer's events into `turn`; true when the server said it was done. */
     async readStream(body: ReadableStream<Uint8Array>, turn: Turn): Promise<boolean> {
-      const reader = body.getReader()
-      const decoder = new TextDecoder()
-      let buffer = ''
       let finished = false
-      let pendingCr = false
-      const handle = (block: string) => {
-        let event = 'message'
-        const data: string[] = []
-        for (const line of block.split('\n')) {
-          if (line.startsWith('event:')) event = line.slice(6).trim()
-          else if (line.startsWith('data:')) data.push(line.slice(line.startsWith('data: ') ? 6 : 5))
-        }
-        let payload: Record<string, unknown> = {}
+      await readEvents(body, (event, data) => {
+        let payload: Record<string, unknown>
         try {
-          payload = (data.length ? JSON.parse(data.join('\n')) : {}) ?? {}
+          payload = JSON.parse(data) ?? {}
         } catch {
           return // not ours to understand: skip it
         }
@@ -327,28 +319,8 @@ export function askfolioWidget(styles: string): void {
           turn.unanswered = Boolean(payload.unanswered)
         }
         this.renderTurn(turn)
-      }
-      try {
-        for (;;) {
-          const { done, value } = await reader.read()
-          // Lines may end in \r\n or \r too; a \r at the end of a chunk waits to see if \n follows.
-          let chunk: string = (pendingCr ? '\r' : '') + (done ? decoder.decode() : decoder.decode(value, { stream: true }))
-          pendingCr = !done && chunk.endsWith('\r')
-          if (pendingCr) chunk = chunk.slice(0, -1)
-          buffer += chunk.replace(/\r\n?/g, '\n')
-          let end: number
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            handle(buffer.slice(0, end))
-            buffer = buffer.slice(end + 2)
-          }
-          if (done) {
-            if (buffer.trim()) handle(buffer)
-            return finished
-          }
-        }
-      } finally {
-        reader.cancel().catch(() => {})
-      }
+      })
+      return finished
     }
 
     async rate(turn: Turn, rating: 'down' | 'up') {

@@ -3,18 +3,20 @@ import type { Endpoint } from 'payload'
 import { createHash } from 'node:crypto'
 
 import { askfolioWidget } from './askfolioWidget'
+import { readEventStream } from './readEventStream'
 import { widgetStyles } from './widgetStyles'
 
 let cached: null | { body: string; etag: string } = null
 
 /**
- * The widget as one classic script: the compiled source of `askfolioWidget`, called with its styles.
+ * The widget as one classic script: the compiled source of `askfolioWidget`, called with its styles
+ * and the compiled source of `readEventStream`.
  * Built once per process from the code that is running, so it never drifts from the server's API.
  */
 export function widgetScript(): { body: string; etag: string } {
   if (!cached) {
     // A guard for compilers that wrap functions in a name-keeping helper (esbuild's keepNames).
-    const body = `/*! askfolio chat widget */\n(function(){var __name=function(f){return f};(${askfolioWidget.toString()})(${JSON.stringify(widgetStyles.replace(/\n/g, ''))})})();\n`
+    const body = `/*! askfolio chat widget */\n(function(){var __name=function(f){return f};(${askfolioWidget.toString()})(${JSON.stringify(widgetStyles.replace(/\n/g, ''))}, ${readEventStream.toString()})})();\n`
     cached = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` }
   }
   return cached
