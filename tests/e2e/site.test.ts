@@ -329,6 +329,21 @@ describe('in a real browser', () => {
     }
   })
 
+  it('renders a project and a skill page from published content, without private notes', async () => {
+    const page = await newPage()
+    const project = await page.goto(`${app.base}/projects/tidewater`)
+    expect(project?.status()).toBe(200)
+    expect(await page.locator('h1').innerText()).toBe('Tidewater')
+    const text = await page.locator('body').innerText()
+    expect(text).not.toContain('SALT MARSH')
+    await page.screenshot({ fullPage: true, path: path.join(screenshots, 'project.png') })
+    await page.getByRole('link', { name: 'PostgreSQL' }).first().click()
+    await page.waitForURL(`${app.base}/skills/postgresql`)
+    expect(await page.locator('h1').innerText()).toBe('PostgreSQL')
+    expect(await page.locator('main').getByRole('link', { name: 'Tidewater' }).count()).toBeGreaterThan(0)
+    await page.screenshot({ fullPage: true, path: path.join(screenshots, 'skill.png') })
+  })
+
   it('shows a draft only to a signed-in editor, through the preview', async () => {
     const draft = { path: '/blog/notes-for-a-talk-i-have-not-announced', title: 'Notes for a talk I have not announced' }
     const preview = `/preview?collection=blog-posts&slug=${draft.path.split('/').at(-1)}&path=${encodeURIComponent(draft.path)}`
