@@ -122,6 +122,7 @@ export interface Config {
     tasks: {
       retrievalIndexDocument: TaskRetrievalIndexDocument;
       retrievalReindexAll: TaskRetrievalReindexAll;
+      'send-email': TaskSendEmail;
       inline: {
         input: unknown;
         output: unknown;
@@ -575,7 +576,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'retrievalIndexDocument' | 'retrievalReindexAll';
+        taskSlug: 'inline' | 'retrievalIndexDocument' | 'retrievalReindexAll' | 'send-email';
         taskID: string;
         input?:
           | {
@@ -608,7 +609,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'retrievalIndexDocument' | 'retrievalReindexAll') | null;
+  taskSlug?: ('inline' | 'retrievalIndexDocument' | 'retrievalReindexAll' | 'send-email') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1106,6 +1107,27 @@ export interface TaskRetrievalReindexAll {
     processed?: number | null;
     embedded?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSend-email".
+ */
+export interface TaskSendEmail {
+  input: {
+    message:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    messageId?: string | null;
+    delivered?: string | null;
   };
 }
 /**

@@ -2,10 +2,12 @@ import * as initial from './20261121_100000_initial'
 import * as auditLogAppendOnly from './20261121_200000_audit_log_append_only'
 import * as retrieval from './20261122_000000_retrieval'
 import * as chat from './20261122_010000_chat'
+import * as emailOutbox from './20261122_041724_email_outbox'
 
 export const migrations = [
   { down: initial.down, name: '20261121_100000_initial', up: initial.up },
   { down: auditLogAppendOnly.down, name: '20261121_200000_audit_log_append_only', up: auditLogAppendOnly.up },
   { down: retrieval.down, name: '20261122_000000_retrieval', up: retrieval.up },
   { down: chat.down, name: '20261122_010000_chat', up: chat.up },
+  { down: emailOutbox.down, name: '20261122_041724_email_outbox', up: emailOutbox.up },
 ]
