@@ -16,8 +16,17 @@ const skipLockCheck = <T extends { args: { overrideLock?: boolean } ; operation:
 const collectionHook: CollectionBeforeOperationHook = (hookArgs) => skipLockCheck(hookArgs as never) as never
 const globalHook: GlobalBeforeOperationHook = (hookArgs) => skipLockCheck(hookArgs as never) as never
 
+/*
+ * Payload's forgot-password throttle (`minRequestInterval`) reserves the user row outside the
+ * request's transaction, after that transaction has begun: on PGlite the request waits for itself.
+ * On the embedded database the throttle is off (the reset emails still go through the outbox).
+ */
+const withoutResetThrottle = (auth: CollectionConfig['auth']): CollectionConfig['auth'] =>
+  auth ? { ...(auth === true ? {} : auth), forgotPassword: { ...(auth === true ? {} : auth.forgotPassword), minRequestInterval: 0 } } : auth
+
 const withCollectionHook = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
+  auth: withoutResetThrottle(collection.auth),
   hooks: { ...collection.hooks, beforeOperation: [collectionHook, ...(collection.hooks?.beforeOperation ?? [])] },
 })
 const withGlobalHook = (global: GlobalConfig): GlobalConfig => ({
