@@ -3,6 +3,7 @@ import * as auditLogAppendOnly from './20261121_200000_audit_log_append_only'
 import * as retrieval from './20261122_000000_retrieval'
 import * as chat from './20261122_010000_chat'
 import * as emailOutbox from './20261122_041724_email_outbox'
+import * as emailVerification from './20261122_043218_email_verification'
 
 export const migrations = [
   { down: initial.down, name: '20261121_100000_initial', up: initial.up },
@@ -10,4 +11,5 @@ export const migrations = [
   { down: retrieval.down, name: '20261122_000000_retrieval', up: retrieval.up },
   { down: chat.down, name: '20261122_010000_chat', up: chat.up },
   { down: emailOutbox.down, name: '20261122_041724_email_outbox', up: emailOutbox.up },
+  { down: emailVerification.down, name: '20261122_043218_email_verification', up: emailVerification.up },
 ]

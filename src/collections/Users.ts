@@ -6,6 +6,8 @@ import { selfOrPermitted } from '../access/selfOrPermitted'
 import { inviteUserEndpoint } from '../email/inviteUserEndpoint'
 import { rejectMalformedEmail } from '../email/rejectMalformedEmail'
 import { resetPasswordHtml, resetPasswordSubject, resetTokenMinutes } from '../email/resetPasswordEmail'
+import { trustCreatedUsers } from '../email/trustCreatedUsers'
+import { verifyEmailHtml, verifyEmailSubject } from '../email/verifyEmailMessage'
 import { rejectInactiveUser } from '../hooks/rejectInactiveUser'
 
 export const Users: CollectionConfig = {
@@ -33,11 +35,12 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     tokenExpiration: 2 * 60 * 60,
     useAPIKey: true,
+    verify: { generateEmailHTML: verifyEmailHtml, generateEmailSubject: verifyEmailSubject },
   },
   endpoints: [inviteUserEndpoint],
   hooks: {
     beforeLogin: [rejectInactiveUser],
-    beforeOperation: [rejectMalformedEmail],
+    beforeOperation: [rejectMalformedEmail, trustCreatedUsers],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

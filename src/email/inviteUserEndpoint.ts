@@ -8,6 +8,7 @@ import { resetPasswordUrl } from './publicUrl'
 import { queueEmail } from './queueEmail'
 import { readSiteName } from './readSiteName'
 import { renderEmail } from './renderEmail'
+import { addressProvenKey } from './trustCreatedUsers'
 import { isEmailAddress } from './validateAddresses'
 
 /** Hours an invitation link stays valid (INVITE_TOKEN_HOURS, default 72). */
@@ -47,8 +48,10 @@ export const inviteUserEndpoint: Endpoint = {
     const existing = await req.payload.count({ collection: 'users', overrideAccess: true, req, where: { email: { equals: email } } })
     if (existing.totalDocs > 0) return errorResponse(409, 'A user with this email address already exists.')
 
+    // The emailed link proves the address, so no separate verification email.
     const user = await req.payload.create({
       collection: 'users',
+      context: { [addressProvenKey]: true },
       data: { email, name, password: randomBytes(32).toString('base64url'), roles } as never,
       overrideAccess: false,
       req,

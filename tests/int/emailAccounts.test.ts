@@ -144,3 +144,33 @@ describe('invitations', () => {
     expect((await invite({ email: test.actors.viewer.email, name: 'Again' })).status).toBe(409)
   })
 })
+
+describe('email verification', () => {
+  const verifyPattern = /https:\/\/portfolio\.test\/admin\/users\/verify\/([0-9a-f]{40})/
+
+  it('asks a user an admin created with a password to confirm the address, once, before signing in', async () => {
+    const email = 'with-password@example.com'
+    const created = await test.api.post('/api/users', { email, name: 'Given Password', password: 'set by the admin' }, { as: test.actors.admin.credential })
+    expect(created.status).toBe(201)
+    await runEmailJobs(test.payload)
+    const [message] = emailsTo(email)
+    expect(message.subject).toBe('Confirm your email address for Folio Test Site')
+    const token = verifyPattern.exec(message.html)?.[1]
+    expect(token).toBeTruthy()
+    expect(verifyPattern.exec(message.text)?.[1]).toBe(token)
+
+    expect((await login(email, 'set by the admin')).status).toBeGreaterThanOrEqual(400)
+    expect((await test.api.post(`/api/users/verify/${token}`, {})).status).toBe(200)
+    expect((await login(email, 'set by the admin')).status).toBe(200)
+    expect((await test.api.post(`/api/users/verify/${token}`, {})).status).toBeGreaterThanOrEqual(400)
+  })
+
+  it('sends no verification email to invited users or users made by scripts', async () => {
+    const before = smtp.messages.length
+    await test.payload.create({ collection: 'users', data: { email: 'scripted@example.com', name: 'Scripted', password: 'a script made me' }, overrideAccess: true })
+    expect((await login('scripted@example.com', 'a script made me')).status).toBe(200)
+    expect((await test.api.post('/api/users/invite', { email: 'invited-only@example.com', name: 'Invited' }, { as: test.actors.admin.credential })).status).toBe(201)
+    await runEmailJobs(test.payload)
+    expect(smtp.messages.slice(before).map((message) => [message.recipients, message.subject])).toEqual([[['invited-only@example.com'], 'You are invited to Folio Test Site']])
+  })
+})
