@@ -78,6 +78,7 @@ export interface Config {
     'retrieval-runs': RetrievalRun;
     'chat-sessions': ChatSession;
     'chat-messages': ChatMessage;
+    'editor-digests': EditorDigest;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -97,6 +98,7 @@ export interface Config {
     'retrieval-runs': RetrievalRunsSelect<false> | RetrievalRunsSelect<true>;
     'chat-sessions': ChatSessionsSelect<false> | ChatSessionsSelect<true>;
     'chat-messages': ChatMessagesSelect<false> | ChatMessagesSelect<true>;
+    'editor-digests': EditorDigestsSelect<false> | EditorDigestsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -109,9 +111,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     profile: Profile;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     profile: ProfileSelect<false> | ProfileSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -123,6 +127,7 @@ export interface Config {
       retrievalIndexDocument: TaskRetrievalIndexDocument;
       retrievalReindexAll: TaskRetrievalReindexAll;
       'send-email': TaskSendEmail;
+      'send-editor-digest': TaskSendEditorDigest;
       inline: {
         input: unknown;
         output: unknown;
@@ -510,6 +515,22 @@ export interface ChatMessage {
   createdAt: string;
 }
 /**
+ * Digests of unanswered questions and negative feedback emailed to editors.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editor-digests".
+ */
+export interface EditorDigest {
+  id: number;
+  since?: string | null;
+  until: string;
+  unanswered?: number | null;
+  negativeFeedback?: number | null;
+  recipients?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -578,7 +599,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'retrievalIndexDocument' | 'retrievalReindexAll' | 'send-email';
+        taskSlug: 'inline' | 'retrievalIndexDocument' | 'retrievalReindexAll' | 'send-email' | 'send-editor-digest';
         taskID: string;
         input?:
           | {
@@ -611,7 +632,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'retrievalIndexDocument' | 'retrievalReindexAll' | 'send-email') | null;
+  taskSlug?: ('inline' | 'retrievalIndexDocument' | 'retrievalReindexAll' | 'send-email' | 'send-editor-digest') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -619,6 +640,15 @@ export interface PayloadJob {
    * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
    */
   concurrencyKey?: string | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -656,6 +686,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-logs';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'editor-digests';
+        value: number | EditorDigest;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -944,6 +978,19 @@ export interface ChatMessagesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editor-digests_select".
+ */
+export interface EditorDigestsSelect<T extends boolean = true> {
+  since?: T;
+  until?: T;
+  unanswered?: T;
+  negativeFeedback?: T;
+  recipients?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -979,6 +1026,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   waitUntil?: T;
   processing?: T;
   concurrencyKey?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1054,6 +1102,24 @@ export interface Profile {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "profile_select".
  */
 export interface ProfileSelect<T extends boolean = true> {
@@ -1069,6 +1135,16 @@ export interface ProfileSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1132,6 +1208,19 @@ export interface TaskSendEmail {
   output: {
     messageId?: string | null;
     delivered?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSend-editor-digest".
+ */
+export interface TaskSendEditorDigest {
+  input?: unknown;
+  output: {
+    sent?: boolean | null;
+    unanswered?: number | null;
+    negativeFeedback?: number | null;
+    recipients?: number | null;
   };
 }
 /**

@@ -4,6 +4,7 @@ import * as retrieval from './20261122_000000_retrieval'
 import * as chat from './20261122_010000_chat'
 import * as emailOutbox from './20261122_041724_email_outbox'
 import * as emailVerification from './20261122_043218_email_verification'
+import * as editorDigest from './20261122_043523_editor_digest'
 
 export const migrations = [
   { down: initial.down, name: '20261121_100000_initial', up: initial.up },
@@ -12,4 +13,5 @@ export const migrations = [
   { down: chat.down, name: '20261122_010000_chat', up: chat.up },
   { down: emailOutbox.down, name: '20261122_041724_email_outbox', up: emailOutbox.up },
   { down: emailVerification.down, name: '20261122_043218_email_verification', up: emailVerification.up },
+  { down: editorDigest.down, name: '20261122_043523_editor_digest', up: editorDigest.up },
 ]

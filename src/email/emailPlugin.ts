@@ -1,5 +1,7 @@
 import type { Config } from 'payload'
 
+import { EditorDigests } from './EditorDigests'
+import { buildEditorDigestTask } from './editorDigestTask'
 import { queuedEmailAdapter } from './queuedEmailAdapter'
 import { buildSendEmailTask, emailQueue } from './sendEmailTask'
 
@@ -16,15 +18,16 @@ function withAutoRun(autoRun: AutoRun, queue: string): AutoRun {
   return [...(autoRun ?? []), ours]
 }
 
-/** Email through an outbox of jobs (see queuedEmailAdapter.ts and sendEmailTask.ts). */
+/** Email through an outbox of jobs (see queuedEmailAdapter.ts and sendEmailTask.ts), and the editors' digest. */
 export const emailPlugin =
   (options: EmailPluginOptions) =>
   (incoming: Config): Config => ({
     ...incoming,
+    collections: [...(incoming.collections ?? []), EditorDigests],
     email: queuedEmailAdapter(),
     jobs: {
       ...incoming.jobs,
       autoRun: options.autoRun ? withAutoRun(incoming.jobs?.autoRun, emailQueue) : incoming.jobs?.autoRun,
-      tasks: [...(incoming.jobs?.tasks ?? []), buildSendEmailTask()],
+      tasks: [...(incoming.jobs?.tasks ?? []), buildSendEmailTask(), buildEditorDigestTask()],
     },
   })

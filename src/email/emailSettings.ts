@@ -48,3 +48,9 @@ export const emailRetries = () => ({
   attempts: Number(env('EMAIL_RETRY_ATTEMPTS', '5')),
   delayMs: Number(env('EMAIL_RETRY_DELAY_MS', '30000')),
 })
+
+/** The editors' digest: EMAIL_DIGEST=off disables it; EMAIL_DIGEST_CRON (default daily at 07:00 server time, seconds first). */
+export const digestSettings = () => ({
+  cron: env('EMAIL_DIGEST_CRON', '0 0 7 * * *'),
+  enabled: !['false', 'off', '0', 'no'].includes(env('EMAIL_DIGEST', 'on').toLowerCase()),
+})
