@@ -128,6 +128,7 @@ export interface Config {
       retrievalReindexAll: TaskRetrievalReindexAll;
       'send-email': TaskSendEmail;
       'send-editor-digest': TaskSendEditorDigest;
+      'expire-verification-links': TaskExpireVerificationLinks;
       inline: {
         input: unknown;
         output: unknown;
@@ -599,7 +600,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'retrievalIndexDocument' | 'retrievalReindexAll' | 'send-email' | 'send-editor-digest';
+        taskSlug:
+          | 'inline'
+          | 'retrievalIndexDocument'
+          | 'retrievalReindexAll'
+          | 'send-email'
+          | 'send-editor-digest'
+          | 'expire-verification-links';
         taskID: string;
         input?:
           | {
@@ -632,7 +639,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'retrievalIndexDocument' | 'retrievalReindexAll' | 'send-email' | 'send-editor-digest') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'retrievalIndexDocument'
+        | 'retrievalReindexAll'
+        | 'send-email'
+        | 'send-editor-digest'
+        | 'expire-verification-links'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1221,6 +1237,16 @@ export interface TaskSendEditorDigest {
     unanswered?: number | null;
     negativeFeedback?: number | null;
     recipients?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpire-verification-links".
+ */
+export interface TaskExpireVerificationLinks {
+  input?: unknown;
+  output: {
+    expired?: number | null;
   };
 }
 /**

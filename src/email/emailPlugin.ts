@@ -2,6 +2,7 @@ import type { Config } from 'payload'
 
 import { EditorDigests } from './EditorDigests'
 import { buildEditorDigestTask } from './editorDigestTask'
+import { buildExpireVerificationLinksTask } from './expireVerificationLinksTask'
 import { queuedEmailAdapter } from './queuedEmailAdapter'
 import { buildSendEmailTask, emailQueue } from './sendEmailTask'
 
@@ -28,6 +29,6 @@ export const emailPlugin =
     jobs: {
       ...incoming.jobs,
       autoRun: options.autoRun ? withAutoRun(incoming.jobs?.autoRun, emailQueue) : incoming.jobs?.autoRun,
-      tasks: [...(incoming.jobs?.tasks ?? []), buildSendEmailTask(), buildEditorDigestTask()],
+      tasks: [...(incoming.jobs?.tasks ?? []), buildSendEmailTask(), buildEditorDigestTask(), buildExpireVerificationLinksTask()],
     },
   })

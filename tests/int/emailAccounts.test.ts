@@ -6,6 +6,7 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { expireVerificationLinksTask } from '../../src/email/expireVerificationLinksTask'
 import { useApiTest } from '../helpers/apiTest'
 import { emailJobs, runEmailJobs, runEmailJobsOnce } from '../helpers/emailJobs'
 import { type ReceivedEmail, startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
@@ -163,6 +164,25 @@ describe('email verification', () => {
     expect((await test.api.post(`/api/users/verify/${token}`, {})).status).toBe(200)
     expect((await login(email, 'set by the admin')).status).toBe(200)
     expect((await test.api.post(`/api/users/verify/${token}`, {})).status).toBeGreaterThanOrEqual(400)
+  })
+
+  it('expires the link VERIFY_TOKEN_HOURS after the account was created', async () => {
+    const email = 'slow-to-verify@example.com'
+    const fresh = 'quick-to-verify@example.com'
+    for (const address of [email, fresh]) {
+      expect((await test.api.post('/api/users', { email: address, name: 'Someone', password: 'set by the admin' }, { as: test.actors.admin.credential })).status).toBe(201)
+    }
+    await runEmailJobs(test.payload)
+    const token = verifyPattern.exec(emailsTo(email)[0].html)?.[1]
+    const freshToken = verifyPattern.exec(emailsTo(fresh)[0].html)?.[1]
+    expect(token).toBeTruthy()
+    await test.payload.db.drizzle.execute(sql`update users set created_at = created_at - interval '49 hours' where email = ${email}`)
+    await test.payload.jobs.queue({ input: {}, queue: 'email', task: expireVerificationLinksTask } as never)
+    await runEmailJobs(test.payload)
+    expect((await test.api.post(`/api/users/verify/${token}`, {})).status).toBeGreaterThanOrEqual(400)
+    expect((await login(email, 'set by the admin')).status).toBeGreaterThanOrEqual(400)
+    // A link younger than that still works.
+    expect((await test.api.post(`/api/users/verify/${freshToken}`, {})).status).toBe(200)
   })
 
   it('sends no verification email to invited users or users made by scripts', async () => {
