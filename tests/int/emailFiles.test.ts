@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { expect, it } from 'vitest'
+import { afterAll, expect, it } from 'vitest'
 
 import { useApiTest } from '../helpers/apiTest'
 import { emailJobs, runEmailJobs } from '../helpers/emailJobs'
@@ -14,6 +14,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-mail-'))
 process.env.DATA_DIR = dataDir
 process.env.PUBLIC_URL = 'https://portfolio.test'
 delete process.env.SMTP_HOST
+afterAll(() => fs.rmSync(dataDir, { force: true, recursive: true }))
 
 const test = useApiTest({ actors: false })
 
