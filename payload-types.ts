@@ -78,6 +78,7 @@ export interface Config {
     'retrieval-runs': RetrievalRun;
     'chat-sessions': ChatSession;
     'chat-messages': ChatMessage;
+    'editor-digests': EditorDigest;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -97,6 +98,7 @@ export interface Config {
     'retrieval-runs': RetrievalRunsSelect<false> | RetrievalRunsSelect<true>;
     'chat-sessions': ChatSessionsSelect<false> | ChatSessionsSelect<true>;
     'chat-messages': ChatMessagesSelect<false> | ChatMessagesSelect<true>;
+    'editor-digests': EditorDigestsSelect<false> | EditorDigestsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -109,9 +111,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     profile: Profile;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     profile: ProfileSelect<false> | ProfileSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -122,6 +126,9 @@ export interface Config {
     tasks: {
       retrievalIndexDocument: TaskRetrievalIndexDocument;
       retrievalReindexAll: TaskRetrievalReindexAll;
+      'send-email': TaskSendEmail;
+      'send-editor-digest': TaskSendEditorDigest;
+      'expire-verification-links': TaskExpireVerificationLinks;
       inline: {
         input: unknown;
         output: unknown;
@@ -289,6 +296,8 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
+  _verified?: boolean | null;
+  _verificationToken?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -507,6 +516,22 @@ export interface ChatMessage {
   createdAt: string;
 }
 /**
+ * Digests of unanswered questions and negative feedback emailed to editors.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editor-digests".
+ */
+export interface EditorDigest {
+  id: number;
+  since?: string | null;
+  until: string;
+  unanswered?: number | null;
+  negativeFeedback?: number | null;
+  recipients?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -575,7 +600,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'retrievalIndexDocument' | 'retrievalReindexAll';
+        taskSlug:
+          | 'inline'
+          | 'retrievalIndexDocument'
+          | 'retrievalReindexAll'
+          | 'send-email'
+          | 'send-editor-digest'
+          | 'expire-verification-links';
         taskID: string;
         input?:
           | {
@@ -608,7 +639,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'retrievalIndexDocument' | 'retrievalReindexAll') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'retrievalIndexDocument'
+        | 'retrievalReindexAll'
+        | 'send-email'
+        | 'send-editor-digest'
+        | 'expire-verification-links'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -616,6 +656,15 @@ export interface PayloadJob {
    * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
    */
   concurrencyKey?: string | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -653,6 +702,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-logs';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'editor-digests';
+        value: number | EditorDigest;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -824,6 +877,8 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
+  _verified?: T;
+  _verificationToken?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:
@@ -939,6 +994,19 @@ export interface ChatMessagesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editor-digests_select".
+ */
+export interface EditorDigestsSelect<T extends boolean = true> {
+  since?: T;
+  until?: T;
+  unanswered?: T;
+  negativeFeedback?: T;
+  recipients?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -974,6 +1042,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   waitUntil?: T;
   processing?: T;
   concurrencyKey?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1049,6 +1118,24 @@ export interface Profile {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "profile_select".
  */
 export interface ProfileSelect<T extends boolean = true> {
@@ -1064,6 +1151,16 @@ export interface ProfileSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1106,6 +1203,50 @@ export interface TaskRetrievalReindexAll {
     processed?: number | null;
     embedded?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSend-email".
+ */
+export interface TaskSendEmail {
+  input: {
+    message:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    messageId?: string | null;
+    delivered?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSend-editor-digest".
+ */
+export interface TaskSendEditorDigest {
+  input?: unknown;
+  output: {
+    sent?: boolean | null;
+    unanswered?: number | null;
+    negativeFeedback?: number | null;
+    recipients?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpire-verification-links".
+ */
+export interface TaskExpireVerificationLinks {
+  input?: unknown;
+  output: {
+    expired?: number | null;
   };
 }
 /**

@@ -17,6 +17,7 @@ import { retrievalOptions } from './src/config/retrievalOptions'
 import { embeddedSafePlugin } from './src/db/embeddedSafe'
 import { logPoolErrors } from './src/db/logPoolErrors'
 import { Profile } from './src/globals/Profile'
+import { emailPlugin } from './src/email/emailPlugin'
 import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditLog'
 import { withTextTypeChecks } from './src/hooks/rejectNonTextValues'
 import { chatPlugin } from './src/plugins/chat'
@@ -62,6 +63,7 @@ export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginO
     plugins: [
       retrievalPlugin({ ...retrievalOptions(), ...overrides.retrieval }),
       chatPlugin(chatOptions()),
+      emailPlugin({ autoRun: process.env.JOBS_AUTORUN !== 'false' }),
       embeddedSafePlugin(),
     ],
     sharp,

@@ -3,6 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { canAccessAdmin } from '../access/canAccessAdmin'
 import { fieldHasPermission, hasPermission } from '../access/hasPermission'
 import { selfOrPermitted } from '../access/selfOrPermitted'
+import { inviteUserEndpoint } from '../email/inviteUserEndpoint'
+import { rejectMalformedEmail } from '../email/rejectMalformedEmail'
+import { resetPasswordHtml, resetPasswordSubject, resetTokenMinutes } from '../email/resetPasswordEmail'
+import { trustCreatedUsers } from '../email/trustCreatedUsers'
+import { verifyEmailHtml, verifyEmailSubject } from '../email/verifyEmailMessage'
 import { rejectInactiveUser } from '../hooks/rejectInactiveUser'
 
 export const Users: CollectionConfig = {
@@ -21,13 +26,21 @@ export const Users: CollectionConfig = {
     update: selfOrPermitted('update'),
   },
   auth: {
+    forgotPassword: {
+      expiration: resetTokenMinutes() * 60_000,
+      generateEmailHTML: resetPasswordHtml,
+      generateEmailSubject: resetPasswordSubject,
+    },
     lockTime: 15 * 60 * 1000,
     maxLoginAttempts: 5,
     tokenExpiration: 2 * 60 * 60,
     useAPIKey: true,
+    verify: { generateEmailHTML: verifyEmailHtml, generateEmailSubject: verifyEmailSubject },
   },
+  endpoints: [inviteUserEndpoint],
   hooks: {
     beforeLogin: [rejectInactiveUser],
+    beforeOperation: [rejectMalformedEmail, trustCreatedUsers],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

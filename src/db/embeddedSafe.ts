@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, CollectionConfig, Config, GlobalBeforeOperationHook, GlobalConfig } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionConfig, Config, Field, GlobalBeforeOperationHook, GlobalConfig } from 'payload'
 
 /** True when the app runs on the embedded database (set by resolveDatabase and the test setup). */
 export const isEmbeddedDatabase = (): boolean => process.env.DATABASE_EMBEDDED === 'true'
@@ -16,10 +16,30 @@ const skipLockCheck = <T extends { args: { overrideLock?: boolean } ; operation:
 const collectionHook: CollectionBeforeOperationHook = (hookArgs) => skipLockCheck(hookArgs as never) as never
 const globalHook: GlobalBeforeOperationHook = (hookArgs) => skipLockCheck(hookArgs as never) as never
 
-const withCollectionHook = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  hooks: { ...collection.hooks, beforeOperation: [collectionHook, ...(collection.hooks?.beforeOperation ?? [])] },
-})
+/*
+ * Payload's forgot-password throttle (`minRequestInterval`) reserves the user row outside the
+ * request's transaction, after that transaction has begun: on PGlite the request waits for itself.
+ * On the embedded database the throttle is off; its column (Payload's `resetPasswordRequestedAt`
+ * field, only added while the throttle is on) is declared here so the schema stays the same.
+ */
+const requestedAtField: Field = { name: 'resetPasswordRequestedAt', type: 'date', access: { create: () => false, update: () => false }, hidden: true }
+
+const withoutResetThrottle = (collection: CollectionConfig): CollectionConfig => {
+  const auth = collection.auth
+  if (!auth) return collection
+  const options = auth === true ? {} : auth
+  if (options.disableLocalStrategy || options.forgotPassword?.minRequestInterval === 0) return collection
+  return {
+    ...collection,
+    auth: { ...options, forgotPassword: { ...options.forgotPassword, minRequestInterval: 0 } },
+    fields: [...collection.fields, requestedAtField],
+  }
+}
+
+const withCollectionHook = (incoming: CollectionConfig): CollectionConfig => {
+  const collection = withoutResetThrottle(incoming)
+  return { ...collection, hooks: { ...collection.hooks, beforeOperation: [collectionHook, ...(collection.hooks?.beforeOperation ?? [])] } }
+}
 const withGlobalHook = (global: GlobalConfig): GlobalConfig => ({
   ...global,
   hooks: { ...global.hooks, beforeOperation: [globalHook, ...(global.hooks?.beforeOperation ?? [])] },
