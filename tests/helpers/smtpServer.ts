@@ -1,4 +1,5 @@
 import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll } from 'vitest'
 
 import { freePort } from './freePort'
 
@@ -122,4 +123,21 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
 
   await start()
   return { messages, port, start, stop }
+}
+
+/**
+ * The usual setting of an email test file: a loopback SMTP server for the whole file, with the app
+ * pointed at it (SMTP_HOST, SMTP_PORT). Call it before `useApiTest()`, so it starts before Payload
+ * does. Its fields are there once the tests run.
+ */
+export function useSmtpServer(): TestSmtpServer {
+  const server = {} as TestSmtpServer
+  beforeAll(async () => {
+    const started = await startSmtpServer()
+    Object.assign(server, started)
+    process.env.SMTP_HOST = '127.0.0.1'
+    process.env.SMTP_PORT = String(started.port)
+  })
+  afterAll(async () => server.stop?.())
+  return server
 }

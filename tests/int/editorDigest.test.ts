@@ -6,25 +6,19 @@
  */
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { editorDigestTask } from '../../src/email/editorDigestTask'
 import { emailQueue } from '../../src/email/sendEmailTask'
 import { useApiTest } from '../helpers/apiTest'
 import { runEmailJobs } from '../helpers/emailJobs'
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
+import { useSmtpServer } from '../helpers/smtpServer'
 
 process.env.PUBLIC_URL = 'https://portfolio.test'
 process.env.SITE_NAME = 'Folio Test Site'
 process.env.EMAIL_RETRY_DELAY_MS = '20'
 
-let smtp: TestSmtpServer
-beforeAll(async () => {
-  smtp = await startSmtpServer()
-  process.env.SMTP_HOST = '127.0.0.1'
-  process.env.SMTP_PORT = String(smtp.port)
-})
-afterAll(async () => smtp?.stop())
+const smtp = useSmtpServer()
 
 const test = useApiTest()
 

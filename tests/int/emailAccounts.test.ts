@@ -4,25 +4,19 @@
  * reset through the REST API, and invitations. Links in the emails are followed through the API.
  */
 import { sql } from '@payloadcms/db-postgres/drizzle'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { expireVerificationLinksTask } from '../../src/email/expireVerificationLinksTask'
 import { useApiTest } from '../helpers/apiTest'
 import { emailJobs, runEmailJobs, runEmailJobsOnce } from '../helpers/emailJobs'
-import { type ReceivedEmail, startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer'
+import { type ReceivedEmail, useSmtpServer } from '../helpers/smtpServer'
 
 process.env.PUBLIC_URL = 'https://portfolio.test'
 process.env.EMAIL_FROM = 'Folio Mail <mail@portfolio.test>'
 process.env.SITE_NAME = 'Folio Test Site'
 process.env.EMAIL_RETRY_DELAY_MS = '20'
 
-let smtp: TestSmtpServer
-beforeAll(async () => {
-  smtp = await startSmtpServer()
-  process.env.SMTP_HOST = '127.0.0.1'
-  process.env.SMTP_PORT = String(smtp.port)
-})
-afterAll(async () => smtp?.stop())
+const smtp = useSmtpServer()
 
 const test = useApiTest()
 
