@@ -20,7 +20,7 @@ import { type SearchHit, searchIndex, type SearchOptions } from './search/search
 
 export { createLocalEmbedder } from './embedders/localEmbedder'
 export { createOpenAIEmbedder } from './embedders/openaiEmbedder'
-export { errorResponse } from './endpoints/respond'
+export { errorResponse, readJson } from './endpoints/respond'
 export { clientIp, hitRateLimit, type RateLimitRule, tooManyRequests } from './rateLimit/rateLimit'
 export type { SearchHit, SearchMode, SearchOptions } from './search/searchIndex'
 export type { IndexResult } from './indexing/indexDocuments'
