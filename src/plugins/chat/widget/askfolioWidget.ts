@@ -1,15 +1,17 @@
-import type { readEventStream } from './readEventStream'
+import type { Saved, Source, Turn, WidgetParts } from './widgetTypes'
 
 /**
  * The embeddable chat widget: `<askfolio-chat>`, a custom element with a shadow root, a launcher and
  * a panel that streams answers from `POST /api/chat` and cites their sources.
  *
  * This function runs in the visitor's browser, not here: serveWidget.ts sends its source text as
- * `/widget.js`. So it must stay self-contained: no imports, nothing from the enclosing module, no
- * class fields (a compiler could turn them into helper calls). Text from the network only ever
- * enters the page as text nodes and `href`s checked to be http(s).
+ * `/widget.js`, calling it with the stylesheet and the other parts (DOM building, failure messages,
+ * the event-stream reader, the saved conversation), each sent the same way. So it must stay
+ * self-contained: no imports but types, nothing from the enclosing module, no class fields (a
+ * compiler could turn them into helper calls). Text from the network only ever enters the page as
+ * text nodes and `href`s checked to be http(s).
  */
-export function askfolioWidget(styles: string, readEvents: typeof readEventStream): void {
+export function askfolioWidget(styles: string, parts: WidgetParts): void {
   'use strict'
   const tag = 'askfolio-chat'
   // No `typeof window` guard: a server bundler treats that as a constant and would drop this body.
@@ -20,75 +22,8 @@ export function askfolioWidget(styles: string, readEvents: typeof readEventStrea
   const script =
     current instanceof HTMLScriptElement && current.src ? current : document.querySelector<HTMLScriptElement>('script[src$="/widget.js"]')
   const scriptOrigin = script?.src ? new URL(script.src, location.href).origin : location.origin
-
-  type Source = { title: string; url: string }
-  type Turn = {
-    answer: string
-    error?: string
-    messageId?: string
-    question: string
-    rating?: 'down' | 'up'
-    sources: Source[]
-    status: 'done' | 'error' | 'stopped' | 'streaming'
-    unanswered?: boolean
-  }
-  type Saved = { sessionId?: string; turns: Turn[] }
-
-  const h = (name: string, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement => {
-    const node = document.createElement(name)
-    for (const key of Object.keys(props)) node.setAttribute(key, props[key])
-    node.append(...children)
-    return node
-  }
-  const safeUrl = (value: string, base: string): null | string => {
-    try {
-      const url = new URL(value, base)
-      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
-    } catch {
-      return null
-    }
-  }
-  const linkTo = (url: string, base: string, props: Record<string, string>, ...children: (Node | string)[]) => {
-    const href = safeUrl(url, base)
-    if (!href) return h('span', {}, ...children)
-    const external = new URL(href).origin !== location.origin
-    return h('a', { href, ...props, ...(external ? { rel: 'noopener', target: '_blank' } : {}) }, ...children)
-  }
-  // Drawn, not emoji: many systems (and headless browsers) lack an emoji font.
-  const thumbIcon =
-    '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" aria-hidden="true"><path d="M7 10v11H3V10h4zm0 0 4-8a3 3 0 0 1 3 3v4h5.6a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.2 21H7"/></svg>'
-  const chatIcon =
-    '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z"/></svg>'
-
-  /** Messages in plain words for what can go wrong on the way. */
-  const problemFor = async (res: Response): Promise<string> => {
-    let message = ''
-    try {
-      message = (await res.json()).errors?.[0]?.message ?? ''
-    } catch {
-      // not JSON: fall back to the status
-    }
-    if (res.status === 429) {
-      const wait = Number(res.headers.get('retry-after'))
-      return `You're asking faster than the chat can answer. Please wait ${wait > 0 ? `${wait} seconds` : 'a moment'} and try again.`
-    }
-    if (res.status === 403) return 'The chat is not available on this site.'
-    if (res.status >= 500) return message || 'Something went wrong on our side. Please try again in a moment.'
-    return message || `The chat could not answer (error ${res.status}).`
-  }
-  const offline = 'The chat could not be reached. Check your connection and try again.'
-  /**
-   * A browser hides why a cross-origin request failed. If the server still answers a request that
-   * needs no permission, it is up, so the failure was its refusal of this site (CORS).
-   */
-  const whyUnreachable = async (api: string): Promise<string> => {
-    try {
-      await fetch(`${api}/api/chat/widget.js`, { method: 'GET', mode: 'no-cors' })
-      return new URL(api).origin === location.origin ? offline : 'The chat is not available on this site.'
-    } catch {
-      return offline
-    }
-  }
+  const { h, icons, linkTo } = parts.createDom()
+  const failures = parts.describeFailures()
 
   class AskfolioChat extends HTMLElement {
     declare api: string
@@ -96,22 +31,22 @@ export function askfolioWidget(styles: string, readEvents: typeof readEventStrea
     declare els: Record<string, HTMLElement>
     declare saved: Saved
     declare launcherText: string
-    declare storageKey: string
+    declare storage: ReturnType<WidgetParts['savedConversation']>
 
     connectedCallback() {
       if (this.els) return
       const settings = { ...(script?.dataset ?? {}), ...this.dataset }
       this.api = (settings.api || scriptOrigin).replace(/\/+$/, '')
-      this.storageKey = `askfolio-chat:${this.api}`
+      this.storage = parts.savedConversation(`askfolio-chat:${this.api}`)
       for (const name of ['theme', 'position']) if (settings[name] && !this.dataset[name]) this.dataset[name] = settings[name] as string
       if (settings.accent) this.style.setProperty('--askfolio-accent', settings.accent)
-      this.saved = this.load()
+      this.saved = this.storage.load()
       this.busy = null
       const title = settings.title || 'Ask this site'
 
       const root = this.attachShadow({ mode: 'open' })
       const launcher = h('button', { 'aria-controls': 'panel', 'aria-expanded': 'false', class: 'launcher', type: 'button' })
-      launcher.innerHTML = chatIcon
+      launcher.innerHTML = icons.chat
       launcher.append(h('span', {}, ''))
       this.launcherText = settings.label || 'Ask a question'
       // Not a live region: the status line below announces each answer once, when it is complete.
@@ -200,31 +135,8 @@ export function askfolioWidget(styles: string, readEvents: typeof readEventStrea
       this.els.input.focus()
     }
 
-    load(): Saved {
-      try {
-        const saved = JSON.parse(localStorage.getItem(this.storageKey) || 'null')
-        if (saved && Array.isArray(saved.turns)) {
-          // Written by another version, or by the host page: keep only turns that have the right shape.
-          const text = (value: unknown) => typeof value === 'string'
-          const turns = (saved.turns as Turn[]).filter(
-            (turn) =>
-              turn && text(turn.question) && text(turn.answer) && Array.isArray(turn.sources) && turn.sources.every((s) => s && text(s.title) && text(s.url)),
-          )
-          return { sessionId: text(saved.sessionId) ? saved.sessionId : undefined, turns }
-        }
-      } catch {
-        // storage blocked or corrupt: start afresh
-      }
-      return { turns: [] }
-    }
-
     store() {
-      try {
-        const turns = this.saved.turns.slice(-30).map((turn) => (turn.status === 'streaming' ? { ...turn, status: 'stopped' } : turn))
-        localStorage.setItem(this.storageKey, JSON.stringify({ sessionId: this.saved.sessionId, turns }))
-      } catch {
-        // storage blocked: the conversation lasts as long as the page
-      }
+      this.storage.store(this.saved)
     }
 
     announce(text: string) {
@@ -266,11 +178,11 @@ export function askfolioWidget(styles: string, readEvents: typeof readEventStrea
         })
         answered = true
         if (!res.ok || !res.body) {
-          turn.error = await problemFor(res)
+          turn.error = await failures.forResponse(res)
           sessionProblem = res.status === 400 && Boolean(this.saved.sessionId) && /session|conversation/i.test(turn.error)
         } else finished = await this.readStream(res.body, turn)
       } catch {
-        if (!controller.signal.aborted) turn.error = answered ? 'The answer was cut off. Please try again.' : await whyUnreachable(this.api)
+        if (!controller.signal.aborted) turn.error = answered ? failures.cutOff : await failures.forNoResponse(this.api)
       } finally {
         if (this.busy === controller) {
           this.busy = null
@@ -289,7 +201,7 @@ export function askfolioWidget(styles: string, readEvents: typeof readEventStrea
       else if (controller.signal.aborted) turn.status = 'stopped'
       else {
         turn.status = 'error'
-        turn.error = 'The answer was cut off. Please try again.'
+        turn.error = failures.cutOff
       }
       if (turn.status === 'error' && !input.value) input.value = question
       this.store()
@@ -300,7 +212,7 @@ export function askfolioWidget(styles: string, readEvents: typeof readEventStrea
     /** Reads the answer's events into `turn`; true when the server said it was done. */
     async readStream(body: ReadableStream<Uint8Array>, turn: Turn): Promise<boolean> {
       let finished = false
-      await readEvents(body, (event, data) => {
+      await parts.readEventStream(body, (event, data) => {
         let payload: Record<string, unknown>
         try {
           payload = JSON.parse(data) ?? {}
@@ -333,11 +245,11 @@ export function askfolioWidget(styles: string, readEvents: typeof readEventStrea
           headers: { 'Content-Type': 'application/json' },
           method: 'POST',
         })
-        if (!res.ok && res.status !== 409) throw new Error(await problemFor(res))
+        if (!res.ok && res.status !== 409) throw new Error(await failures.forResponse(res))
         this.announce('Thanks for the feedback.')
       } catch (error) {
         turn.rating = undefined
-        this.announce(error instanceof TypeError ? offline : (error as Error).message)
+        this.announce(error instanceof TypeError ? failures.offline : (error as Error).message)
       }
       this.store()
       this.showRating(turn)
@@ -420,7 +332,7 @@ export function askfolioWidget(styles: string, readEvents: typeof readEventStrea
         ['down', 'Not helpful'],
       ] as const) {
         const button = h('button', { 'aria-disabled': String(Boolean(turn.rating)), 'aria-label': label, 'aria-pressed': String(turn.rating === rating), 'data-rating': rating, type: 'button' })
-        button.innerHTML = thumbIcon
+        button.innerHTML = icons.thumb
         button.addEventListener('click', () => void this.rate(turn, rating))
         group.append(button)
       }

@@ -3,20 +3,28 @@ import type { Endpoint } from 'payload'
 import { createHash } from 'node:crypto'
 
 import { askfolioWidget } from './askfolioWidget'
+import { createDom } from './createDom'
+import { describeFailures } from './describeFailures'
 import { readEventStream } from './readEventStream'
+import { savedConversation } from './savedConversation'
+import type { WidgetParts } from './widgetTypes'
 import { widgetStyles } from './widgetStyles'
 
 let cached: null | { body: string; etag: string } = null
 
 /**
  * The widget as one classic script: the compiled source of `askfolioWidget`, called with its styles
- * and the compiled source of `readEventStream`.
+ * and the compiled sources of its parts.
  * Built once per process from the code that is running, so it never drifts from the server's API.
  */
 export function widgetScript(): { body: string; etag: string } {
   if (!cached) {
+    // Each part as its own source text, in an object literal the widget receives (see WidgetParts).
+    const parts = `{${Object.entries({ createDom, describeFailures, readEventStream, savedConversation } satisfies WidgetParts)
+      .map(([name, part]) => `${name}: ${part.toString()}`)
+      .join(', ')}}`
     // A guard for compilers that wrap functions in a name-keeping helper (esbuild's keepNames).
-    const body = `/*! askfolio chat widget */\n(function(){var __name=function(f){return f};(${askfolioWidget.toString()})(${JSON.stringify(widgetStyles.replace(/\n/g, ''))}, ${readEventStream.toString()})})();\n`
+    const body = `/*! askfolio chat widget */\n(function(){var __name=function(f){return f};(${askfolioWidget.toString()})(${JSON.stringify(widgetStyles.replace(/\n/g, ''))}, ${parts})})();\n`
     cached = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` }
   }
   return cached
