@@ -13,6 +13,7 @@ import { Roles } from './src/collections/Roles'
 import { Skills } from './src/collections/Skills'
 import { Users } from './src/collections/Users'
 import { chatOptions } from './src/config/chatOptions'
+import { jobsAutoRun } from './src/config/env'
 import { retrievalOptions } from './src/config/retrievalOptions'
 import { embeddedSafePlugin } from './src/db/embeddedSafe'
 import { logPoolErrors } from './src/db/logPoolErrors'
@@ -63,7 +64,7 @@ export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginO
     plugins: [
       retrievalPlugin({ ...retrievalOptions(), ...overrides.retrieval }),
       chatPlugin(chatOptions()),
-      emailPlugin({ autoRun: process.env.JOBS_AUTORUN !== 'false' }),
+      emailPlugin({ autoRun: jobsAutoRun() }),
       embeddedSafePlugin(),
     ],
     sharp,

@@ -3,3 +3,6 @@ export const env = (name: string, fallback: string) => process.env[name] || fall
 
 /** The window every rate limit counts in (RATE_LIMIT_WINDOW_SECONDS, default a minute). */
 export const rateLimitWindowSeconds = () => Number(env('RATE_LIMIT_WINDOW_SECONDS', '60'))
+
+/** Whether this process runs the jobs queues itself (JOBS_AUTORUN, default true; tests set false). */
+export const jobsAutoRun = () => env('JOBS_AUTORUN', 'true') !== 'false'

@@ -5,7 +5,7 @@ import type { Resource } from '../access/resources'
 import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
 import { createLocalEmbedder, createOpenAIEmbedder, type Embedder, type RetrievalPluginOptions } from '../plugins/retrieval'
-import { env, rateLimitWindowSeconds } from './env'
+import { env, jobsAutoRun, rateLimitWindowSeconds } from './env'
 
 /**
  * The embedder from the environment: OpenAI-compatible when EMBEDDINGS_PROVIDER=openai (the default
@@ -37,7 +37,7 @@ export function retrievalOptions(): RetrievalPluginOptions {
       requeue: async ({ collection, req }) => (await getScope(req as PayloadRequest, collection as Resource, 'update')) !== null,
       status: async ({ req }) => (await getScope(req as PayloadRequest, 'projects', 'read')) !== null,
     },
-    autoRun: env('JOBS_AUTORUN', 'true') !== 'false',
+    autoRun: jobsAutoRun(),
     disabled: env('RETRIEVAL_DISABLED', 'false') === 'true',
     collections: {
       'blog-posts': {

@@ -1,5 +1,6 @@
 import type { Config } from 'payload'
 
+import { withAutoRun } from '../plugins/retrieval'
 import { EditorDigests } from './EditorDigests'
 import { buildEditorDigestTask } from './editorDigestTask'
 import { buildExpireVerificationLinksTask } from './expireVerificationLinksTask'
@@ -11,13 +12,6 @@ export type EmailPluginOptions = {
   autoRun: boolean
 }
 
-type AutoRun = NonNullable<Config['jobs']>['autoRun']
-
-function withAutoRun(autoRun: AutoRun, queue: string): AutoRun {
-  const ours = { cron: '* * * * * *', limit: 10, queue }
-  if (typeof autoRun === 'function') return async (payload) => [...(await autoRun(payload)), ours]
-  return [...(autoRun ?? []), ours]
-}
 
 /** Email through an outbox of jobs (see queuedEmailAdapter.ts and sendEmailTask.ts), and the editors' digest. */
 export const emailPlugin =
@@ -28,7 +22,7 @@ export const emailPlugin =
     email: queuedEmailAdapter(),
     jobs: {
       ...incoming.jobs,
-      autoRun: options.autoRun ? withAutoRun(incoming.jobs?.autoRun, emailQueue) : incoming.jobs?.autoRun,
+      autoRun: options.autoRun ? withAutoRun(incoming.jobs?.autoRun, emailQueue, 10) : incoming.jobs?.autoRun,
       tasks: [...(incoming.jobs?.tasks ?? []), buildSendEmailTask(), buildEditorDigestTask(), buildExpireVerificationLinksTask()],
     },
   })

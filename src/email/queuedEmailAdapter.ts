@@ -13,10 +13,11 @@ export const settleQueuedEmails = async () => {
   while (queuing.size > 0) await Promise.allSettled([...queuing])
 }
 
-function normalize(message: SendEmailOptions, fallbackFrom: string): SendMailOptions {
+/** Nodemailer's form of Payload's message, with a text part; the sender, when missing, comes from queueEmail. */
+function normalize(message: SendEmailOptions): SendMailOptions {
   const from = typeof message.from === 'object' && message.from ? (message.from.name ? `"${message.from.name}" <${message.from.address}>` : message.from.address) : message.from
   const text = message.text ?? (typeof message.html === 'string' ? htmlToText(message.html) : undefined)
-  return { ...message, from: from || fallbackFrom, text } as SendMailOptions
+  return { ...message, from: from || undefined, text } as SendMailOptions
 }
 
 /**
@@ -29,14 +30,13 @@ function normalize(message: SendEmailOptions, fallbackFrom: string): SendMailOpt
  */
 export const queuedEmailAdapter = (): EmailAdapter<{ queued: true }> => ({ payload }) => {
   const settings = readEmailSettings()
-  const fallbackFrom = `"${settings.fromName}" <${settings.fromAddress}>`
   return {
     name: 'queued-nodemailer',
     defaultFromAddress: settings.fromAddress,
     defaultFromName: settings.fromName,
     sendEmail: async (message) => {
       assertRecipients(message)
-      const normalized = normalize(message, fallbackFrom)
+      const normalized = normalize(message)
       const queued = queueEmail(payload, normalized)
         .catch((error: unknown) => payload.logger.error({ err: error, msg: `Could not queue email "${normalized.subject}" to ${String(normalized.to)}` }))
         .finally(() => queuing.delete(queued))

@@ -32,7 +32,17 @@ export async function sendEditorDigest(req: PayloadRequest, now = new Date()): P
 
   const find = async (where: object[]) =>
     (
-      await payload.find({ collection: 'chat-messages' as never, depth: 0, overrideAccess: true, pagination: false, req, sort: 'createdAt', where: { and: where } as never })
+      await payload.find({
+        collection: 'chat-messages' as never,
+        depth: 0,
+        overrideAccess: true,
+        pagination: false,
+        req,
+        // Only what the email shows: not the answers, their sources or timings.
+        select: { comment: true, question: true } as never,
+        sort: 'createdAt',
+        where: { and: where } as never,
+      })
     ).docs as unknown as Item[]
   const unanswered = await find([{ unanswered: { equals: true } }, ...window('createdAt')])
   const negative = await find([{ rating: { equals: 'down' } }, ...window('ratedAt')])
