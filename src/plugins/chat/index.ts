@@ -9,7 +9,6 @@ import { chatEndpoint } from './endpoints/chatEndpoint'
 import { preflightEndpoint } from './endpoints/cors'
 import { feedbackEndpoint } from './endpoints/feedbackEndpoint'
 import { insightsEndpoint } from './endpoints/insightsEndpoint'
-import { insightsKey, type InsightsSettings } from './insights/insightsAccess'
 import { insightsViewPath } from './insights/viewPath'
 import { widgetEndpoint } from './widget/serveWidget'
 
@@ -46,7 +45,6 @@ export const chatPlugin =
       insightsEndpoint(options.access.read),
       widgetEndpoint(),
     ]
-    config.custom = { ...incoming.custom, [insightsKey]: { read: options.access.read } satisfies InsightsSettings }
     config.admin = {
       ...incoming.admin,
       components: {

@@ -1,11 +1,11 @@
-import type { Project } from '../../../../payload-types'
+import type { ProjectSummary } from '../data/findPublished'
 
 import { MediaImage } from './MediaImage'
 
 type Level = { headingLevel?: 2 | 3 }
 
 /** A project in a grid: cover image, linked title and summary. */
-export function ProjectCard({ headingLevel = 3, project }: Level & { project: Project }) {
+export function ProjectCard({ headingLevel = 3, project }: Level & { project: ProjectSummary }) {
   const Heading = `h${headingLevel}` as const
   return (
     <article className="card">
@@ -22,7 +22,7 @@ export function ProjectCard({ headingLevel = 3, project }: Level & { project: Pr
   )
 }
 
-export function ProjectGrid({ headingLevel, projects }: Level & { projects: Project[] }) {
+export function ProjectGrid({ headingLevel, projects }: Level & { projects: ProjectSummary[] }) {
   return (
     <ul className="card-grid">
       {projects.map((project) => (

@@ -44,18 +44,20 @@ const listWhere = ({ featured, skill }: ListOptions): Where => ({
   and: [published, ...(featured ? [{ featured: { equals: true } }] : []), ...(skill ? [{ skills: { in: [skill] } }] : [])],
 })
 
-/** Published projects, newest first, as a visitor sees them (cover image and skills populated). */
-export async function listProjects(payload: Payload, options: ListOptions = {}): Promise<Project[]> {
+export type ProjectSummary = Pick<Project, '_status' | 'coverImage' | 'featured' | 'id' | 'publishedAt' | 'skills' | 'slug' | 'summary' | 'title'>
+
+/** Published projects, newest first: what a card and a skill page use (cover image and skills populated), not the description or owner. */
+export async function listProjects(payload: Payload, options: ListOptions = {}): Promise<ProjectSummary[]> {
   const { docs } = await payload.find({
     collection: 'projects',
     depth: 1,
     limit: options.limit ?? 100,
     overrideAccess: false,
-    select: { internalNotes: false },
+    select: { _status: true, coverImage: true, featured: true, publishedAt: true, skills: true, slug: true, summary: true, title: true },
     sort: '-publishedAt',
     where: listWhere(options),
   })
-  return docs as Project[]
+  return docs as ProjectSummary[]
 }
 
 export type PostSummary = Pick<BlogPost, 'excerpt' | 'id' | 'publishedAt' | 'slug' | 'title'>

@@ -7,7 +7,8 @@ import { formatAdminURL } from 'payload/shared'
 import React, { type CSSProperties, type ReactNode } from 'react'
 
 import { type ChatInsights, computeInsights, defaultDays, parseDays } from '../insights/computeInsights'
-import { canReadInsights, getInsightsSettings } from '../insights/insightsAccess'
+import { messagesSlug } from '../collections/chatCollections'
+import { canReadInsights } from '../insights/insightsAccess'
 import { insightsViewPath } from '../insights/viewPath'
 
 const dayChoices = [7, 30, 90]
@@ -63,7 +64,9 @@ export async function InsightsView({ initPageResult, params, searchParams, user 
     </DefaultTemplate>
   )
 
-  if (!(await canReadInsights(getInsightsSettings(payload).read, req))) {
+  // The same access as the chat messages themselves (the plugin's `access.read`).
+  const read = payload.config.collections.find((collection) => collection.slug === messagesSlug)!.access.read
+  if (!(await canReadInsights(read, req))) {
     return page(
       <p data-testid="chat-insights-forbidden" style={note}>
         You are not allowed to see the chat insights: they need permission to read the chat messages.
