@@ -4,6 +4,12 @@ import type { PayloadRequest } from 'payload'
 export type Embedder = {
   dimensions: number
   embed: (texts: string[]) => Promise<number[][]>
+  /**
+   * One search query. Searches cannot wait out retries the way indexing jobs can, so an embedder that
+   * calls a server should fail fast here (no retries, a short timeout); search then goes on with full
+   * text alone. Default: `embed`.
+   */
+  embedQuery?: (text: string) => Promise<number[]>
   /** Stored with every chunk; a chunk embedded by another model is embedded again. */
   id: string
 }

@@ -30,8 +30,10 @@ export const searchEndpoint = (context: RetrievalContext): Endpoint => ({
     const decision = await hitRateLimit(req.payload, `search:${clientIp(req)}`, context.searchRateLimit)
     if (!decision.allowed) return tooManyRequests(decision)
 
-    const hits = await searchIndex(req.payload, context, q, { collections, limit })
+    let degraded: string | undefined
+    const hits = await searchIndex(req.payload, context, q, { collections, limit, onDegraded: (reason) => (degraded = reason) })
     return Response.json({
+      ...(degraded ? { degraded } : {}),
       results: hits.map(({ collection, heading, id, score, snippet, title, url }) => ({ collection, heading, id, score, snippet, title, url })),
     })
   },

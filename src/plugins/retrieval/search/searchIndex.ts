@@ -5,6 +5,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { RetrievalContext } from '../context'
 
 import { databaseOf, queryRows, regconfig } from '../store/database'
+import { embedSearchQuery } from './embedSearchQuery'
 import { type Candidate, fullTextCandidates } from './fullTextCandidates'
 import { fuseRankings } from './fuseRankings'
 import { highlightToHtml, markEnd, markStart } from './highlight'
@@ -20,6 +21,11 @@ export type SearchOptions = {
   /** Documents to return (one chunk each). Default 10. */
   limit?: number
   mode?: SearchMode
+  /**
+   * Called when a hybrid search had to leave out the vector side (the query could not be embedded);
+   * the results then come from full text alone. A `vector` search fails instead.
+   */
+  onDegraded?: (reason: string) => void
 }
 
 export type SearchHit = {
@@ -65,9 +71,13 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
       : await fullTextCandidates(db, query, { collections, fieldWeights: context.fieldWeights, language: context.language, limit: candidates })
   let vector: Candidate[] = []
   if (mode !== 'fullText') {
-    const [embedding] = await context.embedder.embed([query])
+    const { degraded, vector: embedding } = await embedSearchQuery(payload, context, query)
+    if (!embedding) {
+      if (mode === 'vector') throw new Error(degraded)
+      options.onDegraded?.(degraded!)
+    }
     // A query of stop words only embeds to the zero vector, which is near nothing.
-    if (embedding.some((value) => value !== 0)) {
+    if (embedding?.some((value) => value !== 0)) {
       vector = await vectorCandidates(db, embedding, { collections, iterativeScan: context.iterativeScan, limit: candidates, model: context.embedder.id })
     }
   }
