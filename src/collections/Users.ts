@@ -67,5 +67,10 @@ export const Users: CollectionConfig = {
       },
       admin: { description: 'Inactive users cannot sign in or use their API key.', position: 'sidebar' },
     },
+    {
+      name: 'personalData',
+      type: 'ui',
+      admin: { components: { Field: '/privacy/admin/PersonalDataField#PersonalDataField' }, position: 'sidebar' },
+    },
   ],
 }
