@@ -155,6 +155,7 @@ describe('bad erase requests change nothing', () => {
     ['no confirmation', () => ({}), /confirm/],
     ['a wrong confirmation', () => ({ confirm: 'someone-else@example.com' }), /confirm/],
     ['an unknown reassignTo', () => ({ confirm: main.subject.email, reassignTo: 999999 }), /reassignTo/],
+    ['a reassignTo that is no id', () => ({ confirm: main.subject.email, reassignTo: 'nobody' }), /reassignTo/],
     ['reassigning to themselves', () => ({ confirm: main.subject.email, reassignTo: main.subject.id }), /someone other/],
   ])('refuses %s with 400', async (_label, body, message) => {
     const res = await erase(main.subject.id, body())
@@ -165,6 +166,8 @@ describe('bad erase requests change nothing', () => {
 
   it('refuses an unknown user, a body that is not JSON, and erasing yourself', async () => {
     expect((await erase(999999, { confirm: 'x@example.com' })).status).toBe(404)
+    expect((await erase('nobody', { confirm: 'x@example.com' })).status).toBe(404)
+    expect((await test.api.get('/api/users/nobody/personal-data', { as: test.actors.admin.credential })).status).toBe(404)
     const notJson = await test.api.post(`/api/users/${main.subject.id}/erase`, 'confirm', { as: test.actors.admin.credential })
     expect(notJson.status).toBe(400)
     const self = await erase(test.actors.admin.id!, { confirm: test.actors.admin.email })
