@@ -386,7 +386,7 @@ export interface BlogPost {
  */
 export interface AuditLog {
   id: number;
-  action: 'create' | 'update' | 'delete' | 'trash' | 'restore' | 'publish' | 'unpublish' | 'login' | 'logout';
+  action: 'create' | 'update' | 'delete' | 'trash' | 'restore' | 'publish' | 'unpublish' | 'login' | 'logout' | 'erase';
   entityType: 'collection' | 'global';
   /**
    * Collection or global slug.
@@ -467,6 +467,10 @@ export interface ChatSession {
   publicId: string;
   messageCount?: number | null;
   lastMessageAt?: string | null;
+  /**
+   * The signed-in user who started the conversation.
+   */
+  user?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -965,6 +969,7 @@ export interface ChatSessionsSelect<T extends boolean = true> {
   publicId?: T;
   messageCount?: T;
   lastMessageAt?: T;
+  user?: T;
   updatedAt?: T;
   createdAt?: T;
 }

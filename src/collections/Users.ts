@@ -9,6 +9,7 @@ import { resetPasswordHtml, resetPasswordSubject, resetTokenMinutes } from '../e
 import { trustCreatedUsers } from '../email/trustCreatedUsers'
 import { verifyEmailHtml, verifyEmailSubject } from '../email/verifyEmailMessage'
 import { rejectInactiveUser } from '../hooks/rejectInactiveUser'
+import { erasePersonalDataEndpoint, exportPersonalDataEndpoint } from '../privacy/personalDataEndpoints'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -37,7 +38,7 @@ export const Users: CollectionConfig = {
     useAPIKey: true,
     verify: { generateEmailHTML: verifyEmailHtml, generateEmailSubject: verifyEmailSubject },
   },
-  endpoints: [inviteUserEndpoint],
+  endpoints: [inviteUserEndpoint, exportPersonalDataEndpoint, erasePersonalDataEndpoint],
   hooks: {
     beforeLogin: [rejectInactiveUser],
     beforeOperation: [rejectMalformedEmail, trustCreatedUsers],
@@ -65,6 +66,11 @@ export const Users: CollectionConfig = {
         update: fieldHasPermission('users', 'update'),
       },
       admin: { description: 'Inactive users cannot sign in or use their API key.', position: 'sidebar' },
+    },
+    {
+      name: 'personalData',
+      type: 'ui',
+      admin: { components: { Field: '/privacy/admin/PersonalDataField#PersonalDataField' }, position: 'sidebar' },
     },
   ],
 }

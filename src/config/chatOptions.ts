@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { getScope } from '../access/getPermissions'
+import { isAdmin } from '../access/isAdmin'
 import { type ChatPluginOptions, createExtractiveChatModel, createOpenAIChatModel } from '../plugins/chat'
 import { env, rateLimitWindowSeconds } from './env'
 
@@ -15,7 +16,10 @@ export function chatOptions(): ChatPluginOptions {
   const provider = env('CHAT_PROVIDER', process.env.OPENAI_API_KEY ? 'openai' : 'extractive')
   if (provider !== 'openai' && provider !== 'extractive') throw new Error(`CHAT_PROVIDER must be "openai" or "extractive", not "${provider}"`)
   return {
-    access: { read: async ({ req }) => (await getScope(req as PayloadRequest, 'chat', 'read')) !== null },
+    access: {
+      read: async ({ req }) => (await getScope(req as PayloadRequest, 'chat', 'read')) !== null,
+      readSessionUser: isAdmin,
+    },
     allowedOrigins: list(process.env.CHAT_ALLOWED_ORIGINS),
     limits: {
       perIp: { limit: Number(env('CHAT_RATE_LIMIT_PER_IP', '30')), windowSeconds: rateLimitWindowSeconds() },

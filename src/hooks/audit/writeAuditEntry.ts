@@ -10,6 +10,7 @@ export const auditActions = [
   'unpublish',
   'login',
   'logout',
+  'erase',
 ] as const
 
 export type AuditAction = (typeof auditActions)[number]

@@ -15,9 +15,11 @@ export type ChatContext = {
   publicUrl?: string
   retrieval: { maxSources: number; minCoverage: number; minSimilarity: number }
   siteName: string
+  /** The auth collection whose signed-in users are recorded on the sessions they start (null: none). */
+  userCollection: null | string
 }
 
-export function resolveChatOptions(options: ChatPluginOptions): ChatContext {
+export function resolveChatOptions(options: ChatPluginOptions, userCollection: null | string = null): ChatContext {
   return {
     allowedOrigins: (options.allowedOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')),
     limits: {
@@ -35,5 +37,6 @@ export function resolveChatOptions(options: ChatPluginOptions): ChatContext {
       minSimilarity: options.retrieval?.minSimilarity ?? 0.5,
     },
     siteName: options.siteName ?? 'this site',
+    userCollection,
   }
 }

@@ -15,6 +15,13 @@ import { widgetEndpoint } from './widget/serveWidget'
 export { createExtractiveChatModel } from './models/extractiveChatModel'
 export { createOpenAIChatModel } from './models/openaiChatModel'
 export { computeInsights, type ChatInsights } from './insights/computeInsights'
+export {
+  type ChatMessageRecord,
+  type ChatSessionRecord,
+  type ChatSessionsOf,
+  findChatSessionsOf,
+  purgeChatSessions,
+} from './session/chatSessionsOf'
 export { insightsViewPath } from './insights/viewPath'
 export { widgetScript } from './widget/serveWidget'
 export type { ChatModel, ChatPluginOptions, ChatSource, ChatTurn } from './types'
@@ -22,18 +29,25 @@ export type { ChatModel, ChatPluginOptions, ChatSource, ChatTurn } from './types
 /**
  * Answers visitors' questions from the published content: `POST /api/chat` (JSON or streamed),
  * `POST /api/chat/feedback`, the embeddable widget (`GET /api/chat/widget.js`), and the sessions and
- * messages that record them; for editors, `GET /api/chat/insights` and the admin view it feeds
- * (/admin/chat-insights). It uses only what the retrieval plugin exports (search, rate limits), so
+ * messages that record them (a session started by a signed-in user names them, so
+ * `findChatSessionsOf` and `purgeChatSessions` can export and erase their conversations); for
+ * editors, `GET /api/chat/insights` and the admin view it feeds (/admin/chat-insights). It uses only what the retrieval plugin exports (search, rate limits), so
  * configure it after `retrievalPlugin`. With `disabled`, only the collections remain.
  */
 export const chatPlugin =
   (options: ChatPluginOptions) =>
   (incoming: Config): Config => {
     if (!isRetrievalInstalled(incoming)) throw new Error('chatPlugin needs retrievalPlugin: list it first in `plugins`.')
-    const context = resolveChatOptions(options)
+    const userCollection = incoming.admin?.user ?? incoming.collections?.find((collection) => collection.auth)?.slug ?? null
+    const context = resolveChatOptions(options, userCollection)
+    const sessionUser = userCollection ? { read: options.access.readSessionUser ?? (() => false), relationTo: userCollection } : undefined
     const config: Config = {
       ...incoming,
-      collections: [...(incoming.collections ?? []), buildSessionsCollection(options.access.read), buildMessagesCollection(options.access.read)],
+      collections: [
+        ...(incoming.collections ?? []),
+        buildSessionsCollection(options.access.read, sessionUser),
+        buildMessagesCollection(options.access.read),
+      ],
     }
     if (options.disabled) return config
     config.endpoints = [

@@ -1,4 +1,4 @@
-import type { Access } from 'payload'
+import type { Access, FieldAccess } from 'payload'
 
 import type { RateLimitRule } from '../retrieval'
 
@@ -30,8 +30,15 @@ export type ChatModel = {
 }
 
 export type ChatPluginOptions = {
-  /** Who may read chat sessions and messages (the insights). Nobody may change them through the API. */
-  access: { read: Access }
+  access: {
+    /** Who may read chat sessions and messages (the insights). Nobody may change them through the API. */
+    read: Access
+    /**
+     * Who may see which signed-in user started a session (a session records the user of the
+     * config's `admin.user` collection when one is signed in). Default: nobody through the API.
+     */
+    readSessionUser?: FieldAccess
+  }
   /** Origins whose pages may call the chat API (the widget on another site). The app's own origin always may. */
   allowedOrigins?: string[]
   /** Keep the collections; add no endpoints. */

@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 export const sessionsSlug = 'chat-sessions'
 export const messagesSlug = 'chat-messages'
@@ -10,11 +10,16 @@ const readOnly = (read: Access): CollectionConfig['access'] => ({
   update: () => false,
 })
 
+/** Which signed-in user a session belongs to: the auth collection, and who may see the link. */
+export type SessionUserLink = { read: FieldAccess; relationTo: string }
+
 /**
  * A visitor's conversation. Visitors are anonymous: the only thing that ties their questions
- * together is an opaque, random `publicId` the widget keeps.
+ * together is an opaque, random `publicId` the widget keeps. A session started by a signed-in user
+ * (an editor trying the widget) also names that user, so their conversations can be exported and
+ * purged with their account; only `user.read` may see the link.
  */
-export const buildSessionsCollection = (read: Access): CollectionConfig => ({
+export const buildSessionsCollection = (read: Access, user?: SessionUserLink): CollectionConfig => ({
   slug: sessionsSlug,
   access: readOnly(read),
   admin: { defaultColumns: ['createdAt', 'messageCount', 'lastMessageAt'], group: 'Chat', useAsTitle: 'createdAt' },
@@ -23,6 +28,18 @@ export const buildSessionsCollection = (read: Access): CollectionConfig => ({
     { name: 'publicId', type: 'text', admin: { readOnly: true }, index: true, required: true, unique: true },
     { name: 'messageCount', type: 'number', defaultValue: 0 },
     { name: 'lastMessageAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true },
+    ...(user
+      ? [
+          {
+            name: 'user',
+            type: 'relationship' as const,
+            access: { create: () => false, read: user.read, update: () => false },
+            admin: { description: 'The signed-in user who started the conversation.', position: 'sidebar' as const, readOnly: true },
+            index: true,
+            relationTo: user.relationTo as never,
+          },
+        ]
+      : []),
   ],
   labels: { plural: 'Chat sessions', singular: 'Chat session' },
   lockDocuments: false,

@@ -43,7 +43,8 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
         return errorResponse(400, 'This conversation has reached its length limit: start a new one.', cors.headers)
       }
     }
-    const current = session ?? (await createSession(payload))
+    const signedIn = context.userCollection && req.user?.collection === context.userCollection ? req.user.id : null
+    const current = session ?? (await createSession(payload, signedIn))
     const history = session ? await loadHistory(payload, session.id, context.limits.historyTokens) : []
     const messageId = newPublicId()
     const stopped = new AbortController()

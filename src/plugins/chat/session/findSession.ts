@@ -10,7 +10,9 @@ export async function findSession(payload: Payload, publicId: string): Promise<n
   return (docs[0] as unknown as Session) ?? null
 }
 
-export async function createSession(payload: Payload): Promise<Session> {
-  const doc = await payload.create({ collection: sessionsSlug as never, data: { messageCount: 0, publicId: newPublicId() } as never, depth: 0, overrideAccess: true })
+/** A new session; `userId` links it to the signed-in user who started it (null for a visitor). */
+export async function createSession(payload: Payload, userId: null | number | string = null): Promise<Session> {
+  const data = { messageCount: 0, publicId: newPublicId(), ...(userId === null ? {} : { user: userId }) }
+  const doc = await payload.create({ collection: sessionsSlug as never, data: data as never, depth: 0, overrideAccess: true })
   return doc as unknown as Session
 }
