@@ -15,6 +15,7 @@ import { Users } from './src/collections/Users'
 import { chatOptions } from './src/config/chatOptions'
 import { jobsAutoRun } from './src/config/env'
 import { retrievalOptions } from './src/config/retrievalOptions'
+import { mediaStoragePlugin } from './src/config/storageOptions'
 import { embeddedSafePlugin } from './src/db/embeddedSafe'
 import { logPoolErrors } from './src/db/logPoolErrors'
 import { Profile } from './src/globals/Profile'
@@ -66,6 +67,7 @@ export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginO
       chatPlugin(chatOptions()),
       emailPlugin({ autoRun: jobsAutoRun() }),
       embeddedSafePlugin(),
+      mediaStoragePlugin(),
     ],
     sharp,
     telemetry: false,
