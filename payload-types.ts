@@ -126,6 +126,7 @@ export interface Config {
     tasks: {
       retrievalIndexDocument: TaskRetrievalIndexDocument;
       retrievalReindexAll: TaskRetrievalReindexAll;
+      retrievalRetryFailed: TaskRetrievalRetryFailed;
       'send-email': TaskSendEmail;
       'send-editor-digest': TaskSendEditorDigest;
       'expire-verification-links': TaskExpireVerificationLinks;
@@ -604,6 +605,7 @@ export interface PayloadJob {
           | 'inline'
           | 'retrievalIndexDocument'
           | 'retrievalReindexAll'
+          | 'retrievalRetryFailed'
           | 'send-email'
           | 'send-editor-digest'
           | 'expire-verification-links';
@@ -644,6 +646,7 @@ export interface PayloadJob {
         | 'inline'
         | 'retrievalIndexDocument'
         | 'retrievalReindexAll'
+        | 'retrievalRetryFailed'
         | 'send-email'
         | 'send-editor-digest'
         | 'expire-verification-links'
@@ -1203,6 +1206,16 @@ export interface TaskRetrievalReindexAll {
     processed?: number | null;
     embedded?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetrievalRetryFailed".
+ */
+export interface TaskRetrievalRetryFailed {
+  input?: unknown;
+  output: {
+    requeued?: number | null;
   };
 }
 /**
