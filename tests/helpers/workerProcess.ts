@@ -22,7 +22,7 @@ const exited = (child: ChildProcess) =>
  * Starts `src/cli/worker.ts` (what `npm run worker` runs) as its own process on the test file's
  * database, with the test's environment plus `env`.
  */
-export function startWorker(env: NodeJS.ProcessEnv = {}): WorkerProcess {
+export function startWorker(env: Record<string, string> = {}): WorkerProcess {
   let text = ''
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/worker.ts'], {
     env: {
