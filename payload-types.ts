@@ -126,6 +126,7 @@ export interface Config {
     tasks: {
       retrievalIndexDocument: TaskRetrievalIndexDocument;
       retrievalReindexAll: TaskRetrievalReindexAll;
+      retrievalRetryFailed: TaskRetrievalRetryFailed;
       'send-email': TaskSendEmail;
       'send-editor-digest': TaskSendEditorDigest;
       'expire-verification-links': TaskExpireVerificationLinks;
@@ -610,6 +611,7 @@ export interface PayloadJob {
           | 'inline'
           | 'retrievalIndexDocument'
           | 'retrievalReindexAll'
+          | 'retrievalRetryFailed'
           | 'send-email'
           | 'send-editor-digest'
           | 'expire-verification-links';
@@ -650,6 +652,7 @@ export interface PayloadJob {
         | 'inline'
         | 'retrievalIndexDocument'
         | 'retrievalReindexAll'
+        | 'retrievalRetryFailed'
         | 'send-email'
         | 'send-editor-digest'
         | 'expire-verification-links'
@@ -1212,6 +1215,16 @@ export interface TaskRetrievalReindexAll {
     processed?: number | null;
     embedded?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetrievalRetryFailed".
+ */
+export interface TaskRetrievalRetryFailed {
+  input?: unknown;
+  output: {
+    requeued?: number | null;
   };
 }
 /**

@@ -13,7 +13,7 @@ import { Roles } from './src/collections/Roles'
 import { Skills } from './src/collections/Skills'
 import { Users } from './src/collections/Users'
 import { chatOptions } from './src/config/chatOptions'
-import { jobsAutoRun } from './src/config/env'
+import { jobsAutoRun, jobsLeaseSeconds } from './src/config/env'
 import { retrievalOptions } from './src/config/retrievalOptions'
 import { mediaStoragePlugin } from './src/config/storageOptions'
 import { embeddedSafePlugin } from './src/db/embeddedSafe'
@@ -23,6 +23,7 @@ import { emailPlugin } from './src/email/emailPlugin'
 import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditLog'
 import { withTextTypeChecks } from './src/hooks/rejectNonTextValues'
 import { chatPlugin } from './src/plugins/chat'
+import { jobsPlugin } from './src/plugins/jobs'
 import { type RetrievalPluginOptions, retrievalPlugin } from './src/plugins/retrieval'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -66,6 +67,8 @@ export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginO
       retrievalPlugin({ ...retrievalOptions(), ...overrides.retrieval }),
       chatPlugin(chatOptions()),
       emailPlugin({ autoRun: jobsAutoRun() }),
+      // After the plugins that add tasks: safe claims, heartbeats and leases for every job.
+      jobsPlugin({ leaseSeconds: jobsLeaseSeconds() }),
       embeddedSafePlugin(),
       mediaStoragePlugin(),
     ],

@@ -7,6 +7,7 @@ import * as emailVerification from './20261122_043218_email_verification'
 import * as editorDigest from './20261122_043523_editor_digest'
 import * as expireVerificationLinks from './20261122_044201_expire_verification_links'
 import * as personalData from './20261122_054335_personal_data'
+import * as retrievalRetryFailed from './20261122_054622_retrieval_retry_failed'
 import * as mediaStorageFields from './20261122_060045_media_storage_fields'
 
 export const migrations = [
@@ -19,5 +20,6 @@ export const migrations = [
   { down: editorDigest.down, name: '20261122_043523_editor_digest', up: editorDigest.up },
   { down: expireVerificationLinks.down, name: '20261122_044201_expire_verification_links', up: expireVerificationLinks.up },
   { down: personalData.down, name: '20261122_054335_personal_data', up: personalData.up },
+  { down: retrievalRetryFailed.down, name: '20261122_054622_retrieval_retry_failed', up: retrievalRetryFailed.up },
   { down: mediaStorageFields.down, name: '20261122_060045_media_storage_fields', up: mediaStorageFields.up },
 ]

@@ -6,3 +6,6 @@ export const rateLimitWindowSeconds = () => Number(env('RATE_LIMIT_WINDOW_SECOND
 
 /** Whether this process runs the jobs queues itself (JOBS_AUTORUN, default true; tests set false). */
 export const jobsAutoRun = () => env('JOBS_AUTORUN', 'true') !== 'false'
+
+/** Seconds a running job may go without a heartbeat before another runner takes it up (JOBS_LEASE_SECONDS, default 120). */
+export const jobsLeaseSeconds = () => Number(env('JOBS_LEASE_SECONDS', '120'))

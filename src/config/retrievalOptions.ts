@@ -82,6 +82,7 @@ export function retrievalOptions(): RetrievalPluginOptions {
     retries: {
       attempts: Number(env('INDEX_RETRY_ATTEMPTS', '4')),
       delayMs: Number(env('INDEX_RETRY_DELAY_MS', '2000')),
+      retryFailedCron: env('INDEX_RETRY_FAILED_CRON', '0 */5 * * * *'),
     },
     searchRateLimit: { limit: Number(env('SEARCH_RATE_LIMIT_PER_IP', '60')), windowSeconds: rateLimitWindowSeconds() },
   }

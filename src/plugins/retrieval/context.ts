@@ -26,6 +26,8 @@ export type RetrievalContext = {
   language: string
   queue: string
   retries: { attempts: number; delayMs: number }
+  /** When failed documents are queued for indexing again (a cron with seconds). */
+  retryFailedCron: string
   searchRateLimit: { limit: number; windowSeconds: number }
   sources: Map<string, Source>
   /** Set when the store does not match the embedder; indexing and search refuse to run. */

@@ -10,6 +10,7 @@ import { statusEndpoint } from './endpoints/statusEndpoint'
 import { queueOnChange, queueOnDelete, queueOnGlobalChange } from './hooks/queueIndexing'
 import { buildIndexDocumentTask } from './jobs/indexDocumentTask'
 import { buildReindexAllTask } from './jobs/reindexAllTask'
+import { buildRetryFailedTask } from './jobs/retryFailedTask'
 import { type ReindexOptions, reindexAll } from './reindex/reindexAll'
 import { resolveOptions } from './resolveOptions'
 import { buildRunsCollection, buildStatusCollection } from './status/collections'
@@ -89,7 +90,7 @@ export const retrievalPlugin =
         ...incoming.jobs,
         autoRun: active && options.autoRun !== false ? withAutoRun(incoming.jobs?.autoRun, context.queue) : incoming.jobs?.autoRun,
         enableConcurrencyControl: true,
-        tasks: [...(incoming.jobs?.tasks ?? []), buildIndexDocumentTask(context), buildReindexAllTask(context)],
+        tasks: [...(incoming.jobs?.tasks ?? []), buildIndexDocumentTask(context), buildReindexAllTask(context), buildRetryFailedTask(context)],
       },
     }
     if (!active) return config

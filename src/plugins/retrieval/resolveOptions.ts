@@ -46,6 +46,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     language: options.language ?? 'english',
     queue: 'retrieval',
     retries: { attempts: options.retries?.attempts ?? 4, delayMs: options.retries?.delayMs ?? 2000 },
+    retryFailedCron: options.retries?.retryFailedCron ?? '0 */5 * * * *',
     searchRateLimit: options.searchRateLimit ?? { limit: 60, windowSeconds: 60 },
     sources,
     table: buildChunkTable(options.embedder.dimensions),

@@ -66,8 +66,12 @@ export type RetrievalPluginOptions = {
   language?: string
   /** Requests to /api/search per client address. Default 60 a minute. */
   searchRateLimit?: { limit: number; windowSeconds: number }
-  /** How a failed indexing job is retried. */
-  retries?: { attempts?: number; delayMs?: number }
+  /**
+   * How a failed indexing job is retried: `attempts` with exponential backoff from `delayMs`; after
+   * that, the document is queued again on the `retryFailedCron` schedule (a cron with seconds,
+   * default every 5 minutes), so the index converges after an outage of any length.
+   */
+  retries?: { attempts?: number; delayMs?: number; retryFailedCron?: string }
 }
 
 /** A document's text, cut into pieces that carry their place in it. */

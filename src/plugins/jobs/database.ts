@@ -1,0 +1,38 @@
+import type { PgDatabase } from '@payloadcms/db-postgres/drizzle/pg-core'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Database = PgDatabase<any, any, any>
+
+/** The parts of Payload's Drizzle (postgres) adapter this plugin works with. */
+export type PostgresAdapter = {
+  beginTransaction: () => Promise<number | string>
+  commitTransaction: (id: number | string) => Promise<void>
+  rollbackTransaction: (id: number | string) => Promise<void>
+  drizzle: Database
+  find: (args: Record<string, unknown>) => Promise<{ docs: Record<string, unknown>[] }>
+  name: string
+  payload: { config: { jobs: { enableConcurrencyControl?: boolean } }; logger: { info: (msg: string) => void; warn: (msg: string) => void } }
+  sessions: Record<string, { db: Database } | undefined>
+  updateJobs: (args: UpdateJobsArgs) => Promise<Record<string, unknown>[] | null>
+}
+
+export type UpdateJobsArgs = {
+  data: Record<string, unknown>
+  id?: number | string
+  limit?: number
+  req?: { transactionID?: number | Promise<number | string> | string }
+  returning?: boolean
+  sort?: unknown
+  where?: Record<string, unknown>
+}
+
+/** The Drizzle handle of the request's transaction, if it has one. */
+export async function transactionOf(adapter: PostgresAdapter, req: UpdateJobsArgs['req']): Promise<Database | undefined> {
+  const id = req?.transactionID ? await req.transactionID : undefined
+  return id === undefined ? undefined : adapter.sessions[String(id)]?.db
+}
+
+/** Runs raw SQL and returns its rows (node-postgres result shape). */
+export async function rows<T>(db: Pick<Database, 'execute'>, query: Parameters<Database['execute']>[0]): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows
+}

@@ -1,0 +1,68 @@
+import type { Payload, TaskConfig } from 'payload'
+
+import { indexKey, type RetrievalContext } from '../context'
+import type { SourceRef } from '../types'
+
+import { statusSlug } from '../status/collections'
+import { indexDocumentTask } from './indexDocumentTask'
+import { queueJob } from './queueJob'
+
+export const retryFailedTask = 'retrievalRetryFailed'
+
+type StatusRow = { source: string; sourceId: string; sourceKind: SourceRef['kind']; state: string }
+
+/** The concurrency keys of indexing jobs still to run (waiting, running, or waiting to retry). */
+async function keysWithJobs(payload: Payload): Promise<Set<string>> {
+  const { docs } = await payload.find({
+    collection: 'payload-jobs',
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    select: { concurrencyKey: true },
+    where: { and: [{ taskSlug: { equals: indexDocumentTask } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+  })
+  return new Set(docs.map((job) => (job as { concurrencyKey?: null | string }).concurrencyKey ?? ''))
+}
+
+/** Queues indexing again for every failed document, and every pending one whose job is gone. */
+export async function retryFailed(payload: Payload, context: RetrievalContext): Promise<{ requeued: number }> {
+  const { docs } = await payload.find({
+    collection: statusSlug as never,
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    where: { state: { in: ['failed', 'pending'] } },
+  })
+  const queued = await keysWithJobs(payload)
+  let requeued = 0
+  for (const row of docs as unknown as StatusRow[]) {
+    const ref: SourceRef = { id: row.sourceId, kind: row.sourceKind, slug: row.source }
+    if (!context.sources.has(ref.slug) || queued.has(indexKey(ref))) continue
+    await queueJob(payload, { input: { id: ref.id, kind: ref.kind, slug: ref.slug }, queue: context.queue, task: indexDocumentTask })
+    requeued++
+  }
+  if (requeued > 0) payload.logger.info(`[retrieval] queued indexing again for ${requeued} failed or stranded document(s)`)
+  return { requeued }
+}
+
+/**
+ * Indexing jobs give up after their retries (an embeddings outage longer than the backoff leaves
+ * documents failed). This scheduled task queues them again, so the index converges once the
+ * outage ends without anyone stepping in. With the plugin disabled, the schedule never fires.
+ */
+export const buildRetryFailedTask = (context: RetrievalContext): TaskConfig => ({
+  slug: retryFailedTask,
+  concurrency: { exclusive: true, key: () => 'retrieval:retry-failed', supersedes: false },
+  handler: async ({ req }) => ({ output: await retryFailed(req.payload, context) }),
+  label: 'Queue failed search indexing again',
+  outputSchema: [{ name: 'requeued', type: 'number' }],
+  retries: 0,
+  schedule: [
+    {
+      cron: context.retryFailedCron,
+      hooks: context.disabled ? { beforeSchedule: async () => ({ shouldSchedule: false }) } : undefined,
+      queue: context.queue,
+    },
+  ],
+})

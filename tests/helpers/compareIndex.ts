@@ -1,0 +1,45 @@
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import { getRetrievalContext } from '../../src/plugins/retrieval/context'
+import { prepareDocument } from '../../src/plugins/retrieval/indexing/prepareDocument'
+import { listTargets } from '../../src/plugins/retrieval/reindex/listTargets'
+import { databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
+
+type Row = { chunk_index: number; hash: string; model: string; source_id: string; source_slug: string }
+
+/**
+ * Compares the chunk table with what indexing would produce from the content now. Returns the
+ * differences, one line each; none means the index matches the content exactly: every document a
+ * visitor can read has exactly its chunks (same count, indexes 0..n-1, same hashes, the current
+ * model), nothing else (drafts, trashed or deleted documents) has any, and no chunk is stored twice.
+ */
+export async function compareIndex(payload: Payload): Promise<string[]> {
+  const context = getRetrievalContext(payload)
+  const stored = await queryRows<Row>(
+    databaseOf(payload),
+    sql`select source_slug, source_id, chunk_index, hash, model from ${context.table} order by source_slug, source_id, chunk_index, id`,
+  )
+  const byDocument = new Map<string, Row[]>()
+  for (const row of stored) {
+    const key = `${row.source_slug}:${row.source_id}`
+    byDocument.set(key, [...(byDocument.get(key) ?? []), row])
+  }
+  const differences: string[] = []
+  for (const ref of await listTargets(payload, context)) {
+    const key = `${ref.slug}:${ref.id}`
+    const rows = byDocument.get(key) ?? []
+    byDocument.delete(key)
+    const prepared = await prepareDocument(payload, context, ref)
+    const expected = prepared.visible ? prepared.chunks.map((chunk) => ({ hash: chunk.hash, index: chunk.index })) : []
+    const got = rows.map((row) => ({ hash: row.hash, index: row.chunk_index }))
+    if (JSON.stringify(got) !== JSON.stringify(expected)) {
+      differences.push(`${key}: stored ${rows.length} chunk(s) [${got.map((c) => `${c.index}:${c.hash.slice(0, 8)}`).join(' ')}], expected ${expected.length} [${expected.map((c) => `${c.index}:${c.hash.slice(0, 8)}`).join(' ')}]`)
+    }
+    const models = [...new Set(rows.map((row) => row.model))].filter((model) => model !== context.embedder.id)
+    if (models.length > 0) differences.push(`${key}: chunks embedded by ${models.join(', ')}, not ${context.embedder.id}`)
+  }
+  for (const key of byDocument.keys()) differences.push(`${key}: chunks stored for something that is not indexed`)
+  return differences
+}
