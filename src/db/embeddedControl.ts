@@ -1,6 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite'
 
 import http from 'node:http'
+import { Readable } from 'node:stream'
+import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web'
 
 /** A simple-protocol Query message, run on PGlite's backend directly (inside its query lock). */
 const queryMessage = (sql: string): Uint8Array => {
@@ -25,7 +27,8 @@ export async function dumpBetweenTransactions(db: PGlite, timeoutMs = 120_000): 
   for (;;) {
     const dump = await db.runExclusive(async () => {
       if (db.isInTransaction()) return null
-      await db.execProtocolRaw(queryMessage('CHECKPOINT'))
+      // Its own sink for the reply: PGlite otherwise hands it to the last socket client's callback.
+      await db.execProtocolRawStream(queryMessage('CHECKPOINT'), { onRawData: () => {} })
       return db.fs!.dumpTar('pgdata', 'none')
     })
     if (dump) return dump
@@ -47,9 +50,9 @@ export async function startControlServer(db: PGlite): Promise<{ close: () => Pro
       return
     }
     dumpBetweenTransactions(db)
-      .then(async (dump) => {
-        const body = Buffer.from(await dump.arrayBuffer())
-        res.writeHead(200, { 'content-length': body.length, 'content-type': 'application/x-tar' }).end(body)
+      .then((dump) => {
+        res.writeHead(200, { 'content-length': dump.size, 'content-type': 'application/x-tar' })
+        Readable.fromWeb(dump.stream() as NodeWebReadableStream).pipe(res)
       })
       .catch((error: unknown) => {
         res.writeHead(500, { 'content-type': 'text/plain' }).end(error instanceof Error ? error.message : String(error))

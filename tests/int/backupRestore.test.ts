@@ -10,11 +10,14 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { Manifest } from '../../src/backup/manifest'
 
+import { fetchEmbeddedDump, openEmbeddedDump } from '../../src/backup/embeddedDump'
 import { skillCategories } from '../../src/collections/Skills'
+import { readLock } from '../../src/db/embeddedPostgresLock'
 import { embeddedPaths } from '../../src/db/resolveDatabase'
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../../src/db/startEmbeddedPostgres'
 import { seed } from '../../src/seed/seed'
@@ -185,6 +188,35 @@ describe('npm run restore', () => {
       expect(skill.id).toBeGreaterThan(Math.max(...(atBackup.tables.skills as { id: number }[]).map((row) => row.id)))
     } finally {
       await destroyPayload(app)
+    }
+  })
+})
+
+describe.skipIf(native)('the embedded database’s dump', () => {
+  it('waits for an open transaction to finish, so it holds all of it or none of it', async () => {
+    const { controlPort } = readLock(embeddedPaths(dataDir).lockFile)!
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    const dumpFile = path.join(dataDir, 'during-a-transaction.tar')
+    try {
+      await client.query('begin')
+      await client.query("update skills set name = name || ' (committed during the dump)'")
+      const dumped = fetchEmbeddedDump(controlPort!, dumpFile)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      await client.query('commit')
+      await dumped
+      // The dump's own statements answer nobody else: this connection still gets its own replies.
+      expect((await client.query('select 1 as one')).rows).toEqual([{ one: 1 }])
+    } finally {
+      await client.end()
+    }
+    const db = await openEmbeddedDump(dumpFile)
+    try {
+      const names = (await db.query<{ name: string }>('select name from skills')).rows.map((row) => row.name)
+      expect(names.length).toBeGreaterThan(0)
+      expect(names.every((name) => name.endsWith(' (committed during the dump)'))).toBe(true)
+    } finally {
+      await db.close()
     }
   })
 })
