@@ -58,7 +58,12 @@ async function startEmbedded(port?: number): Promise<void> {
 }
 
 const readManifest = (file: string): Manifest => JSON.parse(execFileSync('tar', ['-xzOf', file, 'manifest.json'], { encoding: 'utf8' })) as Manifest
-const restoredAside = () => fs.readdirSync(path.dirname(mediaDir)).concat(fs.readdirSync(dataDir)).filter((name) => name.includes('before-restore'))
+/** What restores have moved aside: `<media folder>.before-restore-*` beside it, `postgres.before-restore-*` in DATA_DIR. */
+const restoredAside = () =>
+  fs
+    .readdirSync(path.dirname(mediaDir))
+    .filter((name) => name.startsWith(`${path.basename(mediaDir)}.before-restore-`))
+    .concat(fs.readdirSync(dataDir).filter((name) => name.includes('before-restore')))
 
 let payload: Payload
 let atBackup: Awaited<ReturnType<typeof databaseContents>>
