@@ -83,6 +83,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeTestPayload()
   await embedded?.stop()
+  if (native) fs.rmSync(dataDir, { force: true, recursive: true }) // the int project's testRoot goes at the end of the run
 }, 60_000)
 
 describe('npm run backup', () => {
