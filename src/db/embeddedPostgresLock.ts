@@ -1,7 +1,10 @@
 import fs from 'node:fs'
 
-/** What a running embedded database records about itself next to its data directory. */
-export type EmbeddedPostgresLock = { pid: number; port: number }
+/**
+ * What a running embedded database records about itself next to its data directory. `controlPort`
+ * is its loopback control endpoint (dumps for backups); a restore holds the lock with port 0.
+ */
+export type EmbeddedPostgresLock = { controlPort?: number; pid: number; port: number }
 
 const isAlive = (pid: number): boolean => {
   try {

@@ -9,13 +9,17 @@
  *   EMBEDDED_PG_DATA_DIR         directory of the PGlite cluster (created when missing)
  *   EMBEDDED_PG_PORT             port on 127.0.0.1 (0 picks a free one)
  *   EMBEDDED_PG_MAX_CONNECTIONS  how many clients the multiplexer accepts
- *   EMBEDDED_PG_LOCK_FILE        file recording {pid, port} while this process serves the cluster
+ *   EMBEDDED_PG_LOCK_FILE        file recording {pid, port, controlPort} while this process serves the cluster
+ *
+ * Besides the wire protocol it serves a small control endpoint on loopback (see embeddedControl.ts):
+ * `npm run backup` asks it for a consistent dump of the data directory.
  */
 import { PGlite } from '@electric-sql/pglite'
 import { vector } from '@electric-sql/pglite-pgvector'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import fs from 'node:fs'
 
+import { startControlServer } from './embeddedControl'
 import { acquireLock, releaseLock } from './embeddedPostgresLock'
 import { groupExtendedQueries } from './groupExtendedQueries'
 
@@ -46,7 +50,8 @@ async function main(): Promise<void> {
   groupExtendedQueries(server)
   await server.start()
   const port = Number(server.getServerConn().split(':').pop())
-  acquireLock(lockFile, { pid: process.pid, port }, { overwriteOwn: true })
+  const control = await startControlServer(db)
+  acquireLock(lockFile, { controlPort: control.port, pid: process.pid, port }, { overwriteOwn: true })
 
   let stopping = false
   const stop = async (reason: string) => {
@@ -54,6 +59,7 @@ async function main(): Promise<void> {
     stopping = true
     try {
       await server.stop()
+      await control.close()
       // close() checkpoints and flushes the cluster to disk.
       await db.close()
     } catch (error) {

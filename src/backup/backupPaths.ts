@@ -1,0 +1,37 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** A UTC time usable in a file name: 2026-11-22T05-40-58Z. */
+export const fileStamp = (date = new Date()) => `${date.toISOString().slice(0, 19).replaceAll(':', '-')}Z`
+
+/** Where a backup goes unless --out says otherwise: DATA_DIR/backups/askfolio-<UTC time>.tar.gz. */
+export const defaultBackupFile = (dataDir: string, date = new Date()) => path.join(dataDir, 'backups', `askfolio-${fileStamp(date)}.tar.gz`)
+
+/** A fresh scratch directory next to `near`, on the same file system so that renames are cheap. */
+export function scratchDir(near: string, label: string): string {
+  fs.mkdirSync(near, { recursive: true })
+  return fs.mkdtempSync(path.join(near, `.${label}-`))
+}
+
+/**
+ * Moves `target` out of the way to `<target>.before-restore-<time>` (when it exists) and returns the
+ * new path, so that a wrong restore can be undone by moving it back.
+ */
+export function setAside(target: string, stamp: string): null | string {
+  if (!fs.existsSync(target)) return null
+  const aside = `${target}.before-restore-${stamp}`
+  fs.renameSync(target, aside)
+  return aside
+}
+
+/** Puts `from` at `to`: a rename on one file system, a copy across file systems. */
+export function moveInto(from: string, to: string): void {
+  fs.mkdirSync(path.dirname(to), { recursive: true })
+  try {
+    fs.renameSync(from, to)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+    fs.cpSync(from, to, { recursive: true })
+    fs.rmSync(from, { force: true, recursive: true })
+  }
+}

@@ -1,0 +1,41 @@
+import { PGlite } from '@electric-sql/pglite'
+import { vector } from '@electric-sql/pglite-pgvector'
+import fs from 'node:fs'
+import http from 'node:http'
+import { pipeline } from 'node:stream/promises'
+
+import type { RunQuery } from './databaseFacts'
+
+/** Asks a running embedded database (its control port, from the lock file) for its data-dir dump. */
+export function fetchEmbeddedDump(controlPort: number, file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', method: 'POST', path: '/dump', port: controlPort }, (res) => {
+      if (res.statusCode !== 200) {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (text += chunk))
+        res.on('end', () => reject(new Error(`the embedded database could not dump itself (${res.statusCode}): ${text}`)))
+        return
+      }
+      pipeline(res, fs.createWriteStream(file))
+        .then(() => resolve(fs.statSync(file).size))
+        .catch(reject)
+    })
+    req.on('error', (error) => reject(new Error(`could not reach the embedded database's control port ${controlPort}: ${error.message}`)))
+    req.end()
+  })
+}
+
+/**
+ * Opens a data-dir dump with PGlite: in memory to read it, or written out into `dataDir` (which must
+ * not hold a cluster yet) to restore it. Close it when done; close() flushes it to disk.
+ */
+export async function openEmbeddedDump(file: string, dataDir?: string): Promise<PGlite> {
+  const loadDataDir = new Blob([fs.readFileSync(file)], { type: 'application/x-tar' })
+  return PGlite.create({ dataDir, extensions: { vector }, loadDataDir })
+}
+
+export const pgliteQuery =
+  (db: PGlite): RunQuery =>
+  async <T>(sql: string) =>
+    (await db.query<T>(sql)).rows
