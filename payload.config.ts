@@ -17,6 +17,7 @@ import { jobsAutoRun } from './src/config/env'
 import { retrievalOptions } from './src/config/retrievalOptions'
 import { embeddedSafePlugin } from './src/db/embeddedSafe'
 import { logPoolErrors } from './src/db/logPoolErrors'
+import { poolOptions } from './src/db/poolOptions'
 import { Profile } from './src/globals/Profile'
 import { emailPlugin } from './src/email/emailPlugin'
 import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditLog'
@@ -42,10 +43,7 @@ export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginO
       .map(withTextTypeChecks),
     db: postgresAdapter({
       migrationDir: path.resolve(dirname, 'migrations'),
-      pool: {
-        connectionString: process.env.DATABASE_URL,
-        max: Number(process.env.DATABASE_POOL_MAX) || 10,
-      },
+      pool: { connectionString: process.env.DATABASE_URL, ...poolOptions() },
       // Schema changes ship as migrations everywhere, development included.
       push: false,
     }),

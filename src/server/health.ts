@@ -2,6 +2,8 @@ import type { RequestHandler } from 'express'
 
 import pg from 'pg'
 
+import { poolOptions } from '../db/poolOptions'
+
 /** `/healthz`: the process is up and serving. */
 export const liveness: RequestHandler = (_req, res) => {
   res.json({ status: 'ok' })
@@ -13,9 +15,9 @@ export const liveness: RequestHandler = (_req, res) => {
  */
 export function readiness({ connectionString, timeoutMs = 2000 }: { connectionString: string; timeoutMs?: number }) {
   const pool = new pg.Pool({
+    ...poolOptions(),
     connectionString,
     connectionTimeoutMillis: timeoutMs,
-    idleTimeoutMillis: 30_000,
     max: 1,
     query_timeout: timeoutMs,
   })
