@@ -20,6 +20,7 @@ import { logPoolErrors } from './src/db/logPoolErrors'
 import { poolOptions } from './src/db/poolOptions'
 import { Profile } from './src/globals/Profile'
 import { emailPlugin } from './src/email/emailPlugin'
+import { answerDatabaseUnavailable } from './src/hooks/answerDatabaseUnavailable'
 import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditLog'
 import { withTextTypeChecks } from './src/hooks/rejectNonTextValues'
 import { chatPlugin } from './src/plugins/chat'
@@ -56,6 +57,8 @@ export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginO
     }),
     globals: [Profile].map(withGlobalAuditLog),
     graphQL: { disablePlaygroundInProduction: true },
+    // A request that failed because the database is unreachable answers 503 with Retry-After.
+    hooks: { afterError: [answerDatabaseUnavailable] },
     onInit: logPoolErrors,
     secret: process.env.PAYLOAD_SECRET || '',
     serverURL: process.env.PUBLIC_URL || '',

@@ -12,6 +12,7 @@ import next from 'next'
 import { resolveDatabase } from './src/db/resolveDatabase'
 import { clientAddress, parseTrustProxy } from './src/server/clientAddress'
 import { compressResponses } from './src/server/compressResponses'
+import { databaseGate } from './src/server/databaseGate'
 import { gracefulShutdown } from './src/server/gracefulShutdown'
 import { liveness, readiness } from './src/server/health'
 import { prepareDatabase } from './src/server/prepareDatabase'
@@ -64,6 +65,7 @@ app.use(compressResponses())
 app.use(clientAddress)
 app.get('/healthz', liveness)
 app.get('/readyz', ready.handler)
+app.use(databaseGate({ probe: ready.check }))
 app.use((req, res) => handle(req, res))
 
 await nextApp.prepare()

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express'
 
 import pg from 'pg'
 
+import { markDatabaseDown, markDatabaseUp } from '../db/databaseAvailability'
 import { poolOptions } from '../db/poolOptions'
 
 /** `/healthz`: the process is up and serving. */
@@ -12,6 +13,7 @@ export const liveness: RequestHandler = (_req, res) => {
 /**
  * `/readyz`: the database answers within `timeoutMs`. It uses its own one-connection pool, so a
  * stuck request pool does not hide an outage and the check cannot starve the app of connections.
+ * `check` is the same probe, for the database gate (databaseGate.ts).
  */
 export function readiness({ connectionString, timeoutMs = 2000 }: { connectionString: string; timeoutMs?: number }) {
   const pool = new pg.Pool({
@@ -24,19 +26,26 @@ export function readiness({ connectionString, timeoutMs = 2000 }: { connectionSt
   pool.on('error', () => {}) // a dropped idle connection is reported by the next check
   let shuttingDown = false
 
+  const check = async (): Promise<void> => {
+    await pool.query('select 1')
+  }
+
   const handler: RequestHandler = async (_req, res) => {
     if (shuttingDown) {
       res.status(503).json({ database: 'unknown', status: 'shutting down' })
       return
     }
     try {
-      await pool.query('select 1')
+      await check()
+      markDatabaseUp()
       res.json({ database: 'ok', status: 'ready' })
     } catch (error) {
+      markDatabaseDown(error)
       res.status(503).json({ database: 'unreachable', error: (error as Error).message, status: 'not ready' })
     }
   }
   return {
+    check,
     close: async () => {
       shuttingDown = true
       await pool.end()

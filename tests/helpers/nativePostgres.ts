@@ -48,7 +48,9 @@ export async function startNativeCluster(dir: string, { maxConnections = 200 } =
     port,
     restart: () => pgCtl('-o', options, '-l', path.join(dir, 'log'), '-m', 'fast', '-w', 'restart'),
     start: () => pgCtl('-o', options, '-l', path.join(dir, 'log'), '-w', 'start'),
-    stop: () => pgCtl('-m', 'fast', '-w', 'stop'),
+    stop: () => {
+      if (fs.existsSync(path.join(dataDir, 'postmaster.pid'))) pgCtl('-m', 'fast', '-w', 'stop')
+    },
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}?sslmode=disable`,
   }
   cluster.start()
