@@ -29,9 +29,12 @@ const hostname = process.env.HOST || '0.0.0.0'
 
 const db = await resolveDatabase({
   dataDir,
-  onUnexpectedExit: (code, signal) => {
-    console.error(`[server] the embedded database exited unexpectedly (code ${code}, signal ${signal}); stopping`)
-    process.exit(1)
+  // A crashed embedded database is restarted on the same port; meanwhile requests get 503.
+  supervise: {
+    onGiveUp: (error) => {
+      console.error(`[server] the embedded database does not start again (${(error as Error).message}); stopping`)
+      process.exit(1)
+    },
   },
 })
 process.env.DATABASE_URL = db.url
