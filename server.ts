@@ -11,6 +11,7 @@ import next from 'next'
 
 import { resolveDatabase } from './src/db/resolveDatabase'
 import { clientAddress, parseTrustProxy } from './src/server/clientAddress'
+import { closePayload } from './src/server/closePayload'
 import { compressResponses } from './src/server/compressResponses'
 import { databaseGate } from './src/server/databaseGate'
 import { gracefulShutdown } from './src/server/gracefulShutdown'
@@ -79,8 +80,11 @@ server.listen(port, hostname, () => {
   void fetch(`http://127.0.0.1:${port}/api/access`).catch(() => {})
 })
 
+// Payload (its job runner, then its pool) closes before the database stops, so no connection is left
+// to hear the database go away.
 gracefulShutdown(server, [
   { name: 'readiness pool', run: ready.close },
   { name: 'next', run: () => nextApp.close() },
+  { name: 'payload', run: () => closePayload() },
   { name: 'database', run: db.stop },
 ])
