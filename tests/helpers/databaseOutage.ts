@@ -48,6 +48,11 @@ export function testDatabaseRestart(database: DatabaseControl): void {
     }
     expect(await statuses()).toEqual(allOk)
 
+    // A request holding a connection between two queries (as in a transaction) when the database goes:
+    // its client hears the connection drop, which must not crash the process.
+    const pool = (test.payload.db as unknown as { pool: { connect: () => Promise<{ release: (error?: Error) => void }> } }).pool
+    const held = await pool.connect()
+
     await database.stop()
     const during = await Promise.all(
       Object.entries(requests).map(async ([name, send]) => {
@@ -62,6 +67,7 @@ export function testDatabaseRestart(database: DatabaseControl): void {
     expect((await write(refused)).status).toBe(503)
 
     await database.start()
+    held.release()
     await waitFor(async () => (await requests.rest()).status === 200, 'the API to answer again')
     expect(await statuses()).toEqual(allOk)
     const after = unique('after the outage')
