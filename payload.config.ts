@@ -18,8 +18,10 @@ import { retrievalOptions } from './src/config/retrievalOptions'
 import { mediaStoragePlugin } from './src/config/storageOptions'
 import { embeddedSafePlugin } from './src/db/embeddedSafe'
 import { logPoolErrors } from './src/db/logPoolErrors'
+import { poolOptions } from './src/db/poolOptions'
 import { Profile } from './src/globals/Profile'
 import { emailPlugin } from './src/email/emailPlugin'
+import { answerDatabaseUnavailable } from './src/hooks/answerDatabaseUnavailable'
 import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditLog'
 import { withTextTypeChecks } from './src/hooks/rejectNonTextValues'
 import { chatPlugin } from './src/plugins/chat'
@@ -44,10 +46,7 @@ export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginO
       .map(withTextTypeChecks),
     db: postgresAdapter({
       migrationDir: path.resolve(dirname, 'migrations'),
-      pool: {
-        connectionString: process.env.DATABASE_URL,
-        max: Number(process.env.DATABASE_POOL_MAX) || 10,
-      },
+      pool: { connectionString: process.env.DATABASE_URL, ...poolOptions() },
       // Schema changes ship as migrations everywhere, development included.
       push: false,
     }),
@@ -60,6 +59,8 @@ export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginO
     }),
     globals: [Profile].map(withGlobalAuditLog),
     graphQL: { disablePlaygroundInProduction: true },
+    // A request that failed because the database is unreachable answers 503 with Retry-After.
+    hooks: { afterError: [answerDatabaseUnavailable] },
     onInit: logPoolErrors,
     secret: process.env.PAYLOAD_SECRET || '',
     serverURL: process.env.PUBLIC_URL || '',

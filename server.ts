@@ -11,7 +11,9 @@ import next from 'next'
 
 import { resolveDatabase } from './src/db/resolveDatabase'
 import { clientAddress, parseTrustProxy } from './src/server/clientAddress'
+import { closePayload } from './src/server/closePayload'
 import { compressResponses } from './src/server/compressResponses'
+import { databaseGate } from './src/server/databaseGate'
 import { gracefulShutdown } from './src/server/gracefulShutdown'
 import { liveness, readiness } from './src/server/health'
 import { prepareDatabase } from './src/server/prepareDatabase'
@@ -28,9 +30,12 @@ const hostname = process.env.HOST || '0.0.0.0'
 
 const db = await resolveDatabase({
   dataDir,
-  onUnexpectedExit: (code, signal) => {
-    console.error(`[server] the embedded database exited unexpectedly (code ${code}, signal ${signal}); stopping`)
-    process.exit(1)
+  // A crashed embedded database is restarted on the same port; meanwhile requests get 503.
+  supervise: {
+    onGiveUp: (error) => {
+      console.error(`[server] the embedded database does not start again (${(error as Error).message}); stopping`)
+      process.exit(1)
+    },
   },
 })
 process.env.DATABASE_URL = db.url
@@ -64,6 +69,7 @@ app.use(compressResponses())
 app.use(clientAddress)
 app.get('/healthz', liveness)
 app.get('/readyz', ready.handler)
+app.use(databaseGate({ probe: ready.check }))
 app.use((req, res) => handle(req, res))
 
 await nextApp.prepare()
@@ -74,8 +80,11 @@ server.listen(port, hostname, () => {
   void fetch(`http://127.0.0.1:${port}/api/access`).catch(() => {})
 })
 
+// Payload (its job runner, then its pool) closes before the database stops, so no connection is left
+// to hear the database go away.
 gracefulShutdown(server, [
   { name: 'readiness pool', run: ready.close },
   { name: 'next', run: () => nextApp.close() },
+  { name: 'payload', run: () => closePayload() },
   { name: 'database', run: db.stop },
 ])

@@ -46,10 +46,35 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'native',
+          environment: 'node',
+          // The same integration tests against a real PostgreSQL 15 + pgvector 0.8 server
+          // (tests/setup/ensureNativePostgres.sh installs it), plus tests that need a server they control.
+          sequence: { groupOrder: 2 },
+          include: ['tests/int/**/*.test.ts', 'tests/native/**/*.test.ts'],
+          exclude: [
+            // About the embedded database itself (its child process, lock file and restarts).
+            'tests/int/embeddedDatabase.test.ts',
+            'tests/int/embeddedOutage.test.ts',
+            'tests/int/embeddedViaUrl.test.ts',
+          ],
+          // One throwaway cluster and a migrated template; every test file gets CREATE DATABASE … TEMPLATE.
+          globalSetup: ['tests/setup/nativeGlobalSetup.ts'],
+          setupFiles: ['tests/setup/nativePerFileDatabase.ts'],
+          hookTimeout: 180_000,
+          testTimeout: 120_000,
+          pool: 'forks',
+          execArgv,
+          maxWorkers: 2,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'server',
           environment: 'node',
           // After the integration tests: compiling Next.js wants both cores to itself.
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
           maxWorkers: 1,
           include: ['tests/server/**/*.test.ts'],
           execArgv,
@@ -63,7 +88,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           // Last: it builds the app for production, which wants both cores and 2 GB to itself.
-          sequence: { groupOrder: 3 },
+          sequence: { groupOrder: 4 },
           maxWorkers: 1,
           include: ['tests/e2e/**/*.test.ts'],
           execArgv,

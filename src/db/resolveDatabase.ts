@@ -3,6 +3,7 @@ import path from 'node:path'
 import { isEmbeddedDatabase } from './embeddedSafe'
 import { readLock } from './embeddedPostgresLock'
 import { embeddedPostgresUrl, startEmbeddedPostgres } from './startEmbeddedPostgres'
+import { superviseEmbeddedPostgres } from './superviseEmbeddedPostgres'
 
 export type ResolvedDatabase = {
   /** 'external': DATABASE_URL; 'owned': we started the embedded database; 'shared': another process did. */
@@ -15,7 +16,8 @@ export type ResolvedDatabase = {
 export type ResolveDatabaseOptions = {
   dataDir: string
   maxConnections?: number
-  onUnexpectedExit?: (code: null | number, signal: NodeJS.Signals | null) => void
+  /** Restart the embedded database when it dies (the server); `onGiveUp` after repeated failures. */
+  supervise?: { onGiveUp: (error: unknown) => void }
 }
 
 export const embeddedPaths = (dataDir: string) => ({
@@ -39,11 +41,8 @@ export async function resolveDatabase(options: ResolveDatabaseOptions): Promise<
   const running = readLock(lockFile)
   if (running?.port) return { kind: 'shared', stop: async () => {}, url: embeddedPostgresUrl(running.port) }
 
-  const db = await startEmbeddedPostgres({
-    dataDir: pgDir,
-    lockFile,
-    maxConnections: options.maxConnections,
-    onUnexpectedExit: options.onUnexpectedExit,
-  })
+  const db = options.supervise
+    ? await superviseEmbeddedPostgres({ dataDir: pgDir, lockFile, maxConnections: options.maxConnections, onGiveUp: options.supervise.onGiveUp })
+    : await startEmbeddedPostgres({ dataDir: pgDir, lockFile, maxConnections: options.maxConnections })
   return { kind: 'owned', stop: db.stop, url: db.url }
 }

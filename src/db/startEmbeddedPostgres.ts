@@ -1,6 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
+import { embeddedMaxConnections } from './poolOptions'
+
 export type EmbeddedPostgres = {
   /** The forked process, for supervision. */
   child: ChildProcess
@@ -28,7 +30,7 @@ export const embeddedPostgresUrl = (port: number): string =>
 
 /** Forks the embedded PostgreSQL child process and resolves once it accepts connections. */
 export function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { dataDir, lockFile, maxConnections = 32, port = 0, startTimeoutMs = 120_000 } = options
+  const { dataDir, lockFile, maxConnections = embeddedMaxConnections(), port = 0, startTimeoutMs = 120_000 } = options
   const child = fork(childEntry, [], {
     env: {
       ...process.env,

@@ -11,6 +11,9 @@ import {
 } from '@payloadcms/next/routes'
 import http from 'node:http'
 
+import { databaseGate } from '../../src/server/databaseGate'
+import { readiness } from '../../src/server/health'
+
 
 type RouteHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
@@ -19,7 +22,8 @@ export type ApiServer = { close: () => Promise<void>; url: string }
 /**
  * A real HTTP server in front of the very route handlers that `src/app/(payload)/api` gives Next.js
  * (REST and GraphQL), so tests speak HTTP (status codes, headers, cookies, multipart, streamed
- * responses) without compiling the Next.js app. Like server.ts, it passes the socket address on as `x-real-ip`.
+ * responses) without compiling the Next.js app. Like server.ts, it passes the socket address on as `x-real-ip`
+ * and puts the database gate (503 while the database is down) in front.
  */
 export async function startApiServer(): Promise<ApiServer> {
   // Loaded here, not at the top, so a test file can set the environment the config reads first.
@@ -34,9 +38,15 @@ export async function startApiServer(): Promise<ApiServer> {
   }
   const graphql = GRAPHQL_POST(config)
   const sockets = new Set<Socket>()
+  // As in server.ts: answer 503 at once while the database is known to be down, and notice it coming back.
+  const probe = readiness({ connectionString: process.env.DATABASE_URL ?? '' })
+  const gate = databaseGate({ probe: probe.check })
 
   const server = http.createServer(async (req, res) => {
     res.on('error', () => {})
+    let passed = false
+    await gate(req, res, () => (passed = true))
+    if (!passed) return
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)
       const chunks: Buffer[] = []
@@ -85,7 +95,7 @@ export async function startApiServer(): Promise<ApiServer> {
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()
         server.close(() => resolve())
-      }),
+      }).then(probe.close),
     url: `http://127.0.0.1:${port}`,
   }
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run dev` for real: server.ts starts the embedded database, migrates and seeds it, serves
  * health checks, the REST API, search and chat and the admin through Next.js, shuts down cleanly on SIGTERM, keeps its
- * data for the next start, and exits non-zero when its database dies.
+ * data for the next start, and restarts its database when that dies, answering 503 until it is back.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -182,10 +182,38 @@ describe('the development server', () => {
     expect(res.body.totalDocs).toBe(5)
   })
 
-  it('exits non-zero, saying why, when its database dies', async () => {
+  it('restarts its database when it dies, answering 503 meanwhile, and recovers by itself', async () => {
     const lock = readLock(embeddedPaths(dataDir).lockFile)!
     process.kill(lock.pid, 'SIGKILL')
-    expect(await server.exited).toBe(1)
+    let api: Response | undefined
+    for (const started = Date.now(); api?.status !== 503; ) {
+      if (Date.now() - started > 10_000) throw new Error(`no 503 while the database was down (last ${api?.status})\n${server.output()}`)
+      api = await fetch(`${server.base}/api/projects?limit=1`)
+    }
+    expect(api.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect(await api.json()).toEqual({ errors: [{ message: expect.stringMatching(/database/i) }] })
+    const page = await fetch(`${server.base}/`)
+    if (page.status === 503) expect(await page.text()).toMatch(/Back in a moment/)
+
+    let back: Response | undefined
+    for (const started = Date.now(); back?.status !== 200; ) {
+      if (Date.now() - started > 60_000) throw new Error(`the server did not recover (last ${back?.status})\n${server.output()}`)
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      back = await fetch(`${server.base}/api/projects?limit=0&depth=0`)
+    }
+    expect((await back.json()).totalDocs).toBe(5)
+    expect((await fetch(`${server.base}/`)).status).toBe(200)
     expect(server.output()).toContain('the embedded database exited unexpectedly')
+    expect(readLock(embeddedPaths(dataDir).lockFile)!.port).toBe(lock.port)
+  })
+
+  it('then still shuts down cleanly, closing Payload before its database', async () => {
+    const before = server.output().length
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+    const shutdown = server.output().slice(before)
+    expect(shutdown).toContain('[server] stopped')
+    expect(shutdown).not.toMatch(/Connection terminated unexpectedly|Uncaught|failed/)
+    expect(fs.existsSync(embeddedPaths(dataDir).lockFile)).toBe(false)
   })
 })

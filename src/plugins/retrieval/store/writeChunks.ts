@@ -7,6 +7,7 @@ import type { Database } from './database'
 
 import { indexKey } from '../context'
 import { regconfig } from './database'
+import { lockTextStatistics } from './lockTextStatistics'
 import { planChunkChanges } from './planChunkChanges'
 import { readChunkMeta } from './readChunkMeta'
 
@@ -36,6 +37,7 @@ export async function writeChunks(db: Database, table: ChunkTable, write: ChunkW
     const plan = planChunkChanges(chunks, await readChunkMeta(tx as Database, table, ref), model)
     const missing = plan.insert.filter((chunk) => !vectors.has(chunk.hash))
     if (missing.length > 0) return { missing }
+    if (plan.remove.length > 0 || plan.insert.length > 0) await lockTextStatistics(tx as Database)
 
     if (plan.remove.length > 0) {
       await tx.delete(table).where(inArray(table.id, plan.remove.map((row) => row.id)))

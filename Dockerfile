@@ -1,0 +1,33 @@
+# askfolio: the web app and the worker share this image (docker-compose.yml runs it twice).
+# Build: docker build -t askfolio .   (no database is needed to build: every page renders on request)
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+# Payload's config is read while building; the secret is only a placeholder here and is not kept in
+# the image. The real one comes from the environment at run time.
+RUN PAYLOAD_SECRET=build-time-placeholder npm run build
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    PORT=3000 \
+    HOST=0.0.0.0 \
+    DATA_DIR=/app/.data \
+    MEDIA_DIR=/app/media
+# The server runs TypeScript through tsx (a dependency), so the sources, the installed packages
+# and the build all come along. Everything belongs to root and is read-only for the app, except
+# the folders it writes: its data dir, uploaded media, and Next's cache.
+COPY --from=build /app /app
+RUN mkdir -p /app/.data /app/media /app/.next/cache \
+ && chown -R node:node /app/.data /app/media /app/.next/cache
+USER node
+EXPOSE 3000
+# /readyz answers 200 once the database does (see src/server/health.ts).
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["npm", "start"]

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { freePort } from './freePort'
+
+/** Where tests/setup/ensureNativePostgres.sh installs PostgreSQL 15 (NATIVE_PG_BIN overrides). */
+const binDir = () => process.env.NATIVE_PG_BIN || '/usr/lib/postgresql/15/bin'
+
+export type NativeCluster = {
+  /** A connection URL for one database of the cluster. */
+  url: (database: string) => string
+  port: number
+  /** Restarts the server on the same port (fast shutdown: connections are terminated). */
+  restart: () => void
+  start: () => void
+  stop: () => void
+}
+
+// PostgreSQL refuses to run as root: as root, run its tools as the `postgres` system user.
+const asOwner = (command: string, args: string[]): [string, string[]] =>
+  process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]
+
+const run = (tool: string, args: string[]) => {
+  const [command, fullArgs] = asOwner(path.join(binDir(), tool), args)
+  execFileSync(command, fullArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+/** Whether PostgreSQL 15 with pgvector is installed (tests/setup/ensureNativePostgres.sh). */
+export const nativePostgresInstalled = (): boolean =>
+  fs.existsSync(path.join(binDir(), 'initdb')) && fs.existsSync('/usr/share/postgresql/15/extension/vector.control')
+
+/**
+ * A throwaway PostgreSQL cluster in `dir` (trust authentication, 127.0.0.1 and a socket in `dir`,
+ * a free port), started and ready. `stop()` shuts it down; the caller removes `dir`.
+ */
+export async function startNativeCluster(dir: string, { maxConnections = 200 } = {}): Promise<NativeCluster> {
+  if (!nativePostgresInstalled()) {
+    throw new Error(`PostgreSQL 15 with pgvector is not installed in ${binDir()}: run sh tests/setup/ensureNativePostgres.sh`)
+  }
+  const dataDir = path.join(dir, 'data')
+  if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir])
+  run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'])
+  const port = await freePort()
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=${maxConnections} -c fsync=off`
+  const pgCtl = (...args: string[]) => run('pg_ctl', ['-D', dataDir, ...args])
+  const cluster: NativeCluster = {
+    port,
+    restart: () => pgCtl('-o', options, '-l', path.join(dir, 'log'), '-m', 'fast', '-w', 'restart'),
+    start: () => pgCtl('-o', options, '-l', path.join(dir, 'log'), '-w', 'start'),
+    stop: () => {
+      if (fs.existsSync(path.join(dataDir, 'postmaster.pid'))) pgCtl('-m', 'fast', '-w', 'stop')
+    },
+    url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}?sslmode=disable`,
+  }
+  cluster.start()
+  return cluster
+}
