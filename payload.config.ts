@@ -18,7 +18,7 @@ import { retrievalOptions } from './src/config/retrievalOptions'
 import { mediaStoragePlugin } from './src/config/storageOptions'
 import { embeddedSafePlugin } from './src/db/embeddedSafe'
 import { logPoolErrors } from './src/db/logPoolErrors'
-import { poolOptions } from './src/db/poolOptions'
+import { poolOptions, readReplicaUrls } from './src/db/poolOptions'
 import { Profile } from './src/globals/Profile'
 import { emailPlugin } from './src/email/emailPlugin'
 import { answerDatabaseUnavailable } from './src/hooks/answerDatabaseUnavailable'
@@ -47,6 +47,7 @@ export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginO
     db: postgresAdapter({
       migrationDir: path.resolve(dirname, 'migrations'),
       pool: { connectionString: process.env.DATABASE_URL, ...poolOptions() },
+      readReplicas: readReplicaUrls(),
       // Schema changes ship as migrations everywhere, development included.
       push: false,
     }),

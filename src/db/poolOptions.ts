@@ -25,3 +25,12 @@ export const poolOptions = (): Pick<PoolConfig, 'connectionTimeoutMillis' | 'idl
  * pools of every process sharing it (server, worker, CLI) must fit in this together.
  */
 export const embeddedMaxConnections = (): number => whole('EMBEDDED_PG_MAX_CONNECTIONS', 32) || 32
+
+/**
+ * Read replicas for Payload's reads (DATABASE_READ_REPLICAS, comma-separated URLs; default none).
+ * Writes, transactions and reads soon after a write in the same process stay on the primary.
+ */
+export const readReplicaUrls = (): string[] | undefined => {
+  const urls = (process.env.DATABASE_READ_REPLICAS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
+  return urls.length > 0 ? urls : undefined
+}
