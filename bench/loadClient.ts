@@ -10,9 +10,11 @@
  */
 import { numberOption, option, percentile } from './common'
 
-const base = option('base', 'http://127.0.0.1:3000')
+const bases = option('base', 'http://127.0.0.1:3000').split(',')
 const clients = numberOption('clients', 20)
 const seconds = numberOption('seconds', 60)
+/** Time zero for `errorsOverTime` (epoch ms), so a caller can line errors up with its own clock. */
+const since = numberOption('since', Date.now())
 
 const questions = [
   'What is Tidewater built with?',
@@ -33,8 +35,10 @@ const deadline = started + seconds * 1000
 
 async function request(kind: Sample['kind'], n: number): Promise<void> {
   const at = performance.now()
+  const wall = Date.now()
   let status = 0
   let clean: boolean | undefined
+  const base = bases[n % bases.length]
   try {
     const response =
       kind === 'chat'
@@ -57,11 +61,11 @@ async function request(kind: Sample['kind'], n: number): Promise<void> {
   } catch {
     status = 0 // refused, reset or timed out
   }
-  samples.push({ at: at - started, clean, kind, ms: performance.now() - at, status })
+  samples.push({ at: wall - since, clean, kind, ms: performance.now() - at, status })
 }
 
 async function visitor(id: number) {
-  for (let n = id; performance.now() < deadline; n++) await request(n % 2 === 0 ? 'chat' : 'search', n)
+  for (let n = id; performance.now() < deadline; n++) await request(Math.floor(n / bases.length) % 2 === 0 ? 'chat' : 'search', n)
 }
 
 const summarise = (list: Sample[]) => {

@@ -11,11 +11,15 @@ export const ensureBuild = () => void ensureNextBuild('.next', log)
 
 export type Server = { child: ChildProcess; port: number; startedAt: number }
 
-/** Starts server.ts in production mode on `dataDir` (migrated and seeded if new), with extra settings. */
+/** Starts server.ts in production mode on `dataDir` (migrated and seeded if new), with extra settings (DATABASE_URL among them). */
 export async function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = await freePort()
+  const inherited: NodeJS.ProcessEnv = { ...process.env }
+  // The server's own embedded database unless extraEnv names one.
+  delete inherited.DATABASE_URL
+  delete inherited.DATABASE_EMBEDDED
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     ADMIN_PASSWORD: 'benchmark admin password',
     DATA_DIR: dataDir,
     LOG_REQUESTS: 'false',
@@ -28,8 +32,6 @@ export async function startServer(dataDir: string, extraEnv: Record<string, stri
     SEED: 'true',
     ...extraEnv,
   }
-  delete env.DATABASE_URL
-  delete env.DATABASE_EMBEDDED
   const startedAt = performance.now()
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
   return { child, port, startedAt }
