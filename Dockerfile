@@ -13,6 +13,11 @@ RUN PAYLOAD_SECRET=build-time-placeholder npm run build
 
 FROM node:20-bookworm-slim
 WORKDIR /app
+# pg_dump and pg_restore for `npm run backup` / `npm run restore`: Debian bookworm's client tools are
+# PostgreSQL 15, the server version docker-compose.yml runs (pg_dump must not be older than the server).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client-15 \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
