@@ -20,12 +20,18 @@ const ignore = () => {} // the client's holder sees the error on its next query 
  * see databaseAvailability.ts); the pool replaces the connection on the next query.
  */
 export function logPoolErrors(payload: Payload): void {
-  const pool = (payload.db as { pool?: Pool }).pool
-  if (!pool) return
+  const db = payload.db as { drizzle?: { $replicas?: { $client?: Pool }[] }; pool?: Pool }
+  if (db.pool) guardPool(payload, db.pool, 'database', true)
+  // Read replicas (DATABASE_READ_REPLICAS) have pools of their own. A replica going away is not the
+  // primary going away, so it does not mark the database down.
+  for (const replica of db.drizzle?.$replicas ?? []) if (replica.$client) guardPool(payload, replica.$client, 'read replica', false)
+}
+
+function guardPool(payload: Payload, pool: Pool, name: string, primary: boolean): void {
   pool.on('error', (error) => {
     if (pool.ending) return
-    payload.logger.warn(`database connection lost: ${error.message}`)
-    if (isDatabaseUnavailable(error)) markDatabaseDown(error)
+    payload.logger.warn(`${name} connection lost: ${error.message}`)
+    if (primary && isDatabaseUnavailable(error)) markDatabaseDown(error)
   })
   const guard = (client: Client) => client.on('error', ignore)
   pool.on('connect', guard)

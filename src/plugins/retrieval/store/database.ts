@@ -7,7 +7,14 @@ import type { PgDatabase } from '@payloadcms/db-postgres/drizzle/pg-core'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Database = PgDatabase<any, any, any>
 
-export const databaseOf = (payload: Payload): Database => (payload.db as unknown as { drizzle: Database }).drizzle
+/**
+ * The primary database. With read replicas, Payload's drizzle sends builder reads (`select`) to a
+ * replica; the index is read and written together, so all of retrieval stays on the primary.
+ */
+export const databaseOf = (payload: Payload): Database => {
+  const drizzle = (payload.db as unknown as { drizzle: Database & { $primary?: Database } }).drizzle
+  return drizzle.$primary ?? drizzle
+}
 
 /** A text search configuration's name as an SQL literal (`'english'::regconfig`). */
 export const regconfig = (language: string) => sql.raw(`'${language.replace(/'/g, "''")}'::regconfig`)
