@@ -23,6 +23,8 @@ export const emailPlugin =
     jobs: {
       ...incoming.jobs,
       autoRun: options.autoRun ? withAutoRun(incoming.jobs?.autoRun, emailQueue, 10) : incoming.jobs?.autoRun,
+      // The scheduled tasks carry exclusive concurrency keys (retrieval turns this on as well).
+      enableConcurrencyControl: true,
       tasks: [...(incoming.jobs?.tasks ?? []), buildSendEmailTask(), buildEditorDigestTask(), buildExpireVerificationLinksTask()],
     },
   })

@@ -11,9 +11,12 @@ export const verifyTokenHours = () => Number(process.env.VERIFY_TOKEN_HOURS) || 
  * Payload's verification tokens never expire on their own and its verify operation has no hook, so
  * this task clears the tokens of users still unverified VERIFY_TOKEN_HOURS after they were created
  * (the token is issued then); their link then fails. Runs every ten minutes on the email queue.
+ * Two workers may both queue it for one tick; the exclusive key runs them in turn and the second
+ * finds nothing left to expire.
  */
 export const buildExpireVerificationLinksTask = (): TaskConfig => ({
   slug: expireVerificationLinksTask,
+  concurrency: { exclusive: true, key: () => `email:${expireVerificationLinksTask}`, supersedes: false },
   handler: async ({ req }) => {
     const cutoff = new Date(Date.now() - verifyTokenHours() * 3_600_000).toISOString()
     // Through the adapter with `req`: the job's transaction, and no hooks (nothing to audit).

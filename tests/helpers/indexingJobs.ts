@@ -2,15 +2,21 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
+import { indexDocumentTask } from '../../src/plugins/retrieval/jobs/indexDocumentTask'
+import { reindexAllTask } from '../../src/plugins/retrieval/jobs/reindexAllTask'
 import { databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
 
-/** Jobs of the retrieval queue that have not finished (waiting, running, or waiting to retry). */
+/**
+ * Indexing jobs of the retrieval queue that have not finished (waiting, running, or waiting to retry).
+ * Not the failed-indexing sweep: a process that runs the queue on its own keeps one of those
+ * scheduled minutes ahead, and it is not indexing work.
+ */
 export async function unfinishedJobs(payload: Payload) {
   const { docs } = await payload.find({
     collection: 'payload-jobs',
     limit: 100,
     overrideAccess: true,
-    where: { and: [{ queue: { equals: 'retrieval' } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+    where: { and: [{ queue: { equals: 'retrieval' } }, { taskSlug: { in: [indexDocumentTask, reindexAllTask] } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
   })
   return docs
 }

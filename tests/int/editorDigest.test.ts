@@ -95,6 +95,22 @@ describe('the editors digest', () => {
     for (const left of ['Do you know Rust?', 'What does Ledgerline do?']) expect(email.text).not.toContain(left)
   })
 
+  it('queued twice for one tick (two workers scheduling at once), sends one digest', async () => {
+    ids.twice = await message('Do you ship to Mars?', { answer: null, unanswered: true })
+    const before = smtp.messages.length
+    const digestsBefore = (await test.payload.count({ collection: 'editor-digests', overrideAccess: true })).totalDocs
+    // What two workers' schedulers racing in the same second leave behind: two jobs, both due.
+    for (let i = 0; i < 2; i++) await test.payload.jobs.queue({ input: {}, queue: emailQueue, task: editorDigestTask } as never)
+    await runEmailJobs(test.payload)
+    const received = smtp.messages.slice(before)
+    expect(received.flatMap((email) => email.recipients).sort()).toEqual(['admin@example.com', 'editor@example.com', 'seed-admin@example.com'])
+    expect(received[0].text).toContain('Do you ship to Mars?')
+    expect((await test.payload.count({ collection: 'editor-digests', overrideAccess: true })).totalDocs).toBe(digestsBefore + 1)
+    // Both jobs ran to completion, one after the other; the second found nothing new.
+    const left = await test.payload.count({ collection: 'payload-jobs', overrideAccess: true, where: { taskSlug: { equals: editorDigestTask } } })
+    expect(left.totalDocs).toBe(0)
+  })
+
   it('is scheduled on the email queue, daily by default', () => {
     const task = test.payload.config.jobs.tasks?.find((candidate) => candidate.slug === editorDigestTask)
     expect(task?.schedule).toEqual([expect.objectContaining({ cron: '0 0 7 * * *', queue: emailQueue })])

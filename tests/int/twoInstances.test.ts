@@ -2,8 +2,9 @@
  * Two web instances, each its own OS process, on one database (this file's embedded PostgreSQL,
  * reached through DATABASE_URL): rate limits count across both, a sign-in on one works on the other
  * and a sign-out on either ends it on both, a chat continues across them, and content published,
- * indexed (by the one job runner, A) and deleted anywhere is seen everywhere; media go to S3-compatible
- * storage, so the instances share no disk. Sticky sessions are not needed for any of it.
+ * indexed and deleted anywhere is seen everywhere; media go to S3-compatible storage, so the instances
+ * share no disk. Sticky sessions are not needed for any of it. The layout is production's: neither
+ * instance runs jobs (JOBS_AUTORUN=false); a worker process (`npm run worker`) runs them all.
  */
 import type { Payload } from 'payload'
 
@@ -18,6 +19,7 @@ import { chunkRows, unfinishedJobs } from '../helpers/indexingJobs'
 import { pngFile, uploadForm } from '../helpers/fixtures'
 import { getTestPayload } from '../helpers/payload'
 import { startS3StandIn } from '../helpers/s3StandIn'
+import { startWorker, type WorkerProcess } from '../helpers/workerProcess'
 import { seed } from '../../src/seed/seed'
 
 const windowSeconds = 3600
@@ -31,6 +33,7 @@ Object.assign(process.env, { S3_ACCESS_KEY_ID: 'test-key', S3_BUCKET: 'askfolio-
 let payload: Payload
 let a: AppInstance
 let b: AppInstance
+let worker: WorkerProcess
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -38,14 +41,15 @@ beforeAll(async () => {
   const shared = {
     ...limits,
     CHAT_PROVIDER: 'extractive',
-    DATABASE_EMBEDDED: 'true',
-    // Three processes share the embedded database's 24 connections: 8 (this one) + 4 + 4.
+    // Four processes share the database (the embedded one serves 24 connections): 8 (this one) + 4 + 4 + 4.
     DATABASE_POOL_MAX: '4',
     DATABASE_URL: process.env.DATABASE_URL!,
     EMBEDDINGS_PROVIDER: 'local',
+    JOBS_AUTORUN: 'false',
     PAYLOAD_SECRET: process.env.PAYLOAD_SECRET!,
   }
-  // One job runner: A runs the queues, B only serves requests.
+  // The web instances only serve requests; the worker runs every queue.
+  worker = startWorker(shared)
   // Each instance has a media folder of its own, as separate machines would.
   const mediaDir = async (name: string) => {
     const dir = path.join(process.env.MEDIA_DIR!, name)
@@ -53,13 +57,14 @@ beforeAll(async () => {
     return dir
   }
   ;[a, b] = await Promise.all([
-    startAppInstance('A', { ...shared, JOBS_AUTORUN: 'true', MEDIA_DIR: await mediaDir('a') }),
-    startAppInstance('B', { ...shared, JOBS_AUTORUN: 'false', MEDIA_DIR: await mediaDir('b') }),
+    startAppInstance('A', { ...shared, MEDIA_DIR: await mediaDir('a') }),
+    startAppInstance('B', { ...shared, MEDIA_DIR: await mediaDir('b') }),
+    worker.waitFor(/\[worker\] running queues/),
   ])
 }, 240_000)
 
 afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()])
+  await Promise.all([a?.stop(), b?.stop(), worker?.stop()])
   await s3.close()
 })
 
@@ -67,7 +72,7 @@ afterAll(async () => {
 async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 90_000) {
   const started = Date.now()
   while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting until ${what}\nA:\n${a.output().slice(-3000)}`)
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting until ${what}\nworker:\n${worker.output().slice(-3000)}`)
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
 }
@@ -148,7 +153,7 @@ describe('sign-in sessions', () => {
 
 describe('chat history and indexing', () => {
   beforeAll(async () => {
-    // The seeded content was queued for indexing by this process; A's job runner indexes it.
+    // The seeded content was queued for indexing by this process; the worker indexes it.
     await eventually('the seeded content is indexed', async () => (await unfinishedJobs(payload)).length === 0 && (await chunkRows(payload)).length > 0)
   }, 120_000)
 
@@ -174,7 +179,7 @@ describe('chat history and indexing', () => {
     ])
   })
 
-  it('indexes what A publishes for search and chat on B, and drops from A what B deletes', async () => {
+  it('indexes (in the worker) what A publishes for search and chat on B, and drops from A what B deletes', async () => {
     const client = visitor('127.0.0.6')
     const admin = (instance: AppInstance) => apiClientFrom(instance.url, '127.0.0.1')
     const { token } = (await admin(a).post('/api/users/login', { email: adminEmail, password })).body
@@ -187,7 +192,7 @@ describe('chat history and indexing', () => {
     )
     expect(created.status).toBe(201)
     const source = { id: created.body.doc.id, slug: 'projects' }
-    await eventually('A has indexed the new project', async () => (await chunkRows(payload, source)).length > 0)
+    await eventually('the worker has indexed the new project', async () => (await chunkRows(payload, source)).length > 0)
 
     const found = await client.b.get('/api/search?q=Zephyrine%20frost%20warnings')
     expect(found.status).toBe(200)
@@ -201,6 +206,9 @@ describe('chat history and indexing', () => {
     const gone = await client.a.get('/api/search?q=Zephyrine%20frost%20warnings')
     expect(gone.status).toBe(200)
     expect(gone.body.results.map((result: { title: string }) => result.title)).not.toContain('Zephyrine')
+    // Payload logs each batch it runs: the worker ran them, neither web instance did.
+    expect(worker.output()).toMatch(/Running \d+ jobs/)
+    expect(`${a.output()}${b.output()}`).not.toMatch(/Running \d+ jobs/)
   })
 })
 

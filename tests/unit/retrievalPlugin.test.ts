@@ -26,7 +26,7 @@ describe('retrievalPlugin', () => {
     expect(slugs(config)).toEqual(['posts', 'users', 'roles', 'retrieval-status', 'retrieval-runs'])
     expect(hooksOf(config)?.afterChange).toHaveLength(1)
     expect(hooksOf(config)?.afterDelete).toHaveLength(1)
-    expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual(['retrievalIndexDocument', 'retrievalReindexAll'])
+    expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual(['retrievalIndexDocument', 'retrievalReindexAll', 'retrievalRetryFailed'])
     expect(config.jobs?.enableConcurrencyControl).toBe(true)
     expect(config.jobs?.autoRun).toEqual([{ cron: '* * * * * *', limit: 20, queue: 'retrieval' }])
     expect(config.endpoints?.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).toEqual([
@@ -41,7 +41,7 @@ describe('retrievalPlugin', () => {
   it('keeps the schema but does nothing when disabled', () => {
     const config = retrievalPlugin(options({ disabled: true }))(base())
     expect(slugs(config)).toEqual(['posts', 'users', 'roles', 'retrieval-status', 'retrieval-runs'])
-    expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual(['retrievalIndexDocument', 'retrievalReindexAll'])
+    expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual(['retrievalIndexDocument', 'retrievalReindexAll', 'retrievalRetryFailed'])
     expect(hooksOf(config)?.afterChange ?? []).toHaveLength(0)
     expect(config.endpoints ?? []).toHaveLength(0)
     expect(config.jobs?.autoRun).toBeUndefined()
