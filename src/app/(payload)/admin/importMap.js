@@ -30,6 +30,7 @@ import { IndexStatusField as IndexStatusField_ad508193208da15dde2c5920adab877d }
 import { PersonalDataField as PersonalDataField_94a9f3f5b3aac89e5ad3d18b443b6375 } from '../../../privacy/admin/PersonalDataField'
 import { ReindexPanel as ReindexPanel_37f98a29dccae9168dd125e1bfeb296c } from '../../../plugins/retrieval/admin/ReindexPanel'
 import { InsightsNavLink as InsightsNavLink_c7246f722c2a3479cb2789722193af5d } from '../../../plugins/chat/admin/InsightsNavLink'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { InsightsView as InsightsView_a404f8dabb866894180ffba4653f9ac4 } from '../../../plugins/chat/admin/InsightsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -67,6 +68,7 @@ export const importMap = {
   "/privacy/admin/PersonalDataField#PersonalDataField": PersonalDataField_94a9f3f5b3aac89e5ad3d18b443b6375,
   "/plugins/retrieval/admin/ReindexPanel#ReindexPanel": ReindexPanel_37f98a29dccae9168dd125e1bfeb296c,
   "/plugins/chat/admin/InsightsNavLink#InsightsNavLink": InsightsNavLink_c7246f722c2a3479cb2789722193af5d,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/plugins/chat/admin/InsightsView#InsightsView": InsightsView_a404f8dabb866894180ffba4653f9ac4,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
