@@ -7,5 +7,13 @@ export const rateLimitWindowSeconds = () => Number(env('RATE_LIMIT_WINDOW_SECOND
 /** Whether this process runs the jobs queues itself (JOBS_AUTORUN, default true; tests set false). */
 export const jobsAutoRun = () => env('JOBS_AUTORUN', 'true') !== 'false'
 
-/** Seconds a running job may go without a heartbeat before another runner takes it up (JOBS_LEASE_SECONDS, default 120). */
-export const jobsLeaseSeconds = () => Number(env('JOBS_LEASE_SECONDS', '120'))
+/**
+ * Seconds a running job may go without a heartbeat before another runner takes it up
+ * (JOBS_LEASE_SECONDS, default 120). Every process that runs jobs must use the same value. Below 10 s
+ * a live job could be released between two heartbeats and run twice, so that is refused.
+ */
+export const jobsLeaseSeconds = () => {
+  const value = Number(env('JOBS_LEASE_SECONDS', '120'))
+  if (!Number.isInteger(value) || value < 10) throw new Error(`JOBS_LEASE_SECONDS must be a whole number of seconds, at least 10 (got "${process.env.JOBS_LEASE_SECONDS}")`)
+  return value
+}

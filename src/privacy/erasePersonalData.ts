@@ -18,6 +18,8 @@ export type EraseRequest = {
 export type EraseSummary = {
   auditEntriesAnonymised: number
   chat: { messages: number; sessions: number }
+  /** Emails to them that a worker was sending at that moment: they cannot be recalled. */
+  emailsBeingSent: number
   emailsDropped: number
   reassigned: Record<string, { documents: number; versions: number }>
   reassignedTo: number | string
@@ -119,15 +121,17 @@ export async function erasePersonalData(req: PayloadRequest, request: EraseReque
     const reassigned = await reassignContent(req, user.id, target.id)
     const chat = await purgeChatSessions(req.payload, { req, userId: user.id })
     const emails = await findEmailJobsTo(req, user.email)
-    if (emails.length > 0) {
-      await req.payload.db.deleteMany({ collection: 'payload-jobs', req, where: { id: { in: emails.map((job) => job.id) } } })
+    // One a worker is sending right now goes out anyway; deleting its job would only hide that.
+    const waiting = emails.filter((job) => !job.processing)
+    if (waiting.length > 0) {
+      await req.payload.db.deleteMany({ collection: 'payload-jobs', req, where: { id: { in: waiting.map((job) => job.id) } } })
     }
     const actions = await anonymiseTheirActions(req, user.id)
     await req.payload.delete({ collection: 'users', id: user.id, overrideAccess: true, req })
     const auditEntriesAnonymised = actions + (await anonymiseEntriesAboutThem(req, user.id))
     await writeAuditEntry(req, { action: 'erase', entity: 'users', entityType: 'collection' })
     if (ownTransaction) await commitTransaction(req)
-    return { auditEntriesAnonymised, chat, emailsDropped: emails.length, reassigned, reassignedTo: target.id }
+    return { auditEntriesAnonymised, chat, emailsBeingSent: emails.length - waiting.length, emailsDropped: waiting.length, reassigned, reassignedTo: target.id }
   } catch (error) {
     if (ownTransaction) await killTransaction(req)
     throw error

@@ -72,7 +72,10 @@ export async function exportPersonalData(req: PayloadRequest, userId: number | s
     findChatSessionsOf(req.payload, { req, userId: user.id }),
     findEmailJobsTo(req, user.email),
   ])
-  const auditFields = ['id', 'createdAt', 'action', 'entity', 'documentId', 'changedFields', 'ip', 'userAgent']
+  const auditFields = ['id', 'createdAt', 'action', 'entity', 'documentId', 'changedFields']
+  // An entry's address and browser belong to whoever acted: theirs only on the entries they made.
+  const actorOf = (entry: Doc) => (entry.user && typeof entry.user === 'object' ? (entry.user as Doc).id : entry.user)
+  const auditEntry = (entry: Doc) => pick(entry, String(actorOf(entry)) === String(user.id) ? [...auditFields, 'ip', 'userAgent'] : auditFields)
 
   return {
     exportedAt: new Date().toISOString(),
@@ -87,8 +90,8 @@ export async function exportPersonalData(req: PayloadRequest, userId: number | s
     adminPreferences: preferences.map((preference) => pick(preference, ['key', 'value', 'updatedAt'])),
     content,
     auditLog: {
-      aboutTheirAccount: aboutEntries.map((entry) => pick(entry, auditFields)),
-      asActor: actorEntries.map((entry) => pick(entry, auditFields)),
+      aboutTheirAccount: aboutEntries.map(auditEntry),
+      asActor: actorEntries.map(auditEntry),
     },
     chatSessions: chatSessions.map(({ id: _id, ...session }) => ({
       ...session,

@@ -18,7 +18,10 @@ const addressesOf = (to: unknown): string[] =>
     return []
   })
 
-/** Emails still in the outbox (waiting, retrying or failed) addressed to `email`. Sent ones are deleted by the queue. */
+/**
+ * Emails still in the outbox (waiting, retrying or failed) addressed to `email`. Sent ones are deleted
+ * by the queue. `processing` ones are being sent right now (their worker holds them).
+ */
 export async function findEmailJobsTo(req: PayloadRequest, email: string): Promise<EmailJob[]> {
   const { docs } = await req.payload.find({
     collection: 'payload-jobs',

@@ -112,6 +112,14 @@ describe('export', () => {
     expect(data.auditLog.asActor.map((entry: Row) => entry.action)).toEqual(expect.arrayContaining(['login', 'create', 'update']))
     expect(data.auditLog.asActor[0]).toMatchObject({ ip: '127.0.0.1', userAgent: 'personal-data-test/1.0' })
     expect(data.auditLog.aboutTheirAccount.map((entry: Row) => entry.action)).toEqual(expect.arrayContaining(['create', 'login', 'update']))
+    // Entries about their account that someone else made (the admin who created it) keep that person's address and browser out.
+    const theirs = new Set(data.auditLog.asActor.map((entry: Row) => entry.id))
+    const byOthers = data.auditLog.aboutTheirAccount.filter((entry: Row) => !theirs.has(entry.id))
+    expect(byOthers.map((entry: Row) => entry.action)).toContain('create')
+    for (const entry of byOthers) {
+      expect(entry).not.toHaveProperty('ip')
+      expect(entry).not.toHaveProperty('userAgent')
+    }
     expect(data.chatSessions).toHaveLength(1)
     expect(data.chatSessions[0]).toMatchObject({ messageCount: 1, publicId: main.chatSession })
     expect(data.chatSessions[0].messages[0].question).toBe('What does Erin know about carbonara?')
@@ -198,6 +206,7 @@ describe('erasure', () => {
     expect(result.status).toBe(200)
     expect(result.body).toMatchObject({
       chat: { messages: 1, sessions: 1 },
+      emailsBeingSent: 0,
       emailsDropped: 1,
       reassigned: { 'blog-posts': { documents: 1 }, projects: { documents: 2 } },
       reassignedTo: test.actors.editor.id,
