@@ -2,6 +2,7 @@ import { BasePayload, type Migration } from 'payload'
 
 import { migrations } from '../../migrations'
 import { logPoolErrors } from '../db/logPoolErrors'
+import { withMigrationLock } from '../db/withMigrationLock'
 import { checkSearchIndex } from '../plugins/retrieval'
 import { adminCredentials } from '../seed/adminCredentials'
 import { seed } from '../seed/seed'
@@ -19,12 +20,14 @@ export async function prepareDatabase({ migrate, seedWhenEmpty }: { migrate: boo
   logPoolErrors(payload)
   try {
     if (migrate) {
-      // The list generated in migrations/index.ts; Payload types each migration's args loosely.
-      await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
-      if (seedWhenEmpty && (await payload.count({ collection: 'users', overrideAccess: true })).totalDocs === 0) {
-        console.log('[server] empty database: loading demo content (set SEED=false to skip)')
-        await seed(payload, adminCredentials())
-      }
+      await withMigrationLock(process.env.DATABASE_URL!, async () => {
+        // The list generated in migrations/index.ts; Payload types each migration's args loosely.
+        await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+        if (seedWhenEmpty && (await payload.count({ collection: 'users', overrideAccess: true })).totalDocs === 0) {
+          console.log('[server] empty database: loading demo content (set SEED=false to skip)')
+          await seed(payload, adminCredentials())
+        }
+      })
     }
     await checkSearchIndex(payload)
   } finally {
