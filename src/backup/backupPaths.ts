@@ -13,13 +13,15 @@ export function scratchDir(near: string, label: string): string {
   return fs.mkdtempSync(path.join(near, `.${label}-`))
 }
 
+export const asidePath = (target: string, stamp: string) => `${target}.before-restore-${stamp}`
+
 /**
  * Moves `target` out of the way to `<target>.before-restore-<time>` (when it exists) and returns the
  * new path, so that a wrong restore can be undone by moving it back.
  */
 export function setAside(target: string, stamp: string): null | string {
   if (!fs.existsSync(target)) return null
-  const aside = `${target}.before-restore-${stamp}`
+  const aside = asidePath(target, stamp)
   fs.renameSync(target, aside)
   return aside
 }

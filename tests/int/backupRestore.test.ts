@@ -139,6 +139,19 @@ describe('npm run restore', () => {
     expect(restoredAside()).toEqual([])
   })
 
+  it('refuses before touching the database when the media folder cannot be moved aside', async () => {
+    const before = await databaseContents(url)
+    const notAFolder = path.join(dataDir, 'media-is-a-file')
+    fs.writeFileSync(notAFolder, 'not a folder')
+    const refused = await runNpmScript('restore', [archive], { ...cliEnv(), MEDIA_DIR: notAFolder })
+    expect(refused.code).toBe(1)
+    expect(refused.output).toContain(`cannot restore the media: MEDIA_DIR (${notAFolder}) is not a folder`)
+    expect(refused.output).toContain('nothing was changed')
+    expect(await databaseContents(url)).toEqual(before)
+    expect(restoredAside()).toEqual([])
+    expect(fs.readFileSync(notAFolder, 'utf8')).toBe('not a folder')
+  })
+
   it.skipIf(native)('refuses while the embedded database is in use, and changes nothing', async () => {
     const before = await databaseContents(url)
     const refused = await runNpmScript('restore', [archive], cliEnv())
