@@ -6,7 +6,7 @@ import type { BackupKind, Manifest } from './manifest'
 import { acquireLock, readLock, releaseLock } from '../db/embeddedPostgresLock'
 import { embeddedPaths } from '../db/resolveDatabase'
 import { extractArchive } from './archive'
-import { fileStamp, scratchDir } from './backupPaths'
+import { backupsDir, fileStamp, scratchDir } from './backupPaths'
 import { checkMediaRestore } from './checkMediaRestore'
 import { checkMigrations } from './checkMigrations'
 import { countDifferences } from './databaseFacts'
@@ -101,7 +101,7 @@ export async function restoreBackup(file: string, target: RestoreTarget, log: Lo
   const onChange = () => (changed = true)
   /** What has been done so far, told with any later error so that nothing moved aside is lost. */
   const done: string[] = []
-  const extracted = scratchDir(path.join(target.dataDir, 'backups'), 'restore')
+  const extracted = scratchDir(backupsDir(target.dataDir), 'restore')
   try {
     log(`[restore] unpacking ${file}…`)
     await extractArchive(path.resolve(file), extracted)

@@ -96,6 +96,9 @@ describe('npm run backup', () => {
     const result = await runNpmScript('backup', ['--out', archive], cliEnv())
     expect(result.output).toContain('[backup] done')
     expect(result.code).toBe(0)
+    // It holds password hashes and tokens: only its owner can read it, or enter the folder it created.
+    expect(fs.statSync(archive).mode & 0o777).toBe(0o600)
+    expect(fs.statSync(path.dirname(archive)).mode & 0o777).toBe(0o700)
 
     const manifest = readManifest(archive)
     expect(manifest).toMatchObject({ format: 'askfolio-backup', formatVersion: 1, kind: native ? 'native' : 'embedded' })
@@ -195,6 +198,7 @@ describe('npm run restore', () => {
     expect(aside.some((name) => name.startsWith(`${path.basename(mediaDir)}.before-restore-`))).toBe(true)
     const keptMedia = path.join(path.dirname(mediaDir), aside.find((name) => name.startsWith(path.basename(mediaDir)))!)
     expect(fs.existsSync(path.join(keptMedia, 'stray.png'))).toBe(true)
+    expect(fs.statSync(path.join(dataDir, 'backups')).mode & 0o777).toBe(0o700)
     if (native) expect(fs.readdirSync(path.join(dataDir, 'backups')).some((name) => name.startsWith('before-restore-'))).toBe(true)
     else expect(aside.some((name) => name.startsWith('postgres.before-restore-'))).toBe(true)
 
