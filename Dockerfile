@@ -22,14 +22,15 @@ ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
     HOST=0.0.0.0 \
-    DATA_DIR=/app/.data \
-    MEDIA_DIR=/app/media
+    DATA_DIR=/app/storage/data \
+    MEDIA_DIR=/app/storage/media
 # The server runs TypeScript through tsx (a dependency), so the sources, the installed packages
 # and the build all come along. Everything belongs to root and is read-only for the app, except
-# the folders it writes: its data dir, uploaded media, and Next's cache.
+# the folders it writes: /app/storage (the one volume: DATA_DIR with backups, and MEDIA_DIR, both
+# folders inside it, so a restore can move the media folder aside) and Next's cache.
 COPY --from=build /app /app
-RUN mkdir -p /app/.data /app/media /app/.next/cache \
- && chown -R node:node /app/.data /app/media /app/.next/cache
+RUN mkdir -p /app/storage/data /app/storage/media /app/.next/cache \
+ && chown -R node:node /app/storage /app/.next/cache
 USER node
 EXPOSE 3000
 # /readyz answers 200 once the database does (see src/server/health.ts).

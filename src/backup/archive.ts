@@ -7,11 +7,14 @@ const run = promisify(execFile)
 /**
  * Packs a staging directory into one .tar.gz with the system tar, manifest.json first. It is written
  * next to the destination and renamed into place, so a half-written archive never carries the name.
+ * It holds password hashes and tokens: only its owner may read it (0600).
  */
 export async function createArchive(stagingDir: string, entries: string[], outFile: string): Promise<number> {
   const partial = `${outFile}.partial`
   try {
+    fs.writeFileSync(partial, '', { mode: 0o600 })
     await run('tar', ['-czf', partial, '-C', stagingDir, ...entries])
+    fs.chmodSync(partial, 0o600)
     fs.renameSync(partial, outFile)
   } finally {
     fs.rmSync(partial, { force: true })

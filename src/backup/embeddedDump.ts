@@ -6,10 +6,13 @@ import { pipeline } from 'node:stream/promises'
 
 import type { RunQuery } from './databaseFacts'
 
+import { controlHeader } from '../db/embeddedControl'
+
 /** Asks a running embedded database (its control port, from the lock file) for its data-dir dump. */
 export function fetchEmbeddedDump(controlPort: number, file: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', method: 'POST', path: '/dump', port: controlPort }, (res) => {
+    const request = { headers: { [controlHeader]: 'dump' }, host: '127.0.0.1', method: 'POST', path: '/dump', port: controlPort }
+    const req = http.request(request, (res) => {
       if (res.statusCode !== 200) {
         let text = ''
         res.setEncoding('utf8')

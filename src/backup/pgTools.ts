@@ -18,11 +18,33 @@ export async function toolMajorVersion(tool: string): Promise<number> {
   return Number(match[1])
 }
 
-/** The connection for libpq tools: the URL without its password, which goes in PGPASSWORD (not on ps). */
+/** The query keys libpq tools accept that a DATABASE_URL may carry; node-postgres accepts others libpq rejects. */
+const libpqKeys = new Set(['application_name', 'connect_timeout', 'dbname', 'host', 'options', 'password', 'port', 'sslcert', 'sslkey', 'sslmode', 'sslrootcert', 'target_session_attrs', 'user'])
+
+/** node-postgres's TLS settings in libpq's terms: `ssl=true` and `sslmode=no-verify` both mean an encrypted, unverified connection. */
+function libpqSslMode(params: URLSearchParams): null | string {
+  const mode = params.get('sslmode')
+  if (mode === 'no-verify') return 'require'
+  if (mode) return mode
+  const ssl = params.get('ssl')
+  if (ssl === 'true' || ssl === '1') return 'require'
+  if (ssl === 'false' || ssl === '0') return 'disable'
+  return null
+}
+
+/**
+ * The connection for libpq tools: DATABASE_URL with node-postgres-only query options translated or
+ * dropped, and without its password, which goes in PGPASSWORD (not on ps).
+ */
 export function libpqConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
   const parsed = new URL(url)
-  const password = decodeURIComponent(parsed.password)
+  const password = decodeURIComponent(parsed.password) || parsed.searchParams.get('password') || ''
   parsed.password = ''
+  const sslmode = libpqSslMode(parsed.searchParams)
+  const params = [...parsed.searchParams].filter(([key]) => libpqKeys.has(key) && key !== 'password' && key !== 'sslmode')
+  if (sslmode) params.push(['sslmode', sslmode])
+  // %20, not URLSearchParams's +: libpq decodes only %XX.
+  parsed.search = params.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&')
   return { dbname: parsed.toString(), env: password ? { ...process.env, PGPASSWORD: password } : process.env }
 }
 

@@ -6,7 +6,8 @@ import type { BackupKind, Manifest } from './manifest'
 import { acquireLock, readLock, releaseLock } from '../db/embeddedPostgresLock'
 import { embeddedPaths } from '../db/resolveDatabase'
 import { extractArchive } from './archive'
-import { fileStamp, scratchDir } from './backupPaths'
+import { backupsDir, fileStamp, scratchDir } from './backupPaths'
+import { checkMediaRestore } from './checkMediaRestore'
 import { checkMigrations } from './checkMigrations'
 import { countDifferences } from './databaseFacts'
 import { readManifest } from './manifest'
@@ -98,7 +99,9 @@ export async function restoreBackup(file: string, target: RestoreTarget, log: Lo
   const stamp = fileStamp()
   let changed = false
   const onChange = () => (changed = true)
-  const extracted = scratchDir(path.join(target.dataDir, 'backups'), 'restore')
+  /** What has been done so far, told with any later error so that nothing moved aside is lost. */
+  const done: string[] = []
+  const extracted = scratchDir(backupsDir(target.dataDir), 'restore')
   try {
     log(`[restore] unpacking ${file}…`)
     await extractArchive(path.resolve(file), extracted)
@@ -108,17 +111,23 @@ export async function restoreBackup(file: string, target: RestoreTarget, log: Lo
       throw new Error(`this backup holds ${kindName(manifest.kind)}, but the app is configured for ${kindName(target.kind)}; restore it where it was taken`)
     }
     const { pending } = checkMigrations(manifest.migrations)
-    const messages =
-      target.kind === 'embedded'
-        ? await withEmbeddedLock(target.dataDir, async () => [
-            ...(await restoreEmbedded(manifest, extracted, target.dataDir, stamp, log, onChange)),
-            ...restoreMedia(manifest, extracted, target.dataDir, stamp),
-          ])
-        : [...(await restoreNativeDatabase(manifest, extracted, target, stamp, log, onChange)), ...restoreMedia(manifest, extracted, target.dataDir, stamp)]
+    checkMediaRestore(manifest, stamp)
+    const restoreAll = async () => {
+      done.push(
+        ...(target.kind === 'embedded'
+          ? await restoreEmbedded(manifest, extracted, target.dataDir, stamp, log, onChange)
+          : await restoreNativeDatabase(manifest, extracted, target, stamp, log, onChange)),
+      )
+      done.push(...restoreMedia(manifest, extracted, target.dataDir, stamp))
+      return done
+    }
+    const messages = target.kind === 'embedded' ? await withEmbeddedLock(target.dataDir, restoreAll) : await restoreAll()
     return { manifest, messages, pending }
   } catch (error) {
-    if (changed || !(error instanceof Error)) throw error
-    throw new Error(`${error.message} (nothing was changed)`, { cause: error })
+    if (!(error instanceof Error)) throw error
+    if (!changed) throw new Error(`${error.message} (nothing was changed)`, { cause: error })
+    if (done.length === 0) throw error
+    throw new Error(`${error.message} (already done: the database was restored; ${done.join('; ')})`, { cause: error })
   } finally {
     fs.rmSync(extracted, { force: true, recursive: true })
   }

@@ -32,6 +32,10 @@ export async function restoreEmbeddedDatabase(
   }
   onChange()
   const aside = setAside(pgDir, stamp)
-  fs.renameSync(incoming, pgDir)
+  try {
+    fs.renameSync(incoming, pgDir)
+  } catch (error) {
+    throw new Error(`could not move the restored database ${incoming} to ${pgDir} (${(error as Error).message}); the previous one is at ${aside ?? '(there was none)'}`, { cause: error })
+  }
   return aside
 }

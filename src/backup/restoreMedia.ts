@@ -7,8 +7,8 @@ import { moveInto, setAside } from './backupPaths'
 import { listFiles, mediaLocation } from './mediaFiles'
 
 /**
- * Puts the archive's media/ in place of the local MEDIA_DIR, which is moved aside first. Returns what
- * to tell the operator.
+ * Puts the archive's media/ in place of the local MEDIA_DIR, which is moved aside first (checked
+ * beforehand by checkMediaRestore). Returns what to tell the operator.
  */
 export function restoreMedia(manifest: Manifest, extracted: string, dataDir: string, stamp: string): string[] {
   const from = path.join(extracted, 'media')
@@ -23,7 +23,12 @@ export function restoreMedia(manifest: Manifest, extracted: string, dataDir: str
   }
   if (!fs.existsSync(from)) fs.mkdirSync(from)
   const aside = setAside(location.dir, stamp)
-  moveInto(from, location.dir)
+  try {
+    moveInto(from, location.dir)
+  } catch (error) {
+    const kept = aside ? `the previous media folder is at ${aside}` : 'there was no previous media folder'
+    throw new Error(`could not move the restored media into ${location.dir} (${(error as Error).message}); ${kept}`, { cause: error })
+  }
   return [
     `media: ${listFiles(location.dir).length} files restored into ${location.dir}`,
     ...(aside ? [`the previous media folder is kept at ${aside}`] : []),

@@ -37,16 +37,31 @@ export async function dumpBetweenTransactions(db: PGlite, timeoutMs = 120_000): 
   }
 }
 
+/** The header a dump request must carry: a browser sends it cross-site only after a CORS preflight, which is never answered. */
+export const controlHeader = 'x-askfolio-control'
+
+/**
+ * Whether a request comes from a local tool rather than a web page: its Host names the loopback
+ * port itself (a DNS-rebinding page sends its own host name) and it carries the control header (a
+ * cross-site form cannot).
+ */
+const fromLocalTool = (req: http.IncomingMessage, port: number) =>
+  (req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`) && req.headers[controlHeader] === 'dump'
+
 /**
  * A loopback HTTP endpoint next to the wire protocol, for tools that need the PGlite instance itself:
  * `POST /dump` answers with the data-directory tarball (see dumpBetweenTransactions). The port is
  * recorded in the lock file as `controlPort`. It exposes nothing the database port does not already
- * give any local process.
+ * give any local process, and answers no browser (see fromLocalTool; it sends no CORS headers).
  */
 export async function startControlServer(db: PGlite): Promise<{ close: () => Promise<void>; port: number }> {
   const server = http.createServer((req, res) => {
     if (req.method !== 'POST' || req.url !== '/dump') {
       res.writeHead(404).end()
+      return
+    }
+    if (!fromLocalTool(req, (server.address() as { port: number }).port)) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end(`refused: send Host 127.0.0.1:<port> and ${controlHeader}: dump`)
       return
     }
     dumpBetweenTransactions(db)

@@ -8,6 +8,7 @@ import { BasePayload, type Payload } from 'payload'
 
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -96,6 +97,9 @@ describe('npm run backup', () => {
     const result = await runNpmScript('backup', ['--out', archive], cliEnv())
     expect(result.output).toContain('[backup] done')
     expect(result.code).toBe(0)
+    // It holds password hashes and tokens: only its owner can read it, or enter the folder it created.
+    expect(fs.statSync(archive).mode & 0o777).toBe(0o600)
+    expect(fs.statSync(path.dirname(archive)).mode & 0o777).toBe(0o700)
 
     const manifest = readManifest(archive)
     expect(manifest).toMatchObject({ format: 'askfolio-backup', formatVersion: 1, kind: native ? 'native' : 'embedded' })
@@ -137,6 +141,19 @@ describe('npm run restore', () => {
 
     expect(await databaseContents(url)).toEqual(before)
     expect(restoredAside()).toEqual([])
+  })
+
+  it('refuses before touching the database when the media folder cannot be moved aside', async () => {
+    const before = await databaseContents(url)
+    const notAFolder = path.join(dataDir, 'media-is-a-file')
+    fs.writeFileSync(notAFolder, 'not a folder')
+    const refused = await runNpmScript('restore', [archive], { ...cliEnv(), MEDIA_DIR: notAFolder })
+    expect(refused.code).toBe(1)
+    expect(refused.output).toContain(`cannot restore the media: MEDIA_DIR (${notAFolder}) is not a folder`)
+    expect(refused.output).toContain('nothing was changed')
+    expect(await databaseContents(url)).toEqual(before)
+    expect(restoredAside()).toEqual([])
+    expect(fs.readFileSync(notAFolder, 'utf8')).toBe('not a folder')
   })
 
   it.skipIf(native)('refuses while the embedded database is in use, and changes nothing', async () => {
@@ -182,6 +199,7 @@ describe('npm run restore', () => {
     expect(aside.some((name) => name.startsWith(`${path.basename(mediaDir)}.before-restore-`))).toBe(true)
     const keptMedia = path.join(path.dirname(mediaDir), aside.find((name) => name.startsWith(path.basename(mediaDir)))!)
     expect(fs.existsSync(path.join(keptMedia, 'stray.png'))).toBe(true)
+    expect(fs.statSync(path.join(dataDir, 'backups')).mode & 0o777).toBe(0o700)
     if (native) expect(fs.readdirSync(path.join(dataDir, 'backups')).some((name) => name.startsWith('before-restore-'))).toBe(true)
     else expect(aside.some((name) => name.startsWith('postgres.before-restore-'))).toBe(true)
 
@@ -198,7 +216,41 @@ describe('npm run restore', () => {
   })
 })
 
+/** A raw request to the control port: its status, CORS header and body size. */
+function controlRequest(port: number, method: string, headers: Record<string, string>) {
+  return new Promise<{ allowOrigin: unknown; bytes: number; status?: number }>((resolve, reject) => {
+    const req = http.request({ headers, host: '127.0.0.1', method, path: '/dump', port }, (res) => {
+      let bytes = 0
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length))
+      res.on('end', () => resolve({ allowOrigin: res.headers['access-control-allow-origin'], bytes, status: res.statusCode }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
 describe.skipIf(native)('the embedded database’s dump', () => {
+  it('answers no web page: a request without the control header, or for another Host, gets 403 and no dump', async () => {
+    const { controlPort } = readLock(embeddedPaths(dataDir).lockFile)!
+    const port = controlPort!
+    // A cross-site form post: right Host, no custom header.
+    const form = await controlRequest(port, 'POST', { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' })
+    expect(form).toMatchObject({ status: 403 })
+    expect(form.bytes).toBeLessThan(200)
+    // DNS rebinding: the page's own host name, even with the header.
+    const rebound = await controlRequest(port, 'POST', { host: `evil.example:${port}`, 'x-askfolio-control': 'dump' })
+    expect(rebound).toMatchObject({ status: 403 })
+    expect(rebound.bytes).toBeLessThan(200)
+    // The preflight a browser would need before sending the header gets no CORS permission.
+    const preflight = await controlRequest(port, 'OPTIONS', { 'access-control-request-headers': 'x-askfolio-control', origin: 'https://evil.example' })
+    expect(preflight.status).not.toBe(200)
+    expect(preflight.allowOrigin).toBeUndefined()
+    // The tool's own request, for comparison, gets the dump.
+    const allowed = await controlRequest(port, 'POST', { host: `localhost:${port}`, 'x-askfolio-control': 'dump' })
+    expect(allowed).toMatchObject({ status: 200 })
+    expect(allowed.bytes).toBeGreaterThan(100_000)
+  })
+
   it('waits for an open transaction to finish, so it holds all of it or none of it', async () => {
     const { controlPort } = readLock(embeddedPaths(dataDir).lockFile)!
     const client = new pg.Client({ connectionString: url })

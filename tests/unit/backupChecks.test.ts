@@ -48,6 +48,22 @@ describe('archives', () => {
     expect(env.PGPASSWORD).toBe('s:cret')
   })
 
+  it('gives pg_dump and pg_restore only the query options libpq knows, translating node-postgres TLS settings', () => {
+    const dbname = (query: string) => libpqConnection(`postgres://app:pw@db.example:5432/askfolio?${query}`).dbname.split('?')[1] ?? ''
+    expect(dbname('ssl=true')).toBe('sslmode=require')
+    expect(dbname('sslmode=no-verify')).toBe('sslmode=require')
+    expect(dbname('ssl=true&sslmode=verify-full&sslrootcert=%2Fcerts%2Fca.pem')).toBe('sslrootcert=%2Fcerts%2Fca.pem&sslmode=verify-full')
+    expect(dbname('application_name=askfolio&connect_timeout=5&uselibpqcompat=true&max=20&options=-c%20search_path%3Dpublic')).toBe(
+      'application_name=askfolio&connect_timeout=5&options=-c%20search_path%3Dpublic',
+    )
+    expect(dbname('ssl=false')).toBe('sslmode=disable')
+    expect(dbname('')).toBe('')
+    // A password given as a query option stays off the command line too.
+    const fromQuery = libpqConnection('postgres://app@db.example/askfolio?password=s%3Acret&sslmode=require')
+    expect(fromQuery.dbname).toBe('postgres://app@db.example/askfolio?sslmode=require')
+    expect(fromQuery.env.PGPASSWORD).toBe('s:cret')
+  })
+
   it('reads only our own manifest, of a version this code knows', () => {
     const dir = tempDir()
     expect(() => readManifest(dir)).toThrow('not an askfolio backup: it has no readable manifest.json')
