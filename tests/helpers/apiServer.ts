@@ -1,4 +1,4 @@
-import type { AddressInfo, Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
 
 import {
   GRAPHQL_POST,
@@ -37,7 +37,6 @@ export async function startApiServer(): Promise<ApiServer> {
     PUT: REST_PUT(config),
   }
   const graphql = GRAPHQL_POST(config)
-  const sockets = new Set<Socket>()
   // As in server.ts: answer 503 at once while the database is known to be down, and notice it coming back.
   const probe = readiness({ connectionString: process.env.DATABASE_URL ?? '' })
   const gate = databaseGate({ probe: probe.check })
@@ -85,15 +84,12 @@ export async function startApiServer(): Promise<ApiServer> {
   })
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
   const { port } = server.address() as AddressInfo
   return {
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy()
+        // Keep-alive and streaming connections too, so close() does not wait for clients to leave.
+        server.closeAllConnections()
         server.close(() => resolve())
       }).then(probe.close),
     url: `http://127.0.0.1:${port}`,

@@ -1,4 +1,4 @@
-import type { AddressInfo, Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
 
 import crypto from 'node:crypto'
 import http from 'node:http'
@@ -46,7 +46,6 @@ export async function startS3StandIn({ bucket }: { bucket: string }): Promise<S3
   const objects = new Map<string, StoredObject>()
   const uploads = new Map<string, { key: string; parts: Map<number, Buffer>; contentType: string }>()
   const requests: S3Request[] = []
-  const sockets = new Set<Socket>()
 
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = []
@@ -155,16 +154,13 @@ export async function startS3StandIn({ bucket }: { bucket: string }): Promise<S3
     return error(501, 'NotImplemented')
   })
 
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy()
+        // Keep-alive and streaming connections too, so close() does not wait for clients to leave.
+        server.closeAllConnections()
         server.close(() => resolve())
       }),
     objects,

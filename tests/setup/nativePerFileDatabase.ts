@@ -2,7 +2,9 @@ import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
-import { afterAll, inject } from 'vitest'
+import { inject } from 'vitest'
+
+import { useFileEnvironment } from './fileEnvironment'
 
 /**
  * The `native` project's counterpart of perFileDatabase.ts: before every test file, a private copy of
@@ -24,15 +26,9 @@ await admin(`create database ${name} template ${inject('nativeTemplate')}`)
 const mediaDir = path.join(inject('testRoot'), name, 'media')
 await fs.mkdir(mediaDir, { recursive: true })
 
-process.env.DATABASE_URL = adminUrl.replace(/\/postgres\?/, `/${name}?`)
-delete process.env.DATABASE_EMBEDDED
-process.env.MEDIA_DIR = mediaDir
-process.env.PAYLOAD_SECRET = 'askfolio-test-secret'
-process.env.DATABASE_POOL_MAX = '8'
-process.env.JOBS_AUTORUN ??= 'false'
-
-afterAll(async () => {
-  const { closeTestPayload } = await import('../helpers/payload')
-  await closeTestPayload()
-  await admin(`drop database if exists ${name} with (force)`)
-}, 60_000)
+useFileEnvironment({
+  embedded: false,
+  mediaDir,
+  release: () => admin(`drop database if exists ${name} with (force)`),
+  url: adminUrl.replace(/\/postgres\?/, `/${name}?`),
+})
