@@ -4,8 +4,20 @@ import path from 'node:path'
 
 import { freePort } from './freePort'
 
-/** Where tests/setup/ensureNativePostgres.sh installs PostgreSQL 15 (NATIVE_PG_BIN overrides). */
-const binDir = () => process.env.NATIVE_PG_BIN || '/usr/lib/postgresql/15/bin'
+/**
+ * The newest PostgreSQL under /usr/lib/postgresql with pgvector installed beside it, where
+ * tests/setup/ensureNativePostgres.sh puts one (15 built on Debian 12, 17 packaged on Debian 13).
+ * NATIVE_PG_BIN points at another server's bin directory.
+ */
+const binDir = (): string | undefined => {
+  if (process.env.NATIVE_PG_BIN) return process.env.NATIVE_PG_BIN
+  const root = '/usr/lib/postgresql'
+  const majors = fs.existsSync(root) ? fs.readdirSync(root).filter((name) => /^\d+$/.test(name)) : []
+  const major = majors
+    .sort((a, b) => Number(b) - Number(a))
+    .find((m) => fs.existsSync(path.join(root, m, 'bin/initdb')) && fs.existsSync(`/usr/share/postgresql/${m}/extension/vector.control`))
+  return major && path.join(root, major, 'bin')
+}
 
 export type NativeCluster = {
   /** A connection URL for one database of the cluster. */
@@ -22,13 +34,15 @@ const asOwner = (command: string, args: string[]): [string, string[]] =>
   process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]
 
 const run = (tool: string, args: string[]) => {
-  const [command, fullArgs] = asOwner(path.join(binDir(), tool), args)
+  const [command, fullArgs] = asOwner(path.join(binDir() ?? '', tool), args)
   execFileSync(command, fullArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 }
 
-/** Whether PostgreSQL 15 with pgvector is installed (tests/setup/ensureNativePostgres.sh). */
-export const nativePostgresInstalled = (): boolean =>
-  fs.existsSync(path.join(binDir(), 'initdb')) && fs.existsSync('/usr/share/postgresql/15/extension/vector.control')
+/** Whether a PostgreSQL with pgvector is installed (tests/setup/ensureNativePostgres.sh). */
+export const nativePostgresInstalled = (): boolean => {
+  const dir = binDir()
+  return dir !== undefined && fs.existsSync(path.join(dir, 'initdb'))
+}
 
 /**
  * A throwaway PostgreSQL cluster in `dir` (trust authentication, 127.0.0.1 and a socket in `dir`,
@@ -36,7 +50,7 @@ export const nativePostgresInstalled = (): boolean =>
  */
 export async function startNativeCluster(dir: string, { maxConnections = 200 } = {}): Promise<NativeCluster> {
   if (!nativePostgresInstalled()) {
-    throw new Error(`PostgreSQL 15 with pgvector is not installed in ${binDir()}: run sh tests/setup/ensureNativePostgres.sh`)
+    throw new Error('PostgreSQL with pgvector is not installed: run sh tests/setup/ensureNativePostgres.sh (or set NATIVE_PG_BIN)')
   }
   const dataDir = path.join(dir, 'data')
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir])
