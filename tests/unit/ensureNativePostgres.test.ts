@@ -110,6 +110,7 @@ function standIn(system: System) {
       encoding: 'utf8',
       env: {
         HOME: root,
+        NODE_ENV: 'test',
         PATH: `${bin}:/usr/bin:/bin`,
         PG_ROOT: path.join(root, 'lib'),
         PG_SHARE_ROOT: path.join(root, 'share'),
