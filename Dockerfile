@@ -18,6 +18,8 @@ WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends postgresql-client-15 \
  && rm -rf /var/lib/apt/lists/*
+# HOST=0.0.0.0: the server listens on loopback unless told otherwise, and in a container the
+# published port arrives on the container's own interface.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \

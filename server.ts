@@ -16,6 +16,7 @@ import { compressResponses } from './src/server/compressResponses'
 import { databaseGate } from './src/server/databaseGate'
 import { gracefulShutdown } from './src/server/gracefulShutdown'
 import { liveness, readiness } from './src/server/health'
+import { isLoopbackHost } from './src/server/isLoopbackHost'
 import { prepareDatabase } from './src/server/prepareDatabase'
 import { prepareEnvironment } from './src/server/prepareEnvironment'
 import { requestLogger } from './src/server/requestLogger'
@@ -26,7 +27,8 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 const dir = path.dirname(fileURLToPath(import.meta.url))
 const { dataDir, production } = prepareEnvironment()
 const port = Number(process.env.PORT) || 3000
-const hostname = process.env.HOST || '0.0.0.0'
+// Loopback unless told otherwise: a developer's instance, with its seeded admin, stays on this machine.
+const hostname = process.env.HOST || '127.0.0.1'
 
 const db = await resolveDatabase({
   dataDir,
@@ -44,6 +46,7 @@ if (db.kind === 'shared') console.warn('[server] using the embedded database ano
 
 try {
   await prepareDatabase({
+    exposedOn: isLoopbackHost(hostname) ? undefined : hostname,
     migrate: (process.env.MIGRATE_ON_START ?? (production ? 'false' : 'true')) === 'true',
     seedWhenEmpty: process.env.SEED !== 'false',
   })
@@ -74,7 +77,7 @@ app.use((req, res) => handle(req, res))
 
 await nextApp.prepare()
 server.listen(port, hostname, () => {
-  console.log(`[server] askfolio listening on http://localhost:${port} (${production ? 'production' : 'development'}, ready in ${Date.now() - started} ms)`)
+  console.log(`[server] askfolio listening on http://${isLoopbackHost(hostname) ? 'localhost' : hostname}:${port} (${production ? 'production' : 'development'}, ready in ${Date.now() - started} ms)`)
   // Start Payload inside Next.js now rather than on the first visitor's request: it also starts the
   // job runner, so indexing queued while the server was down (or by the seed) gets done.
   void fetch(`http://127.0.0.1:${port}/api/access`).catch(() => {})

@@ -37,7 +37,13 @@ export async function startDrillDatabase(kind: DrillDatabase['kind'], dir: strin
     }
   }
   const port = await freePort()
-  const options = { dataDir: path.join(dir, 'postgres'), lockFile: path.join(dir, 'drill-db.lock.json'), maxConnections: 64, port }
+  const options = {
+    dataDir: path.join(dir, 'postgres'),
+    lockFile: path.join(dir, 'drill-db.lock.json'),
+    maxConnections: 64,
+    port,
+    secretFile: path.join(dir, 'drill-db-secret'),
+  }
   let current = await startEmbeddedPostgres(options)
   return {
     env: { DATABASE_EMBEDDED: 'true', DATABASE_URL: current.url },

@@ -8,10 +8,14 @@ import type { RunQuery } from './databaseFacts'
 
 import { controlHeader } from '../db/embeddedControl'
 
-/** Asks a running embedded database (its control port, from the lock file) for its data-dir dump. */
-export function fetchEmbeddedDump(controlPort: number, file: string): Promise<number> {
+/**
+ * Asks a running embedded database (its control port, from the lock file) for its data-dir dump;
+ * `token` is its secret (embeddedSecret.ts). The dump holds everything, so `file` is made 0600.
+ */
+export function fetchEmbeddedDump(controlPort: number, token: string, file: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = { headers: { [controlHeader]: 'dump' }, host: '127.0.0.1', method: 'POST', path: '/dump', port: controlPort }
+    const headers = { authorization: `Bearer ${token}`, [controlHeader]: 'dump' }
+    const request = { headers, host: '127.0.0.1', method: 'POST', path: '/dump', port: controlPort }
     const req = http.request(request, (res) => {
       if (res.statusCode !== 200) {
         let text = ''
@@ -20,7 +24,7 @@ export function fetchEmbeddedDump(controlPort: number, file: string): Promise<nu
         res.on('end', () => reject(new Error(`the embedded database could not dump itself (${res.statusCode}): ${text}`)))
         return
       }
-      pipeline(res, fs.createWriteStream(file))
+      pipeline(res, fs.createWriteStream(file, { mode: 0o600 }))
         .then(() => resolve(fs.statSync(file).size))
         .catch(reject)
     })

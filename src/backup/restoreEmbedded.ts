@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 
+import { makePrivate } from '../db/makePrivate'
 import { setAside } from './backupPaths'
 import { countDifferences, databaseFacts } from './databaseFacts'
 import { openEmbeddedDump, pgliteQuery } from './embeddedDump'
@@ -26,6 +27,8 @@ export async function restoreEmbeddedDatabase(
     } finally {
       await db.close()
     }
+    // PGlite writes some files world-readable; the database process tightens them too, but only when it starts.
+    makePrivate(incoming)
   } catch (error) {
     fs.rmSync(incoming, { force: true, recursive: true })
     throw error

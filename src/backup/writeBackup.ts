@@ -12,8 +12,8 @@ import { backupFormat, backupFormatVersion, type Manifest, type MediaSection, wr
 import { copyNewFiles, listFiles, mediaLocation, totalBytes } from './mediaFiles'
 import { dumpNative } from './nativeDump'
 
-/** The database to back up: a running embedded one (through its control port) or a native server. */
-export type BackupSource = { controlPort: number; kind: 'embedded' } | { kind: 'native'; url: string }
+/** The database to back up: a running embedded one (through its control port, with its secret) or a native server. */
+export type BackupSource = { controlPort: number; kind: 'embedded'; token: string } | { kind: 'native'; url: string }
 
 const appVersion = () => {
   try {
@@ -35,7 +35,7 @@ async function dumpDatabase(source: BackupSource, databaseDir: string, log: (lin
   }
   const file = path.join(databaseDir, 'pgdata.tar')
   log('[backup] asking the embedded database for a dump of its data directory…')
-  const bytes = await fetchEmbeddedDump(source.controlPort, file)
+  const bytes = await fetchEmbeddedDump(source.controlPort, source.token, file)
   log(`[backup] ${megabytes(bytes)} dumped; opening the dump to check it and count its rows…`)
   const db = await openEmbeddedDump(file)
   let facts: DatabaseFacts

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { defaultBackupFile } from '../backup/backupPaths'
 import { type BackupSource, writeBackup } from '../backup/writeBackup'
 import { readLock } from '../db/embeddedPostgresLock'
+import { embeddedSecret } from '../db/embeddedSecret'
 import { isEmbeddedDatabase } from '../db/embeddedSafe'
 import { embeddedPaths } from '../db/resolveDatabase'
 import { prepareEnvironment } from '../server/prepareEnvironment'
@@ -18,7 +19,7 @@ function backupSource(dataDir: string): BackupSource {
   const url = process.env.DATABASE_URL
   if (!url) throw new Error('DATABASE_URL is not set: run this through `npm run backup`')
   if (!isEmbeddedDatabase()) return { kind: 'native', url }
-  const { lockFile } = embeddedPaths(dataDir)
+  const { lockFile, secretFile } = embeddedPaths(dataDir)
   const lock = readLock(lockFile)
   if (!lock?.controlPort) {
     throw new Error(
@@ -27,7 +28,7 @@ function backupSource(dataDir: string): BackupSource {
         : `no embedded database is running for ${dataDir} (lock ${lockFile})`,
     )
   }
-  return { controlPort: lock.controlPort, kind: 'embedded' }
+  return { controlPort: lock.controlPort, kind: 'embedded', token: embeddedSecret(secretFile) }
 }
 
 const { values } = parseArgs({ options: { out: { short: 'o', type: 'string' } } })

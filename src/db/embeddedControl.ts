@@ -4,6 +4,8 @@ import http from 'node:http'
 import { Readable } from 'node:stream'
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web'
 
+import { sameSecret } from './sameSecret'
+
 /** A simple-protocol Query message, run on PGlite's backend directly (inside its query lock). */
 const queryMessage = (sql: string): Uint8Array => {
   const text = Buffer.from(`${sql}\0`)
@@ -41,27 +43,30 @@ export async function dumpBetweenTransactions(db: PGlite, timeoutMs = 120_000): 
 export const controlHeader = 'x-askfolio-control'
 
 /**
- * Whether a request comes from a local tool rather than a web page: its Host names the loopback
- * port itself (a DNS-rebinding page sends its own host name) and it carries the control header (a
- * cross-site form cannot).
+ * Whether a request comes from a local tool that may have the dump: its Host names the loopback port
+ * itself (a DNS-rebinding page sends its own host name), it carries the control header (a cross-site
+ * form cannot), and `Authorization: Bearer <token>` with the database's secret (see embeddedSecret.ts),
+ * which only the app's own user can read: any other local process is refused.
  */
-const fromLocalTool = (req: http.IncomingMessage, port: number) =>
-  (req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`) && req.headers[controlHeader] === 'dump'
+const fromLocalTool = (req: http.IncomingMessage, port: number, token: string) =>
+  (req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`) &&
+  req.headers[controlHeader] === 'dump' &&
+  sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)
 
 /**
  * A loopback HTTP endpoint next to the wire protocol, for tools that need the PGlite instance itself:
  * `POST /dump` answers with the data-directory tarball (see dumpBetweenTransactions). The port is
- * recorded in the lock file as `controlPort`. It exposes nothing the database port does not already
- * give any local process, and answers no browser (see fromLocalTool; it sends no CORS headers).
+ * recorded in the lock file as `controlPort`; `token` is the database password. It answers no browser
+ * (see fromLocalTool; it sends no CORS headers).
  */
-export async function startControlServer(db: PGlite): Promise<{ close: () => Promise<void>; port: number }> {
+export async function startControlServer(db: PGlite, token: string): Promise<{ close: () => Promise<void>; port: number }> {
   const server = http.createServer((req, res) => {
     if (req.method !== 'POST' || req.url !== '/dump') {
       res.writeHead(404).end()
       return
     }
-    if (!fromLocalTool(req, (server.address() as { port: number }).port)) {
-      res.writeHead(403, { 'content-type': 'text/plain' }).end(`refused: send Host 127.0.0.1:<port> and ${controlHeader}: dump`)
+    if (!fromLocalTool(req, (server.address() as { port: number }).port, token)) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end(`refused: send Host 127.0.0.1:<port>, ${controlHeader}: dump and the token (DATA_DIR/postgres-secret) as Authorization: Bearer`)
       return
     }
     dumpBetweenTransactions(db)

@@ -46,13 +46,13 @@ export function acquireLock(
     if (existing) {
       if (!overwriteOwn) return
       const tmp = `${file}.${process.pid}.tmp`
-      fs.writeFileSync(tmp, JSON.stringify(lock))
+      fs.writeFileSync(tmp, JSON.stringify(lock), { mode: 0o600 })
       fs.renameSync(tmp, file)
       return
     }
     fs.rmSync(file, { force: true }) // stale
     try {
-      fs.writeFileSync(file, JSON.stringify(lock), { flag: 'wx' })
+      fs.writeFileSync(file, JSON.stringify(lock), { flag: 'wx', mode: 0o600 })
       return
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error

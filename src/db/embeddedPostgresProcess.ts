@@ -10,6 +10,11 @@
  *   EMBEDDED_PG_PORT             port on 127.0.0.1 (0 picks a free one)
  *   EMBEDDED_PG_MAX_CONNECTIONS  how many clients the multiplexer accepts
  *   EMBEDDED_PG_LOCK_FILE        file recording {pid, port, controlPort} while this process serves the cluster
+ *   EMBEDDED_PG_SECRET_FILE      file with the password clients must give (see embeddedSecret.ts)
+ *
+ * PGlite checks no passwords, so requirePassword.ts does, in front of it; the control endpoint wants
+ * the same secret. Everything this process writes is private to its user (keepFilesPrivate.ts), and a
+ * cluster an earlier version left readable by everyone is tightened before it is opened.
  *
  * Besides the wire protocol it serves a small control endpoint on loopback (see embeddedControl.ts):
  * `npm run backup` asks it for a consistent dump of the data directory.
@@ -21,12 +26,17 @@ import fs from 'node:fs'
 
 import { startControlServer } from './embeddedControl'
 import { acquireLock, releaseLock } from './embeddedPostgresLock'
+import { embeddedSecret } from './embeddedSecret'
 import { groupExtendedQueries } from './groupExtendedQueries'
+import { keepFilesPrivate } from './keepFilesPrivate'
+import { makePrivate } from './makePrivate'
+import { requirePassword } from './requirePassword'
 
 type ParentMessage = { type: 'ready'; port: number } | { type: 'error'; message: string }
 
 const dataDir = process.env.EMBEDDED_PG_DATA_DIR
 const lockFile = process.env.EMBEDDED_PG_LOCK_FILE
+const secretFile = process.env.EMBEDDED_PG_SECRET_FILE
 const requestedPort = Number(process.env.EMBEDDED_PG_PORT ?? 0)
 const maxConnections = Number(process.env.EMBEDDED_PG_MAX_CONNECTIONS ?? 32)
 
@@ -35,9 +45,14 @@ const tell = (message: ParentMessage) => {
 }
 
 async function main(): Promise<void> {
-  if (!dataDir || !lockFile) throw new Error('EMBEDDED_PG_DATA_DIR and EMBEDDED_PG_LOCK_FILE are required')
+  if (!dataDir || !lockFile || !secretFile) {
+    throw new Error('EMBEDDED_PG_DATA_DIR, EMBEDDED_PG_LOCK_FILE and EMBEDDED_PG_SECRET_FILE are required')
+  }
+  keepFilesPrivate()
+  const password = embeddedSecret(secretFile)
   fs.mkdirSync(dataDir, { recursive: true })
   acquireLock(lockFile, { pid: process.pid, port: 0 })
+  makePrivate(dataDir)
 
   const db = await PGlite.create({ dataDir, extensions: { vector } })
   const server = new PGLiteSocketServer({
@@ -48,9 +63,10 @@ async function main(): Promise<void> {
     port: requestedPort,
   })
   groupExtendedQueries(server)
+  requirePassword(server, password)
   await server.start()
   const port = Number(server.getServerConn().split(':').pop())
-  const control = await startControlServer(db)
+  const control = await startControlServer(db, password)
   acquireLock(lockFile, { controlPort: control.port, pid: process.pid, port }, { overwriteOwn: true })
 
   let stopping = false

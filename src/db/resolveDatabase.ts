@@ -2,6 +2,7 @@ import path from 'node:path'
 
 import { isEmbeddedDatabase } from './embeddedSafe'
 import { readLock } from './embeddedPostgresLock'
+import { embeddedSecret } from './embeddedSecret'
 import { embeddedPostgresUrl, startEmbeddedPostgres } from './startEmbeddedPostgres'
 import { superviseEmbeddedPostgres } from './superviseEmbeddedPostgres'
 
@@ -23,6 +24,8 @@ export type ResolveDatabaseOptions = {
 export const embeddedPaths = (dataDir: string) => ({
   lockFile: path.join(dataDir, 'postgres.lock.json'),
   pgDir: path.join(dataDir, 'postgres'),
+  /** The database's password and control token (see embeddedSecret.ts). */
+  secretFile: path.join(dataDir, 'postgres-secret'),
 })
 
 /**
@@ -37,12 +40,13 @@ export async function resolveDatabase(options: ResolveDatabaseOptions): Promise<
   }
   process.env.DATABASE_EMBEDDED = 'true'
 
-  const { lockFile, pgDir } = embeddedPaths(options.dataDir)
+  const { lockFile, pgDir, secretFile } = embeddedPaths(options.dataDir)
   const running = readLock(lockFile)
-  if (running?.port) return { kind: 'shared', stop: async () => {}, url: embeddedPostgresUrl(running.port) }
+  if (running?.port) return { kind: 'shared', stop: async () => {}, url: embeddedPostgresUrl(running.port, embeddedSecret(secretFile)) }
 
+  const start = { dataDir: pgDir, lockFile, maxConnections: options.maxConnections, secretFile }
   const db = options.supervise
-    ? await superviseEmbeddedPostgres({ dataDir: pgDir, lockFile, maxConnections: options.maxConnections, onGiveUp: options.supervise.onGiveUp })
-    : await startEmbeddedPostgres({ dataDir: pgDir, lockFile, maxConnections: options.maxConnections })
+    ? await superviseEmbeddedPostgres({ ...start, onGiveUp: options.supervise.onGiveUp })
+    : await startEmbeddedPostgres(start)
   return { kind: 'owned', stop: db.stop, url: db.url }
 }

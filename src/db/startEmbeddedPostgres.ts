@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
+import { embeddedSecret } from './embeddedSecret'
 import { embeddedMaxConnections } from './poolOptions'
 
 export type EmbeddedPostgres = {
@@ -19,18 +20,22 @@ export type StartEmbeddedPostgresOptions = {
   /** Called when the database process dies without being asked to stop. */
   onUnexpectedExit?: (code: null | number, signal: NodeJS.Signals | null) => void
   port?: number
+  /** The 0600 file with the database's password (made on first start; see embeddedSecret.ts). */
+  secretFile: string
   /** How long to wait for a cold start before giving up (ms). */
   startTimeoutMs?: number
 }
 
 const childEntry = fileURLToPath(new URL('./embeddedPostgresProcess.ts', import.meta.url))
 
-export const embeddedPostgresUrl = (port: number): string =>
-  `postgres://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`
+/** The URL of the embedded database on `port`, with its password (see requirePassword.ts). */
+export const embeddedPostgresUrl = (port: number, password: string): string =>
+  `postgres://postgres:${password}@127.0.0.1:${port}/postgres?sslmode=disable`
 
 /** Forks the embedded PostgreSQL child process and resolves once it accepts connections. */
 export function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { dataDir, lockFile, maxConnections = embeddedMaxConnections(), port = 0, startTimeoutMs = 120_000 } = options
+  const { dataDir, lockFile, maxConnections = embeddedMaxConnections(), port = 0, secretFile, startTimeoutMs = 120_000 } = options
+  const password = embeddedSecret(secretFile)
   const child = fork(childEntry, [], {
     env: {
       ...process.env,
@@ -38,6 +43,7 @@ export function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Pr
       EMBEDDED_PG_LOCK_FILE: lockFile,
       EMBEDDED_PG_MAX_CONNECTIONS: String(maxConnections),
       EMBEDDED_PG_PORT: String(port),
+      EMBEDDED_PG_SECRET_FILE: secretFile,
     },
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -67,7 +73,7 @@ export function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Pr
       if (message.type === 'ready' && message.port) {
         clearTimeout(timer)
         ready = true
-        resolve({ child, port: message.port, stop, url: embeddedPostgresUrl(message.port) })
+        resolve({ child, port: message.port, stop, url: embeddedPostgresUrl(message.port, password) })
       } else if (message.type === 'error') {
         clearTimeout(timer)
         reject(new Error(`The embedded database failed to start: ${message.message}`))

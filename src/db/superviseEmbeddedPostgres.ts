@@ -1,5 +1,5 @@
 import { markDatabaseDown } from './databaseAvailability'
-import { embeddedPostgresUrl, startEmbeddedPostgres, type StartEmbeddedPostgresOptions } from './startEmbeddedPostgres'
+import { startEmbeddedPostgres, type StartEmbeddedPostgresOptions } from './startEmbeddedPostgres'
 
 export type SupervisedPostgres = {
   port: number
@@ -40,7 +40,7 @@ export async function superviseEmbeddedPostgres(options: SuperviseOptions): Prom
 
   const start = (port: number) => startEmbeddedPostgres({ ...startOptions, onUnexpectedExit, port })
   let current = await start(0)
-  const { port } = current
+  const { port, url } = current
 
   async function restart(): Promise<void> {
     for (let failures = 0; !stopped; failures++) {
@@ -72,6 +72,7 @@ export async function superviseEmbeddedPostgres(options: SuperviseOptions): Prom
       await restarting
       await current.stop()
     },
-    url: embeddedPostgresUrl(port),
+    // A restart is on the same port with the same secret file, so the URL stays the same.
+    url,
   }
 }

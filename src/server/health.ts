@@ -41,7 +41,10 @@ export function readiness({ connectionString, timeoutMs = 2000 }: { connectionSt
       res.json({ database: 'ok', status: 'ready' })
     } catch (error) {
       markDatabaseDown(error)
-      res.status(503).json({ database: 'unreachable', error: (error as Error).message, status: 'not ready' })
+      // The driver's message names the database host, port and user: it goes to the log, not to
+      // whoever asks (the endpoint is public, for load balancers).
+      console.error(`[readyz] the database is unavailable: ${(error as Error).message}`)
+      res.status(503).json({ database: 'unavailable', status: 'not ready' })
     }
   }
   return {

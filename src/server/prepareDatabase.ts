@@ -5,6 +5,7 @@ import { logPoolErrors } from '../db/logPoolErrors'
 import { withMigrationLock } from '../db/withMigrationLock'
 import { checkSearchIndex } from '../plugins/retrieval'
 import { adminCredentials } from '../seed/adminCredentials'
+import { defaultPasswordAccounts } from '../seed/defaultPasswordAccounts'
 import { seed } from '../seed/seed'
 
 /**
@@ -13,8 +14,19 @@ import { seed } from '../seed/seed'
  * the server with a clear message. Uses a short-lived Payload instance; Next.js starts its own after.
  * That instance skips the config's onInit: the plugins' start-up checks would run before the
  * migrations (and warn that their tables are missing), and the server's own instance runs them.
+ * `exposedOn` is the non-loopback HOST the server is about to listen on, if any: then an admin who
+ * still signs in with the documented default password stops the start, as anyone on the network
+ * could sign in as them.
  */
-export async function prepareDatabase({ migrate, seedWhenEmpty }: { migrate: boolean; seedWhenEmpty: boolean }): Promise<void> {
+export async function prepareDatabase({
+  exposedOn,
+  migrate,
+  seedWhenEmpty,
+}: {
+  exposedOn?: string
+  migrate: boolean
+  seedWhenEmpty: boolean
+}): Promise<void> {
   const { default: config } = await import('../../payload.config')
   const payload = await new BasePayload().init({ config, disableOnInit: true })
   logPoolErrors(payload)
@@ -30,7 +42,16 @@ export async function prepareDatabase({ migrate, seedWhenEmpty }: { migrate: boo
       })
     }
     await checkSearchIndex(payload)
+    if (exposedOn) await refuseDefaultPassword(payload, exposedOn)
   } finally {
     await payload.destroy()
   }
+}
+
+async function refuseDefaultPassword(payload: BasePayload, host: string): Promise<void> {
+  const accounts = await defaultPasswordAccounts(payload)
+  if (accounts.length === 0) return
+  throw new Error(
+    `HOST=${host} would let anyone on the network sign in as ${accounts.join(', ')} with the default password: start on 127.0.0.1 (unset HOST) and change that password in the admin, or set ADMIN_PASSWORD before the database is first seeded`,
+  )
 }

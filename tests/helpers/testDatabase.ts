@@ -21,6 +21,7 @@ export async function startTestDatabase(templateDir: string, root: string): Prom
   await fs.cp(templateDir, dataDir, { recursive: true })
   await fs.mkdir(mediaDir, { recursive: true })
   const lockFile = path.join(dir, 'postgres.lock.json')
-  const db = await startEmbeddedPostgres({ dataDir, lockFile, maxConnections: 24 })
+  const secretFile = path.join(dir, 'postgres-secret')
+  const db = await startEmbeddedPostgres({ dataDir, lockFile, maxConnections: 24, secretFile })
   return { dataDir, lockFile, mediaDir, stop: db.stop, url: db.url }
 }

@@ -19,6 +19,7 @@ import type { Manifest } from '../../src/backup/manifest'
 import { fetchEmbeddedDump, openEmbeddedDump } from '../../src/backup/embeddedDump'
 import { skillCategories } from '../../src/collections/Skills'
 import { readLock } from '../../src/db/embeddedPostgresLock'
+import { embeddedSecret } from '../../src/db/embeddedSecret'
 import { embeddedPaths } from '../../src/db/resolveDatabase'
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../../src/db/startEmbeddedPostgres'
 import { seed } from '../../src/seed/seed'
@@ -52,8 +53,8 @@ const cliEnv = (): NodeJS.ProcessEnv => {
 
 /** This file's own embedded database in DATA_DIR's layout, so the CLIs find it through its lock file. */
 async function startEmbedded(port?: number): Promise<void> {
-  const { lockFile, pgDir } = embeddedPaths(dataDir)
-  embedded = await startEmbeddedPostgres({ dataDir: pgDir, lockFile, maxConnections: 24, port })
+  const { lockFile, pgDir, secretFile } = embeddedPaths(dataDir)
+  embedded = await startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile, maxConnections: 24, port })
   url = embedded.url
   process.env.DATABASE_URL = url
 }
@@ -246,9 +247,23 @@ describe.skipIf(native)('the embedded database’s dump', () => {
     expect(preflight.status).not.toBe(200)
     expect(preflight.allowOrigin).toBeUndefined()
     // The tool's own request, for comparison, gets the dump.
-    const allowed = await controlRequest(port, 'POST', { host: `localhost:${port}`, 'x-askfolio-control': 'dump' })
+    const token = embeddedSecret(embeddedPaths(dataDir).secretFile)
+    const allowed = await controlRequest(port, 'POST', { authorization: `Bearer ${token}`, host: `localhost:${port}`, 'x-askfolio-control': 'dump' })
     expect(allowed).toMatchObject({ status: 200 })
     expect(allowed.bytes).toBeGreaterThan(100_000)
+  })
+
+  it('answers no other local process: without the token, or with a wrong one, it gets 403 and no dump', async () => {
+    const { controlPort } = readLock(embeddedPaths(dataDir).lockFile)!
+    const port = controlPort!
+    const tool = { host: `127.0.0.1:${port}`, 'x-askfolio-control': 'dump' }
+    const withoutToken = await controlRequest(port, 'POST', tool)
+    expect(withoutToken).toMatchObject({ status: 403 })
+    expect(withoutToken.bytes).toBeLessThan(200)
+    const wrongToken = await controlRequest(port, 'POST', { ...tool, authorization: `Bearer ${'0'.repeat(64)}` })
+    expect(wrongToken).toMatchObject({ status: 403 })
+    expect(wrongToken.bytes).toBeLessThan(200)
+    await expect(fetchEmbeddedDump(port, 'not-the-token', path.join(dataDir, 'refused.tar'))).rejects.toThrow(/could not dump itself \(403\)/)
   })
 
   it('waits for an open transaction to finish, so it holds all of it or none of it', async () => {
@@ -259,7 +274,7 @@ describe.skipIf(native)('the embedded database’s dump', () => {
     try {
       await client.query('begin')
       await client.query("update skills set name = name || ' (committed during the dump)'")
-      const dumped = fetchEmbeddedDump(controlPort!, dumpFile)
+      const dumped = fetchEmbeddedDump(controlPort!, embeddedSecret(embeddedPaths(dataDir).secretFile), dumpFile)
       await new Promise((resolve) => setTimeout(resolve, 500))
       await client.query('commit')
       await dumped

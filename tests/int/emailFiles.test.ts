@@ -35,3 +35,18 @@ it('writes the email to DATA_DIR/mail as an .eml file with HTML and text parts',
   expect(raw).toMatch(/Content-Type: text\/html/)
   expect(raw.replace(/=\r?\n/g, '')).toMatch(/https:\/\/portfolio\.test\/admin\/reset\/[0-9a-f]{40}/)
 })
+
+it('keeps the outbox private to the app: the folder 0700 (also when it was looser before), every message 0600', async () => {
+  const email = 'private-outbox@example.com'
+  const folder = path.join(dataDir, 'mail')
+  fs.mkdirSync(folder, { recursive: true })
+  fs.chmodSync(folder, 0o755)
+  await test.payload.create({ collection: 'users', data: { email, name: 'Outbox', password: 'a long enough password' }, overrideAccess: true })
+  expect((await test.api.post('/api/users/forgot-password', { email })).status).toBe(200)
+  await runEmailJobs(test.payload)
+
+  expect(fs.statSync(folder).mode & 0o777).toBe(0o700)
+  const files = fs.readdirSync(folder)
+  expect(files.length).toBeGreaterThan(0)
+  for (const file of files) expect({ file, mode: fs.statSync(path.join(folder, file)).mode & 0o777 }).toEqual({ file, mode: 0o600 })
+})

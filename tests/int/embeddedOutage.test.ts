@@ -16,10 +16,10 @@ import { testDatabaseRestart } from '../helpers/databaseOutage'
 import { freePort } from '../helpers/freePort'
 
 const dir = fs.mkdtempSync(path.join(inject('testRoot'), 'outage-'))
-const { lockFile, pgDir } = embeddedPaths(dir)
+const { lockFile, pgDir, secretFile } = embeddedPaths(dir)
 fs.cpSync(inject('templateDir'), pgDir, { recursive: true })
 const port = await freePort()
-const start = () => startEmbeddedPostgres({ dataDir: pgDir, lockFile, maxConnections: 24, port })
+const start = () => startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile, maxConnections: 24, port })
 let db: EmbeddedPostgres = await start()
 afterAll(() => db.stop())
 
@@ -42,7 +42,7 @@ describe('the supervised embedded database (as server.ts runs it)', () => {
     const own = fs.mkdtempSync(path.join(inject('testRoot'), 'supervised-'))
     const paths = embeddedPaths(own)
     fs.cpSync(inject('templateDir'), paths.pgDir, { recursive: true })
-    const supervised = await superviseEmbeddedPostgres({ dataDir: paths.pgDir, initialDelayMs: 100, lockFile: paths.lockFile, maxConnections: 4 })
+    const supervised = await superviseEmbeddedPostgres({ dataDir: paths.pgDir, initialDelayMs: 100, lockFile: paths.lockFile, maxConnections: 4, secretFile: paths.secretFile })
     try {
       const query = async (text: string) => {
         const client = new pg.Client({ connectionString: supervised.url })

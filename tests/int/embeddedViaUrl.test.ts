@@ -16,8 +16,8 @@ import { unique } from '../helpers/fixtures'
 import { runIndexingJobs } from '../helpers/indexingJobs'
 
 const dir = fs.mkdtempSync(path.join(inject('testRoot'), 'second-'))
-const { lockFile, pgDir } = embeddedPaths(dir)
-const db = await startEmbeddedPostgres({ dataDir: pgDir, lockFile, maxConnections: 24 })
+const { lockFile, pgDir, secretFile } = embeddedPaths(dir)
+const db = await startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile, maxConnections: 24 })
 afterAll(() => db.stop())
 Object.assign(process.env, { DATABASE_EMBEDDED: 'true', DATABASE_URL: db.url })
 // The migrate command with DATABASE_URL set uses that database and starts none of its own.

@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -28,7 +29,8 @@ afterAll(() => {
 
 type Started = { base: string; child: ChildProcess; output: () => string; exited: Promise<number | null> }
 
-async function startServer(): Promise<Started> {
+/** Runs server.ts as `npm run dev` does, with `extraEnv` on top; HOST is unset unless given. */
+async function launch(extraEnv: Record<string, string> = {}): Promise<Started & { port: number }> {
   const port = await freePort()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -39,21 +41,37 @@ async function startServer(): Promise<Started> {
     NODE_OPTIONS: '--conditions=development',
     PORT: String(port),
   }
-  for (const name of ['DATABASE_URL', 'DATABASE_EMBEDDED', 'PAYLOAD_SECRET', 'SEED', 'MIGRATE_ON_START']) delete env[name]
+  for (const name of ['DATABASE_URL', 'DATABASE_EMBEDDED', 'PAYLOAD_SECRET', 'SEED', 'MIGRATE_ON_START', 'HOST', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) delete env[name]
+  Object.assign(env, extraEnv)
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   running.push(child)
   let log = ''
   child.stdout!.on('data', (chunk) => (log += chunk))
   child.stderr!.on('data', (chunk) => (log += chunk))
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { base: `http://127.0.0.1:${port}`, child, exited, output: () => log, port }
+}
+
+async function startServer(): Promise<Started> {
+  const { base, child, exited, output: log } = await launch()
   const started = Date.now()
-  while (!log.includes('listening on')) {
-    if (child.exitCode !== null) throw new Error(`server exited during start-up:\n${log}`)
-    if (Date.now() - started > 180_000) throw new Error(`server did not start:\n${log}`)
+  while (!log().includes('listening on')) {
+    if (child.exitCode !== null) throw new Error(`server exited during start-up:\n${log()}`)
+    if (Date.now() - started > 180_000) throw new Error(`server did not start:\n${log()}`)
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  return { base: `http://127.0.0.1:${port}`, child, exited, output: () => log }
+  return { base, child, exited, output: log }
 }
+
+/** Whether something accepts TCP connections on host:port. */
+const accepts = (host: string, port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, host, () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.on('error', () => resolve(false))
+  })
 
 /** Retries an assertion for a moment: the server writes its log line just after it answers. */
 async function eventually(assertion: () => void, timeoutMs = 3000) {
@@ -77,6 +95,14 @@ describe('the development server', () => {
     server = await startServer()
     expect(server.output()).toContain('empty database: loading demo content')
     expect(server.output()).toContain('[seed] done')
+  })
+
+  it('listens on loopback only by default: not on another address of this machine', async () => {
+    const port = Number(new URL(server.base).port)
+    expect(await accepts('127.0.0.1', port)).toBe(true)
+    // 127.0.0.2 reaches this machine as any other interface's address would, and a server bound to
+    // 0.0.0.0 answers there; one bound to 127.0.0.1 does not.
+    expect(await accepts('127.0.0.2', port)).toBe(false)
   })
 
   it('answers /healthz and /readyz, with security headers and without x-powered-by', async () => {
@@ -173,6 +199,25 @@ describe('the development server', () => {
     expect(server.output()).toContain('[server] stopped')
     expect(fs.existsSync(embeddedPaths(dataDir).lockFile)).toBe(false)
     expect(() => process.kill(lock!.pid, 0)).toThrow()
+  })
+
+  it('refuses to listen beyond loopback while the seeded admin still has the default password', async () => {
+    const exposed = await launch({ ADMIN_PASSWORD: 'a password chosen too late', HOST: '0.0.0.0' })
+    // Whichever comes first: it exits, or it listens after all.
+    const listening = (async () => {
+      while (!exposed.output().includes('listening on')) {
+        if (exposed.child.exitCode !== null) return 'exited'
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      exposed.child.kill('SIGTERM')
+      return 'listening'
+    })()
+    expect(await Promise.race([exposed.exited, listening])).toBe(1)
+    expect(exposed.output()).toMatch(/cannot start: HOST=0\.0\.0\.0 would let anyone on the network sign in as admin@example\.com with the default password/)
+    expect(exposed.output()).toMatch(/ADMIN_PASSWORD/)
+    expect(exposed.output()).not.toContain('listening on')
+    expect(await accepts('127.0.0.1', exposed.port)).toBe(false)
+    expect(fs.existsSync(embeddedPaths(dataDir).lockFile)).toBe(false)
   })
 
   it('keeps its data for the next start, without seeding again', async () => {
