@@ -1,20 +1,14 @@
-import { APIError, type CollectionBeforeChangeHook, type PayloadRequest, type TypeWithID } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type TypeWithID } from 'payload'
 
 import type { Resource } from '../access/resources'
 
-import { getScope } from '../access/getPermissions'
-import { idOf } from '../access/idOf'
+import { mayPublish } from '../access/mayPublish'
 import { isDraftSave, setTransition, type Transition } from './publicationState'
 
 type Publishable = TypeWithID & { _status?: null | string; deletedAt?: null | string }
 
 /** What visitors can see of a document: published and not in the trash. */
 const isLive = (doc: Partial<Publishable> | null | undefined): boolean => doc?._status === 'published' && !doc.deletedAt
-
-async function mayPublish(req: PayloadRequest, resource: Resource, owners: unknown[]): Promise<boolean> {
-  const scope = await getScope(req, resource, 'publish')
-  return scope === 'all' || (scope === 'own' && owners.every((owner) => idOf(owner) === req.user?.id))
-}
 
 /**
  * How a save changes the live document. A non-draft save writes the main row visitors read, so one

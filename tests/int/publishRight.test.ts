@@ -137,16 +137,23 @@ describe.each(kinds)('an author without the publish grant, on a published $colle
   })
 })
 
-describe('a role that may trash but not publish', () => {
-  it('cannot trash a published document, only drafts', async () => {
+describe('a role that may delete but not publish', () => {
+  it('cannot trash or delete a published document, only drafts', async () => {
     const trasher = await actorWithRole([{ actions: ['read', 'create', 'update', 'delete'], resource: 'projects', scope: 'all' }])
     const id = await publishedBy(test.actors.author, kinds[0], unique('Keep me up'))
     const trash = await test.api.patch(`/api/projects/${id}`, { deletedAt: new Date().toISOString() }, { as: trasher.credential })
     expect(trash.status).toBe(403)
     expect((await test.api.get(`/api/projects/${id}`)).status).toBe(200)
 
+    const remove = await test.api.delete(`/api/projects/${id}`, { as: trasher.credential })
+    expect(remove.status).toBe(403)
+    expect(remove.body.errors[0].message).toMatch(/right to publish/)
+    expect((await test.api.get(`/api/projects/${id}`)).status).toBe(200)
+
     const draft = (await test.api.post('/api/projects', { title: unique('Scrap') }, { as: trasher.credential })).body.doc.id
     expect((await test.api.patch(`/api/projects/${draft}`, { deletedAt: new Date().toISOString() }, { as: trasher.credential })).status).toBe(200)
+    expect((await test.api.delete(`/api/projects/${draft}?trash=true`, { as: trasher.credential })).status).toBe(200)
+    expect((await test.api.delete(`/api/projects/${id}`, { as: test.actors.editor.credential })).status).toBe(200)
   })
 })
 
