@@ -27,6 +27,25 @@ const refusal = (transition: Exclude<Transition, null>): string =>
     ? 'This change would go live on the site, and you do not have the right to publish. Save it as a draft instead (the "Save draft" button, or ?draft=true) and ask an editor to publish it.'
     : 'This change would take a published document off the site, and you do not have the right to publish or unpublish. Ask an editor to do it, or save your changes as a draft.'
 
+type Save = Parameters<CollectionBeforeChangeHook>[0]
+
+/** An update's effect on the live row, and who owns that row. Draft saves leave it alone. */
+async function updateEffect({ collection, data, originalDoc, req }: Save, ownedBy: string): Promise<{ owner: unknown; transition: Transition }> {
+  if (!originalDoc || isDraftSave(req, collection.slug)) return { owner: undefined, transition: null }
+  // originalDoc is the latest version, which may be a draft; the main row says what is live.
+  const live = await req.payload.db.findOne<Publishable & Record<string, unknown>>({
+    collection: collection.slug,
+    req,
+    where: { id: { equals: originalDoc.id } },
+  })
+  // Fields the save leaves out keep the latest version's values, as Payload merges them.
+  const transition = transitionOf(live, {
+    _status: data._status ?? originalDoc._status ?? live?._status,
+    deletedAt: data.deletedAt !== undefined ? data.deletedAt : (live?.deletedAt ?? originalDoc.deletedAt),
+  })
+  return { owner: live?.[ownedBy], transition }
+}
+
 /**
  * Refuses any save that changes what visitors see to a user without the `publish` grant (scope `own`
  * counts for their own documents): publishing, editing a published document in place, unpublishing,
@@ -35,27 +54,12 @@ const refusal = (transition: Exclude<Transition, null>): string =>
  */
 export const guardPublication =
   (resource: Resource, { ownedBy }: { ownedBy: string }): CollectionBeforeChangeHook =>
-  async ({ collection, data, operation, originalDoc, req }) => {
-    let transition: Transition = null
-    let liveOwner: unknown
-    if (operation === 'create') {
-      transition = data._status === 'published' ? 'publish' : null
-    } else if (originalDoc && !isDraftSave(req, collection.slug)) {
-      // originalDoc is the latest version, which may be a draft; the main row says what is live.
-      const live = await req.payload.db.findOne<Publishable & Record<string, unknown>>({
-        collection: collection.slug,
-        req,
-        where: { id: { equals: originalDoc.id } },
-      })
-      liveOwner = live?.[ownedBy]
-      // Fields the save leaves out keep the latest version's values, as Payload merges them.
-      transition = transitionOf(live, {
-        _status: data._status ?? originalDoc._status ?? live?._status,
-        deletedAt: data.deletedAt !== undefined ? data.deletedAt : (live?.deletedAt ?? originalDoc.deletedAt),
-      })
-    }
+  async (save) => {
+    const { collection, data, operation, originalDoc, req } = save
+    const { owner, transition } =
+      operation === 'create' ? { owner: undefined, transition: data._status === 'published' ? ('publish' as const) : null } : await updateEffect(save, ownedBy)
 
-    const owners = [(data as Record<string, unknown>)[ownedBy] ?? originalDoc?.[ownedBy], liveOwner].filter((owner) => owner != null)
+    const owners = [(data as Record<string, unknown>)[ownedBy] ?? originalDoc?.[ownedBy], owner].filter((value) => value != null)
     if (transition && req.user && !(await mayPublish(req, resource, owners))) {
       throw new APIError(refusal(transition), 403, null, true)
     }
