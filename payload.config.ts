@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { adminOnlyJobs } from './src/access/adminOnlyJobs'
 import { AuditLogs } from './src/collections/AuditLogs'
 import { BlogPosts } from './src/collections/BlogPosts'
 import { Media } from './src/collections/Media'
@@ -62,6 +63,8 @@ export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginO
     graphQL: { disablePlaygroundInProduction: true },
     // A request that failed because the database is unreachable answers 503 with Retry-After.
     hooks: { afterError: [answerDatabaseUnavailable] },
+    // By default Payload lets any signed-in user run every queue and the schedules over the API.
+    jobs: { access: { cancel: adminOnlyJobs, queue: adminOnlyJobs, run: adminOnlyJobs } },
     onInit: logPoolErrors,
     secret: process.env.PAYLOAD_SECRET || '',
     serverURL: process.env.PUBLIC_URL || '',

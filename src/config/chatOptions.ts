@@ -17,7 +17,9 @@ export function chatOptions(): ChatPluginOptions {
   if (provider !== 'openai' && provider !== 'extractive') throw new Error(`CHAT_PROVIDER must be "openai" or "extractive", not "${provider}"`)
   return {
     access: {
-      read: async ({ req }) => (await getScope(req as PayloadRequest, 'chat', 'read')) !== null,
+      // Visitors' conversations have no owner among editors, so a grant with scope `own` covers none
+      // of them: only `all` reads the chat (as `own` reads nothing on other ownerless resources).
+      read: async ({ req }) => (await getScope(req as PayloadRequest, 'chat', 'read')) === 'all',
       readSessionUser: isAdmin,
     },
     allowedOrigins: list(process.env.CHAT_ALLOWED_ORIGINS),

@@ -1,9 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
-type RoleLike = { permissions?: { actions?: null | string[]; resource: string }[] | null }
+type Grant = { actions?: null | string[]; resource: string; scope?: null | string }
+type RoleLike = { permissions?: Grant[] | null }
 
-const readsChat = (role: unknown) =>
-  typeof role === 'object' && role !== null && ((role as RoleLike).permissions ?? []).some((grant) => grant.resource === 'chat' && grant.actions?.includes('read'))
+// Scope `own` reads no chat (visitors' conversations have no owner), so it gets no digest either.
+const readsAllChat = (grant: Grant) => grant.resource === 'chat' && Boolean(grant.actions?.includes('read')) && grant.scope !== 'own'
+const readsChat = (role: unknown) => typeof role === 'object' && role !== null && ((role as RoleLike).permissions ?? []).some(readsAllChat)
 
 /** Active, verified users with a role that may read the chat: who gets the editors' digest. */
 export async function findEditors(req: PayloadRequest): Promise<{ email: string; name: string }[]> {

@@ -1,42 +1,67 @@
-import { type CollectionBeforeChangeHook, Forbidden, type PayloadRequest, type TypeWithID } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type TypeWithID } from 'payload'
 
 import type { Resource } from '../access/resources'
 
-import { getScope } from '../access/getPermissions'
-import { idOf } from '../access/idOf'
+import { mayPublish } from '../access/mayPublish'
 import { isDraftSave, setTransition, type Transition } from './publicationState'
 
-async function mayPublish(req: PayloadRequest, resource: Resource, owner: unknown): Promise<boolean> {
-  const scope = await getScope(req, resource, 'publish')
-  return scope === 'all' || (scope === 'own' && idOf(owner) === req.user?.id)
+type Publishable = TypeWithID & { _status?: null | string; deletedAt?: null | string }
+
+/** What visitors can see of a document: published and not in the trash. */
+const isLive = (doc: Partial<Publishable> | null | undefined): boolean => doc?._status === 'published' && !doc.deletedAt
+
+/**
+ * How a save changes the live document. A non-draft save writes the main row visitors read, so one
+ * that keeps a live document live republishes it (with whatever the latest version holds), and
+ * trashing or un-trashing a published document takes it off the site or puts it back.
+ */
+function transitionOf(live: null | Publishable, next: Partial<Publishable>): Transition {
+  const before = isLive(live)
+  const after = isLive(next)
+  if (after) return 'publish'
+  return before ? 'unpublish' : null
+}
+
+const refusal = (transition: Exclude<Transition, null>): string =>
+  transition === 'publish'
+    ? 'This change would go live on the site, and you do not have the right to publish. Save it as a draft instead (the "Save draft" button, or ?draft=true) and ask an editor to publish it.'
+    : 'This change would take a published document off the site, and you do not have the right to publish or unpublish. Ask an editor to do it, or save your changes as a draft.'
+
+type Save = Parameters<CollectionBeforeChangeHook>[0]
+
+/** An update's effect on the live row, and who owns that row. Draft saves leave it alone. */
+async function updateEffect({ collection, data, originalDoc, req }: Save, ownedBy: string): Promise<{ owner: unknown; transition: Transition }> {
+  if (!originalDoc || isDraftSave(req, collection.slug)) return { owner: undefined, transition: null }
+  // originalDoc is the latest version, which may be a draft; the main row says what is live.
+  const live = await req.payload.db.findOne<Publishable & Record<string, unknown>>({
+    collection: collection.slug,
+    req,
+    where: { id: { equals: originalDoc.id } },
+  })
+  // Fields the save leaves out keep the latest version's values, as Payload merges them.
+  const transition = transitionOf(live, {
+    _status: data._status ?? originalDoc._status ?? live?._status,
+    deletedAt: data.deletedAt !== undefined ? data.deletedAt : (live?.deletedAt ?? originalDoc.deletedAt),
+  })
+  return { owner: live?.[ownedBy], transition }
 }
 
 /**
- * Works out whether a save publishes or unpublishes the document, and refuses either to a user
- * without the `publish` grant. Update access already stops `_status: 'published'` from such users;
- * this also catches unpublishing, which arrives as an ordinary save with `_status: 'draft'`.
+ * Refuses any save that changes what visitors see to a user without the `publish` grant (scope `own`
+ * counts for their own documents): publishing, editing a published document in place, unpublishing,
+ * trashing or un-trashing a published document, and restoring a version over it. Draft saves leave the
+ * live document alone and pass. Update access alone cannot tell: it does not see the draft flag.
  */
 export const guardPublication =
   (resource: Resource, { ownedBy }: { ownedBy: string }): CollectionBeforeChangeHook =>
-  async ({ collection, data, operation, originalDoc, req }) => {
-    let transition: Transition = null
-    if (operation === 'create') {
-      transition = data._status === 'published' ? 'publish' : null
-    } else if (originalDoc && !isDraftSave(req, collection.slug)) {
-      // originalDoc is the latest version, which may be a draft; the main row says what is live.
-      const live = await req.payload.db.findOne<TypeWithID & { _status?: string }>({
-        collection: collection.slug,
-        req,
-        where: { id: { equals: originalDoc.id } },
-      })
-      const wasPublished = live?._status === 'published'
-      const willPublish = (data._status ?? live?._status) === 'published'
-      if (wasPublished !== willPublish) transition = willPublish ? 'publish' : 'unpublish'
-    }
+  async (save) => {
+    const { collection, data, operation, originalDoc, req } = save
+    const { owner, transition } =
+      operation === 'create' ? { owner: undefined, transition: data._status === 'published' ? ('publish' as const) : null } : await updateEffect(save, ownedBy)
 
-    const owner = (data as Record<string, unknown>)[ownedBy] ?? originalDoc?.[ownedBy]
-    if (transition && req.user && !(await mayPublish(req, resource, owner))) {
-      throw new Forbidden(req.t)
+    const owners = [(data as Record<string, unknown>)[ownedBy] ?? originalDoc?.[ownedBy], owner].filter((value) => value != null)
+    if (transition && req.user && !(await mayPublish(req, resource, owners))) {
+      throw new APIError(refusal(transition), 403, null, true)
     }
     if (originalDoc) setTransition(req, collection.slug, originalDoc.id, transition)
     return data

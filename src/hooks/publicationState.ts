@@ -6,15 +6,16 @@ export type Transition = 'publish' | 'unpublish' | null
 type State = { draftSaves: Map<string, boolean>; transitions: Map<string, Transition> }
 
 // One request can run several operations (GraphQL batches, hooks); keys carry the collection and id.
-const states = new WeakMap<PayloadRequest, State>()
+// The state lives on the request under a symbol rather than in a map keyed by it: Payload hands some
+// hooks a proxy of the request (restoring a version does), and a proxy reads and writes the
+// original's properties but is not the same map key.
+const stateKey = Symbol('publicationState')
+type WithState = PayloadRequest & { [stateKey]?: State }
 
 const stateOf = (req: PayloadRequest): State => {
-  let state = states.get(req)
-  if (!state) {
-    state = { draftSaves: new Map(), transitions: new Map() }
-    states.set(req, state)
-  }
-  return state
+  const holder = req as WithState
+  holder[stateKey] ??= { draftSaves: new Map(), transitions: new Map() }
+  return holder[stateKey]
 }
 
 export const markDraftSave = (req: PayloadRequest, collection: string, draftSave: boolean): void => {

@@ -5,9 +5,10 @@ import { markDraftSave } from './publicationState'
 /**
  * Payload's hooks after this point cannot tell a draft save from an unpublish (both carry
  * `_status: 'draft'`), so remember here, where the operation's own `draft` argument is visible.
+ * Restoring a version with `draft` likewise only writes a new draft version.
  */
 export const trackDraftSave: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
-  if (operation !== 'update') return
+  if (operation !== 'update' && operation !== 'restoreVersion') return
   const { data, draft } = args as { data?: { _status?: string }; draft?: boolean }
   markDraftSave(req, collection.slug, Boolean(draft) && data?._status !== 'published')
 }

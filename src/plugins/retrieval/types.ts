@@ -40,7 +40,10 @@ export type RetrievalPluginOptions = {
     reindex?: (args: RetrievalAccessArgs) => boolean | Promise<boolean>
     /** Who may re-queue one document (`collection` is its collection or global). Default: signed-in users. */
     requeue?: (args: RetrievalAccessArgs) => boolean | Promise<boolean>
-    /** Who may read index states. Default: signed-in users. */
+    /**
+     * Who may read index states. Default: signed-in users. Each reader then sees only the states of
+     * documents their source collection's (or global's) read access lets them read.
+     */
     status?: (args: RetrievalAccessArgs) => boolean | Promise<boolean>
   }
   /** Run queued indexing jobs in this process (a cron every second). Default true. */

@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { indexKey, type RetrievalContext } from '../context'
 
 import { indexDocumentTask } from '../jobs/indexDocumentTask'
+import { mayReadSource } from '../status/mayReadSource'
 import { readStatus } from '../status/recordStatus'
 import { resolveTarget } from './resolveTarget'
 import { errorResponse } from './respond'
@@ -17,6 +18,8 @@ export const statusEndpoint = (context: RetrievalContext): Endpoint => ({
     const query = req.query as Record<string, unknown>
     const ref = await resolveTarget(req.payload, context, { collection: query.collection, global: query.global, id: query.id })
     if (ref instanceof Response) return ref
+    // The same answer as for a document that does not exist: its state would tell that it does.
+    if (!(await mayReadSource(req, ref))) return errorResponse(404, `No ${ref.slug} document with id ${ref.id}.`)
     const [status, jobs] = await Promise.all([
       readStatus(req.payload, ref),
       req.payload.count({

@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import type { RetrievalContext } from '../context'
 
+import { readableStatusRows } from './readableStatusRows'
+
 export const statusSlug = 'retrieval-status'
 export const runsSlug = 'retrieval-runs'
 export const indexStates = ['indexed', 'not-indexed', 'pending', 'failed'] as const
@@ -17,7 +19,7 @@ const readOnly = (context: RetrievalContext): CollectionConfig['access'] => ({
 /** One row per indexed document: its state in the search index. Written by the indexing jobs only. */
 export const buildStatusCollection = (context: RetrievalContext): CollectionConfig => ({
   slug: statusSlug,
-  access: readOnly(context),
+  access: { ...readOnly(context), read: ({ req }) => readableStatusRows(context, req) },
   admin: {
     components: { beforeListTable: ['/plugins/retrieval/admin/ReindexPanel#ReindexPanel'] },
     defaultColumns: ['title', 'source', 'state', 'chunks', 'indexedAt'],
