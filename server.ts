@@ -16,6 +16,7 @@ import { compressResponses } from './src/server/compressResponses'
 import { databaseGate } from './src/server/databaseGate'
 import { gracefulShutdown } from './src/server/gracefulShutdown'
 import { liveness, readiness } from './src/server/health'
+import { limitJsonBodies, maxJsonBodyBytes } from './src/server/limitJsonBodies'
 import { prepareDatabase } from './src/server/prepareDatabase'
 import { prepareEnvironment } from './src/server/prepareEnvironment'
 import { requestLogger } from './src/server/requestLogger'
@@ -69,6 +70,7 @@ app.use(compressResponses())
 app.use(clientAddress)
 app.get('/healthz', liveness)
 app.get('/readyz', ready.handler)
+app.use(limitJsonBodies({ maxBytes: maxJsonBodyBytes() }))
 app.use(databaseGate({ probe: ready.check }))
 app.use((req, res) => handle(req, res))
 

@@ -25,7 +25,7 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
     const cors = corsFor(context, req)
     if (cors.refused) return errorResponse(403, 'This site may not use the chat.', cors.headers)
 
-    const body = await readJsonObject(req, cors.headers)
+    const body = await readJsonObject(req, cors.headers, context.limits.bodyBytes)
     if (body instanceof Response) return body
     const question = validateQuestion(body, context, cors.headers)
     if (question instanceof Response) return question
