@@ -4,18 +4,25 @@ export type RawResponse = { body: any; headers: http.IncomingHttpHeaders; status
 
 /**
  * A request through node:http, for what fetch will not send: a forged Host header, or a body in
- * chunks without Content-Length (`pieces` are written one by one; `length` sets Content-Length).
+ * chunks without Content-Length (`pieces` are written one by one; `length` sets Content-Length), or
+ * one from another client address (`localAddress`, such as 127.0.0.2: all of 127/8 is loopback).
  */
 export function rawRequest(
   baseUrl: string,
   path: string,
-  { headers = {}, length, method = 'POST', pieces = [] }: { headers?: Record<string, string>; length?: number; method?: string; pieces?: (Buffer | string)[] } = {},
+  {
+    headers = {},
+    length,
+    localAddress,
+    method = 'POST',
+    pieces = [],
+  }: { headers?: Record<string, string>; length?: number; localAddress?: string; method?: string; pieces?: (Buffer | string)[] } = {},
 ): Promise<RawResponse> {
   const url = new URL(path, baseUrl)
   const outgoing: Record<string, number | string> = { ...headers }
   if (length !== undefined) outgoing['Content-Length'] = length
   return new Promise((resolve, reject) => {
-    const req = http.request({ headers: outgoing, host: url.hostname, method, path: url.pathname + url.search, port: url.port }, (res) => {
+    const req = http.request({ headers: outgoing, host: url.hostname, localAddress, method, path: url.pathname + url.search, port: url.port }, (res) => {
       let text = ''
       res.on('data', (chunk) => (text += chunk))
       res.on('end', () => {
