@@ -29,6 +29,9 @@ export const Users: CollectionConfig = {
     update: selfOrPermitted('update'),
   },
   auth: {
+    // The session cookie travels over HTTPS only in production (browsers also accept it on
+    // http://localhost, which the production tests use); development runs on plain http.
+    cookies: { secure: process.env.NODE_ENV === 'production' },
     forgotPassword: {
       expiration: resetTokenMinutes() * 60_000,
       generateEmailHTML: resetPasswordHtml,
