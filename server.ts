@@ -20,12 +20,18 @@ import { limitJsonBodies, maxJsonBodyBytes } from './src/server/limitJsonBodies'
 import { prepareDatabase } from './src/server/prepareDatabase'
 import { prepareEnvironment } from './src/server/prepareEnvironment'
 import { requestLogger } from './src/server/requestLogger'
+import { publicUrlProblem } from './src/server/publicUrlProblem'
 import { securityHeaders } from './src/server/securityHeaders'
 
 const started = Date.now()
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 const dir = path.dirname(fileURLToPath(import.meta.url))
 const { dataDir, production } = prepareEnvironment()
+const publicUrlError = publicUrlProblem(production)
+if (publicUrlError) {
+  console.error(`[server] cannot start: ${publicUrlError}`)
+  process.exit(1)
+}
 const port = Number(process.env.PORT) || 3000
 const hostname = process.env.HOST || '0.0.0.0'
 

@@ -60,7 +60,10 @@ export type ChatPluginOptions = {
     perSession?: RateLimitRule
   }
   model: ChatModel
-  /** The site's public origin, for absolute citation links. Default: the request's origin. */
+  /**
+   * The site's public origin, for absolute citation links. Never taken from the request (its Host
+   * header is the visitor's to choose). Default: none, links are paths on the site.
+   */
   publicUrl?: string
   retrieval?: {
     /** Passages given to the model at most. Default 4. */
