@@ -22,15 +22,20 @@ export async function readBodyText(req: BodyRequest, maxBytes: number, headers: 
   const reader = req.body.getReader()
   const chunks: Uint8Array[] = []
   let received = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    received += value.byteLength
-    if (received > maxBytes) {
-      await reader.cancel().catch(() => {})
-      return tooLarge(maxBytes, headers)
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      received += value.byteLength
+      if (received > maxBytes) {
+        await reader.cancel().catch(() => {})
+        return tooLarge(maxBytes, headers)
+      }
+      chunks.push(value)
     }
-    chunks.push(value)
+  } catch {
+    // The client went away mid-body, or the host cut it off (server.ts does past its own limit).
+    return errorResponse(400, 'The body could not be read to its end.', headers)
   }
   return Buffer.concat(chunks).toString('utf8')
 }
