@@ -26,6 +26,8 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     DATA_DIR=/app/storage/data \
     MEDIA_DIR=/app/storage/media
+# PUBLIC_URL (the site's address, such as https://portfolio.example.com) has no default: the server
+# refuses to start without it; docker-compose.yml sets it.
 # The server runs TypeScript through tsx (a dependency), so the sources, the installed packages
 # and the build all come along. Everything belongs to root and is read-only for the app, except
 # the folders it writes: /app/storage (the one volume: DATA_DIR with backups, and MEDIA_DIR, both

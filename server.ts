@@ -17,8 +17,10 @@ import { databaseGate } from './src/server/databaseGate'
 import { gracefulShutdown } from './src/server/gracefulShutdown'
 import { liveness, readiness } from './src/server/health'
 import { isLoopbackHost } from './src/server/isLoopbackHost'
+import { limitJsonBodies, maxJsonBodyBytes } from './src/server/limitJsonBodies'
 import { prepareDatabase } from './src/server/prepareDatabase'
 import { prepareEnvironment } from './src/server/prepareEnvironment'
+import { publicUrlProblem } from './src/server/publicUrlProblem'
 import { requestLogger } from './src/server/requestLogger'
 import { securityHeaders } from './src/server/securityHeaders'
 
@@ -26,6 +28,11 @@ const started = Date.now()
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 const dir = path.dirname(fileURLToPath(import.meta.url))
 const { dataDir, production } = prepareEnvironment()
+const publicUrlError = publicUrlProblem(production)
+if (publicUrlError) {
+  console.error(`[server] cannot start: ${publicUrlError}`)
+  process.exit(1)
+}
 const port = Number(process.env.PORT) || 3000
 // Loopback unless told otherwise: a developer's instance, with its seeded admin, stays on this machine.
 const hostname = process.env.HOST || '127.0.0.1'
@@ -72,6 +79,7 @@ app.use(compressResponses())
 app.use(clientAddress)
 app.get('/healthz', liveness)
 app.get('/readyz', ready.handler)
+app.use(limitJsonBodies({ maxBytes: maxJsonBodyBytes() }))
 app.use(databaseGate({ probe: ready.check }))
 app.use((req, res) => handle(req, res))
 

@@ -91,7 +91,7 @@ const startWorker = () =>
 const webPorts = await Promise.all(Array.from({ length: webCount }, () => freePort()))
 const web: ChildProcess[] = webPorts.map((port, i) =>
   spawn(process.execPath, nodeArgs('server.ts'), {
-    env: processEnv({ JOBS_AUTORUN: 'false', MIGRATE_ON_START: 'false', NODE_ENV: 'production', NODE_OPTIONS: '--conditions=production', PORT: String(port), SEED: 'false' }),
+    env: processEnv({ JOBS_AUTORUN: 'false', MIGRATE_ON_START: 'false', NODE_ENV: 'production', NODE_OPTIONS: '--conditions=production', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, SEED: 'false' }),
     stdio: ['ignore', logFile(`web-${i}`), logFile(`web-${i}`)],
   }),
 )

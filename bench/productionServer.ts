@@ -29,6 +29,7 @@ export async function startServer(dataDir: string, extraEnv: Record<string, stri
     NODE_OPTIONS: '--conditions=production',
     PAYLOAD_SECRET: 'benchmark-secret',
     PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     SEED: 'true',
     ...extraEnv,
   }

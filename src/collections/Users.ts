@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { canAccessAdmin } from '../access/canAccessAdmin'
+import { authRateLimits } from '../auth/authRateLimits'
 import { fieldHasPermission, hasPermission } from '../access/hasPermission'
 import { selfOrPermitted } from '../access/selfOrPermitted'
 import { inviteUserEndpoint } from '../email/inviteUserEndpoint'
@@ -8,6 +9,7 @@ import { rejectMalformedEmail } from '../email/rejectMalformedEmail'
 import { resetPasswordHtml, resetPasswordSubject, resetTokenMinutes } from '../email/resetPasswordEmail'
 import { trustCreatedUsers } from '../email/trustCreatedUsers'
 import { verifyEmailHtml, verifyEmailSubject } from '../email/verifyEmailMessage'
+import { limitAuthAttempts } from '../hooks/limitAuthAttempts'
 import { rejectInactiveUser } from '../hooks/rejectInactiveUser'
 import { erasePersonalDataEndpoint, exportPersonalDataEndpoint } from '../privacy/personalDataEndpoints'
 
@@ -27,13 +29,17 @@ export const Users: CollectionConfig = {
     update: selfOrPermitted('update'),
   },
   auth: {
+    // The session cookie travels over HTTPS only in production (browsers also accept it on
+    // http://localhost, which the production tests use); development runs on plain http.
+    cookies: { secure: process.env.NODE_ENV === 'production' },
     forgotPassword: {
       expiration: resetTokenMinutes() * 60_000,
       generateEmailHTML: resetPasswordHtml,
       generateEmailSubject: resetPasswordSubject,
     },
-    lockTime: 15 * 60 * 1000,
-    maxLoginAttempts: 5,
+    // No per-account lockout: it let anyone lock any account (the admin's too) and answered "locked"
+    // only for real ones. Sign-ins are limited per client and per email instead (limitAuthAttempts).
+    maxLoginAttempts: 0,
     tokenExpiration: 2 * 60 * 60,
     useAPIKey: true,
     verify: { generateEmailHTML: verifyEmailHtml, generateEmailSubject: verifyEmailSubject },
@@ -41,7 +47,7 @@ export const Users: CollectionConfig = {
   endpoints: [inviteUserEndpoint, exportPersonalDataEndpoint, erasePersonalDataEndpoint],
   hooks: {
     beforeLogin: [rejectInactiveUser],
-    beforeOperation: [rejectMalformedEmail, trustCreatedUsers],
+    beforeOperation: [rejectMalformedEmail, limitAuthAttempts(authRateLimits), trustCreatedUsers],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

@@ -9,7 +9,7 @@ type Doc = Record<string, unknown> & { id: number | string }
 const pick = (doc: Doc, keys: string[]) => Object.fromEntries(keys.filter((key) => key in doc).map((key) => [key, doc[key] ?? null]))
 
 /** Account fields safe to hand over: never the password hash and salt, the API key or any token. */
-const accountFields = ['id', 'name', 'email', 'active', '_verified', 'enableAPIKey', 'loginAttempts', 'lockUntil', 'createdAt', 'updatedAt']
+const accountFields = ['id', 'name', 'email', 'active', '_verified', 'enableAPIKey', 'createdAt', 'updatedAt']
 
 async function findAll(req: PayloadRequest, collection: string, where: Where, extra: Record<string, unknown> = {}): Promise<Doc[]> {
   const { docs } = await req.payload.find({ collection: collection as never, depth: 0, overrideAccess: true, pagination: false, req, where, ...extra })

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { useApiTest } from '../helpers/apiTest'
 import { storedChatMessage } from '../helpers/chatMessages'
 import { runIndexingJobs } from '../helpers/indexingJobs'
+import { rawRequest } from '../helpers/rawRequest'
 import { postForEvents, tokensOf } from '../helpers/sse'
 
 process.env.CHAT_ALLOWED_ORIGINS = 'https://widget.example.org'
@@ -33,7 +34,8 @@ describe('answers as JSON', () => {
     expect(status).toBe(200)
     expect(Object.keys(body).sort()).toEqual(['answer', 'messageId', 'sessionId', 'sources'])
     expect(body.sources[0]).toMatchObject({ collection: 'projects', title: 'Tidewater' })
-    expect(body.sources[0].url).toBe(`${test.server.url}/projects/tidewater`)
+    // Without PUBLIC_URL, links are paths on the site (never built from the request's Host).
+    expect(body.sources[0].url).toBe('/projects/tidewater')
     expect(Object.keys(body.sources[0]).sort()).toEqual(['collection', 'id', 'score', 'snippet', 'title', 'url'])
     expect(body.answer).toMatch(/PostgreSQL/)
     // Every citation points into the sources list, and the first source is cited.
@@ -128,12 +130,38 @@ describe('bad input', () => {
     ['a malformed session id', { message: 'hello', sessionId: '../../etc' }, /"sessionId"/],
     ['a session id of the wrong type', { message: 'hello', sessionId: 12 }, /"sessionId"/],
     ['an unknown session id', { message: 'hello', sessionId: 'AAAAAAAAAAAAAAAAAAAAAA' }, /Unknown session/],
+    ['a NUL character', { message: 'What is\u0000Tidewater?' }, /control characters/],
+    ['an escape sequence', { message: 'What is \u001b[2JTidewater?' }, /control characters/],
+    ['a C1 control character', { message: 'What is\u009bTidewater?' }, /control characters/],
   ])('rejects %s with a 400 and stores nothing', async (_, body, message) => {
     const before = await counts()
     const response = await ask(body)
     expect(response.status).toBe(400)
     expect(response.body.errors?.[0].message).toMatch(message)
     expect(await counts()).toEqual(before)
+  })
+
+  it('takes line breaks and tabs as ordinary text', async () => {
+    const { body, status } = await ask({ message: 'What database\tdoes\r\nTidewater use?' })
+    expect(status).toBe(200)
+    expect(body.answer).toMatch(/PostgreSQL/)
+  })
+
+  it('refuses a body over 64 KB with 413 before parsing it, said or counted, and stores nothing', async () => {
+    const big = JSON.stringify({ message: 'What is Tidewater?', padding: 'x'.repeat(65 * 1024) })
+    const before = await counts()
+    const said = await rawRequest(test.server.url, '/api/chat', { headers: { 'Content-Type': 'application/json' }, length: Buffer.byteLength(big), pieces: [big] })
+    // Chunked, without Content-Length: counted while it is read.
+    const chunked = await rawRequest(test.server.url, '/api/chat', { headers: { 'Content-Type': 'application/json' }, pieces: [big.slice(0, 40_000), big.slice(40_000)] })
+    const feedback = await rawRequest(test.server.url, '/api/chat/feedback', { headers: { 'Content-Type': 'application/json' }, pieces: [big] })
+    for (const response of [said, chunked, feedback]) {
+      expect(response.status).toBe(413)
+      expect(response.body.errors[0].message).toBe('The body may be at most 64 KB.')
+    }
+    expect(await counts()).toEqual(before)
+    // Just under the limit is an ordinary question.
+    const fits = JSON.stringify({ message: 'What is Tidewater?', padding: 'x'.repeat(63 * 1024) })
+    expect((await rawRequest(test.server.url, '/api/chat', { headers: { 'Content-Type': 'application/json' }, pieces: [fits] })).status).toBe(200)
   })
 
   it('ends a conversation that reached its length limit, without storing the question', async () => {

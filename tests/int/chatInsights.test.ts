@@ -11,6 +11,7 @@ import type { ChatInsights } from '../../src/plugins/chat'
 import { useApiTest } from '../helpers/apiTest'
 import { storedChatMessage } from '../helpers/chatMessages'
 import { runIndexingJobs } from '../helpers/indexingJobs'
+import { rawRequest } from '../helpers/rawRequest'
 
 process.env.CHAT_PROVIDER = 'extractive'
 
@@ -148,5 +149,28 @@ describe('GET /api/chat/insights', () => {
       expect(response.status, actor.name).toBe(403)
       expect(response.body).toEqual({ errors: [{ message: 'You are not allowed to read the chat insights.' }] })
     }
+  })
+})
+
+describe('source links in the insights', () => {
+  it('never come from the Host a visitor sent, and only http(s) or site paths are given out', async () => {
+    // Without PUBLIC_URL, a forged Host and X-Forwarded-Proto once became the stored links.
+    const forged = await rawRequest(test.server.url, '/api/chat', {
+      headers: { 'Content-Type': 'application/json', Host: 'evil.example', 'X-Forwarded-Proto': 'javascript' },
+      pieces: [JSON.stringify({ message: 'Tell me about Ledgerline' })],
+    })
+    expect(forged.status).toBe(200)
+    expect(forged.body.sources[0].url).toBe('/projects/ledgerline')
+    const stored = (await storedChatMessage(test.payload, forged.body.messageId)).sources as { url: string }[]
+    expect(stored.map((source) => source.url)).toEqual(forged.body.sources.map((source: { url: string }) => source.url))
+    for (const source of stored) expect(source.url).toMatch(/^\/[a-z]/)
+    expect((await insights()).body.topSources.find((source) => source.title === 'Ledgerline')).toMatchObject({ url: '/projects/ledgerline' })
+
+    // A link stored by an older version is not passed on unless it is http(s).
+    const old = await ask('What is Tidewater built with?')
+    await test.payload.db.drizzle.execute(
+      sql`update chat_messages set sources = jsonb_set(sources, '{0,url}', '"javascript://evil.example/%0aalert(1)"') where public_id = ${old.messageId}`,
+    )
+    expect((await insights()).body.topSources.find((source) => source.title === 'Tidewater')).toMatchObject({ url: '' })
   })
 })

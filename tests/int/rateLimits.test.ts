@@ -1,5 +1,5 @@
 /**
- * Rate limits on /api/search and /api/chat: 429 with Retry-After once a client or a conversation has
+ * Rate limits on /api/search, /api/chat, sign-in and forgot-password: 429 with Retry-After once a client or a conversation has
  * used its window, recovery in the next window, and counters kept in the database, so that a second
  * app instance on the same database sees the same counts.
  */
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hitRateLimit } from '../../src/plugins/retrieval'
 import { useApiTest } from '../helpers/apiTest'
 import { destroyPayload } from '../helpers/payload'
+import { rawRequest } from '../helpers/rawRequest'
 
 const windowSeconds = 5
 Object.assign(process.env, {
@@ -19,6 +20,12 @@ Object.assign(process.env, {
   CHAT_RATE_LIMIT_PER_SESSION: '3',
   RATE_LIMIT_WINDOW_SECONDS: String(windowSeconds),
   SEARCH_RATE_LIMIT_PER_IP: '5',
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: String(windowSeconds),
+  FORGOT_PASSWORD_LIMIT_PER_EMAIL: '2',
+  FORGOT_PASSWORD_LIMIT_PER_IP: '5',
+  LOGIN_LIMIT_PER_EMAIL: '4',
+  LOGIN_LIMIT_PER_EMAIL_AND_IP: '3',
+  LOGIN_LIMIT_PER_IP: '7',
 })
 
 const test = useApiTest({ actors: false })
@@ -94,5 +101,84 @@ describe('chat', () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429])
     // Feedback counts against the same address.
     expect((await test.api.post('/api/chat/feedback', { messageId: 'AAAAAAAAAAAAAAAAAAAAAA', rating: 'up' })).status).toBe(429)
+  })
+})
+
+describe('sign-in', () => {
+  const password = 'correct horse battery staple'
+  const account = 'limited-account@example.com'
+  const login = (email: string, pass: string, localAddress?: string) =>
+    rawRequest(test.server.url, '/api/users/login', { headers: { 'Content-Type': 'application/json' }, localAddress, pieces: [JSON.stringify({ email, password: pass })] })
+  const refusal = (response: { body: any; headers: Record<string, unknown>; status: number }) => {
+    expect(response.status).toBe(429)
+    expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1)
+    expect(Number(response.headers['retry-after'])).toBeLessThanOrEqual(windowSeconds)
+    return String(response.body.errors[0].message).replace(/\d+/g, 'N')
+  }
+  beforeAll(async () => {
+    await test.payload.create({ collection: 'users', data: { email: account, name: 'Limited', password }, overrideAccess: true })
+  })
+
+  it('limits guesses per client and email, alike for real and unknown accounts, and locks no account', async () => {
+    await nextWindow()
+    const statuses = []
+    for (let i = 0; i < 3; i++) statuses.push((await login(account, 'wrong password')).status)
+    expect(statuses).toEqual([401, 401, 401])
+    // The right password too: the window is used up, whoever is typing.
+    const real = refusal(await login(account, password))
+    for (let i = 0; i < 3; i++) expect((await login('no-such-account@example.com', 'wrong password')).status).toBe(401)
+    const unknown = refusal(await login('no-such-account@example.com', 'wrong password'))
+    expect(unknown).toBe(real)
+    expect(real).toBe('Too many attempts. Try again in N seconds.')
+    // Seven tries from this address in all: an eighth, at any account, waits.
+    refusal(await login('someone-else@example.com', 'wrong password'))
+
+    // Six wrong passwords in all, more than Payload's lockout allowed: the account still signs in.
+    await nextWindow()
+    for (let i = 0; i < 3; i++) expect((await login(account, 'wrong password')).status).toBe(401)
+    await nextWindow()
+    const signedIn = await login(account, password)
+    expect(signedIn.status).toBe(200)
+    expect(signedIn.body.token).toBeTruthy()
+  })
+
+  it('limits guesses at one email from many clients, but a window at most', async () => {
+    await nextWindow()
+    // Two clients, two guesses each: the email's four are used, from any client.
+    for (const client of ['127.0.0.2', '127.0.0.3']) {
+      for (let i = 0; i < 2; i++) expect((await login(account, 'wrong password', client)).status).toBe(401)
+    }
+    refusal(await login(account, password, '127.0.0.4'))
+    await nextWindow()
+    expect((await login(account, password, '127.0.0.4')).status).toBe(200)
+  })
+})
+
+describe('forgot password', () => {
+  const account = 'forgetful-limited@example.com'
+  const forgot = (email: string) => test.api.post('/api/users/forgot-password', { email })
+  beforeAll(async () => {
+    await test.payload.create({ collection: 'users', data: { email: account, name: 'Forgetful', password: 'correct horse battery staple' }, overrideAccess: true })
+  })
+
+  it('limits reset emails per address and per client, with the same answers for real and unknown addresses', async () => {
+    await nextWindow()
+    const real = [await forgot(account), await forgot(account), await forgot(account)]
+    const unknown = [await forgot('nobody-registered@example.com'), await forgot('nobody-registered@example.com'), await forgot('nobody-registered@example.com')]
+    expect(real.map((response) => response.status)).toEqual([200, 200, 429])
+    expect(unknown.map((response) => response.status)).toEqual([200, 200, 429])
+    expect(unknown[0].body).toEqual(real[0].body)
+    expect(unknown[2].body.errors[0].message.replace(/\d+/g, 'N')).toBe(real[2].body.errors[0].message.replace(/\d+/g, 'N'))
+    expect(Number(real[2].headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+
+    // Four sent from this client (refused requests count for nothing): one more address, then none.
+    expect((await forgot('third@example.com')).status).toBe(200)
+    expect((await forgot('fourth@example.com')).status).toBe(429)
+    // GraphQL's mutation is the same operation, limited the same way.
+    const viaGraphql = await test.api.graphql('mutation { forgotPasswordUser(email: "fifth@example.com") }')
+    expect(viaGraphql.body.errors[0].message).toMatch(/Too many attempts/)
+
+    await nextWindow()
+    expect((await forgot(account)).status).toBe(200)
   })
 })

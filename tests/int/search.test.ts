@@ -9,6 +9,7 @@ import { databaseOf, queryRows } from '../../src/plugins/retrieval/store/databas
 import { useApiTest } from '../helpers/apiTest'
 import { findBySlug } from '../helpers/fixtures'
 import { runIndexingJobs } from '../helpers/indexingJobs'
+import { rawRequest } from '../helpers/rawRequest'
 
 const test = useApiTest()
 beforeAll(async () => runIndexingJobs(test.payload))
@@ -69,10 +70,24 @@ describe('GET /api/search', () => {
     [{ collection: 'users', q: 'tide' }, /"users" is not searchable/],
     [{ collection: 'projects,audit-logs', q: 'tide' }, /"audit-logs" is not searchable/],
     [{ collection: 'chat-messages', q: 'tide' }, /not searchable/],
+    [{ q: 'tide\u0000stations' }, /control characters/],
+    [{ q: 'tide\u001b[0m' }, /control characters/],
   ])('rejects %o with a 400 that says why', async (params, message) => {
     const response = await search(params as Record<string, string>)
     expect(response.status).toBe(400)
     expect(response.body.errors?.[0].message).toMatch(message)
+  })
+})
+
+describe('request bodies', () => {
+  it('refuses a body over 64 KB (a POST overriding its method to GET) with 413', async () => {
+    const big = `q=tide&padding=${'x'.repeat(65 * 1024)}`
+    const headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'X-HTTP-Method-Override': 'GET' }
+    const refused = await rawRequest(test.server.url, '/api/search', { headers, length: big.length, pieces: [big] })
+    expect(refused.status).toBe(413)
+    expect(refused.body.errors[0].message).toBe('The body may be at most 64 KB.')
+    const small = 'q=tide'
+    expect((await rawRequest(test.server.url, '/api/search', { headers, length: small.length, pieces: [small] })).status).toBe(200)
   })
 })
 

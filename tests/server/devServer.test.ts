@@ -14,6 +14,7 @@ import { readLock } from '../../src/db/embeddedPostgresLock'
 import { embeddedPaths } from '../../src/db/resolveDatabase'
 import { defaultAdminEmail, defaultAdminPassword } from '../../src/seed/adminCredentials'
 import { freePort } from '../helpers/freePort'
+import { rawRequest } from '../helpers/rawRequest'
 import { postForEvents, tokensOf } from '../helpers/sse'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-server-'))
@@ -176,7 +177,8 @@ describe('the development server', () => {
       await fetch(`${server.base}/api/chat`, { body: JSON.stringify({ message: 'What is Tidewater built with?' }), headers: { 'Content-Type': 'application/json' }, method: 'POST' }),
     )
     expect(answer.status).toBe(200)
-    expect(answer.body.sources[0]).toMatchObject({ title: 'Tidewater', url: `${server.base}/projects/tidewater` })
+    // Without PUBLIC_URL the citations are paths on the site, whatever Host the request named.
+    expect(answer.body.sources[0]).toMatchObject({ title: 'Tidewater', url: '/projects/tidewater' })
 
     const events = await postForEvents(
       `${server.base}/api/chat`,
@@ -189,6 +191,27 @@ describe('the development server', () => {
     expect(events.events.map((event) => event.event)).toEqual(['sources', ...Array(events.events.length - 2).fill('token'), 'done'])
     expect(events.events[0].data.sources[0].title).toBe('Designing idempotent webhooks')
     expect(tokensOf(events.events)).toMatch(/\[1\]/)
+  })
+
+  it('refuses oversized bodies with 413 before reading them, creating no conversation', async () => {
+    const headers = { 'Content-Type': 'application/json' }
+    const login = await json(
+      await fetch(`${server.base}/api/users/login`, { body: JSON.stringify({ email: defaultAdminEmail, password: defaultAdminPassword }), headers, method: 'POST' }),
+    )
+    const sessions = async () =>
+      (await json(await fetch(`${server.base}/api/chat-sessions?limit=1`, { headers: { Authorization: `JWT ${login.body.token}` } }))).body.totalDocs
+    // Said to be 30 MB: server.ts refuses it (MAX_JSON_BODY_KB) before anything reads it.
+    const declared = await rawRequest(server.base, '/api/chat', { headers, length: 30 * 1024 * 1024, pieces: ['{"message": "'] })
+    expect(declared.status).toBe(413)
+    expect(declared.body.errors[0].message).toBe('The body may be at most 1024 KB.')
+    // 100 KB in chunks, no length: the chat's own 64 KB limit, counted as it arrives through Next.js.
+    const before = await sessions()
+    expect(before).toBeGreaterThan(0)
+    const chunked = await rawRequest(server.base, '/api/chat', { headers, pieces: ['{"message": "What is Tidewater?", "padding": "', 'x'.repeat(100 * 1024), '"}'] })
+    expect(chunked.status).toBe(413)
+    expect(chunked.body.errors[0].message).toBe('The body may be at most 64 KB.')
+    expect(await sessions()).toEqual(before)
+    expect((await fetch(`${server.base}/healthz`)).status).toBe(200)
   })
 
   it('shuts down cleanly on SIGTERM, releasing the database', async () => {

@@ -1,10 +1,11 @@
 import type { ChatModel, ChatPluginOptions } from './types'
 
-import { type RateLimitRule } from '../retrieval'
+import { defaultMaxBodyBytes, type RateLimitRule } from '../retrieval'
 
 export type ChatContext = {
   allowedOrigins: string[]
   limits: {
+    bodyBytes: number
     historyTokens: number
     messageChars: number
     messagesPerSession: number
@@ -23,6 +24,7 @@ export function resolveChatOptions(options: ChatPluginOptions, userCollection: n
   return {
     allowedOrigins: (options.allowedOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')),
     limits: {
+      bodyBytes: options.limits?.bodyBytes ?? defaultMaxBodyBytes,
       historyTokens: options.limits?.historyTokens ?? 1000,
       messageChars: options.limits?.messageChars ?? 2000,
       messagesPerSession: options.limits?.messagesPerSession ?? 50,

@@ -44,6 +44,12 @@ export type ChatPluginOptions = {
   /** Keep the collections; add no endpoints. */
   disabled?: boolean
   limits?: {
+    /**
+     * Bytes in the JSON body of a question or of feedback; larger bodies get 413 before they are read
+     * to the end or parsed (by Content-Length, or counted as a chunked body arrives).
+     * @default 65536 (64 KB)
+     */
+    bodyBytes?: number
     /** Tokens of earlier turns given to the model (estimated at four characters a token). Default 1,000. */
     historyTokens?: number
     /** Characters in one question. Default 2,000. */
@@ -54,7 +60,10 @@ export type ChatPluginOptions = {
     perSession?: RateLimitRule
   }
   model: ChatModel
-  /** The site's public origin, for absolute citation links. Default: the request's origin. */
+  /**
+   * The site's public origin, for absolute citation links. Never taken from the request (its Host
+   * header is the visitor's to choose). Default: none, links are paths on the site.
+   */
   publicUrl?: string
   retrieval?: {
     /** Passages given to the model at most. Default 4. */

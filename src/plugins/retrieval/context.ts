@@ -24,6 +24,8 @@ export type RetrievalContext = {
   /** pgvector ≥ 0.8 supports iterative index scans; checked at start-up. */
   iterativeScan: boolean
   language: string
+  /** Bytes in a request body; larger get 413. */
+  maxBodyBytes: number
   queue: string
   retries: { attempts: number; delayMs: number }
   /** When failed documents are queued for indexing again (a cron with seconds). */

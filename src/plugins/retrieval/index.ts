@@ -22,6 +22,8 @@ import { type SearchHit, searchIndex, type SearchOptions } from './search/search
 export { createLocalEmbedder } from './embedders/localEmbedder'
 export { createOpenAIEmbedder } from './embedders/openaiEmbedder'
 export { errorResponse, readJson } from './endpoints/respond'
+export { defaultMaxBodyBytes, readBodyText } from './endpoints/readBodyText'
+export { hasControlCharacters } from './text/hasControlCharacters'
 export { clientIp, hitRateLimit, type RateLimitRule, tooManyRequests } from './rateLimit/rateLimit'
 export type { SearchHit, SearchMode, SearchOptions } from './search/searchIndex'
 export type { IndexResult } from './indexing/indexDocuments'

@@ -4,6 +4,7 @@ import type { RetrievalContext, Source } from './context'
 import type { RetrievalPluginOptions } from './types'
 
 import { runsSlug, statusSlug } from './status/collections'
+import { defaultMaxBodyBytes } from './endpoints/readBodyText'
 import { buildChunkTable } from './store/chunkTable'
 
 /**
@@ -44,6 +45,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     fusion: fusionDefaults(options),
     iterativeScan: false,
     language: options.language ?? 'english',
+    maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
     queue: 'retrieval',
     retries: { attempts: options.retries?.attempts ?? 4, delayMs: options.retries?.delayMs ?? 2000 },
     retryFailedCron: options.retries?.retryFailedCron ?? '0 */5 * * * *',

@@ -67,6 +67,14 @@ export type RetrievalPluginOptions = {
   globals?: Record<string, SourceOptions>
   /** PostgreSQL text search configuration. Default 'english'. */
   language?: string
+  /**
+   * Bytes in a request body to the plugin's endpoints (a search carries none, unless it is a POST with
+   * X-HTTP-Method-Override: GET); larger ones get 413 before they are parsed, by Content-Length or
+   * counted as a chunked body arrives. Payload itself parses an overriding POST's JSON before any
+   * endpoint runs, so the host should bound bodies too (askfolio's server.ts does).
+   * @default 65536 (64 KB)
+   */
+  maxBodyBytes?: number
   /** Requests to /api/search per client address. Default 60 a minute. */
   searchRateLimit?: { limit: number; windowSeconds: number }
   /**

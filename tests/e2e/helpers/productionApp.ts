@@ -32,10 +32,12 @@ export async function startProductionApp(env: Record<string, string> = {}): Prom
     NODE_OPTIONS: '--conditions=production',
     PAYLOAD_SECRET: 'e2e-secret-e2e-secret-e2e-secret',
     SEED: 'true',
+    // Required in production: the citations' links are built on it.
+    PUBLIC_URL: `http://localhost:${port}`,
     ...env,
     PORT: String(port),
   }
-  for (const name of ['DATABASE_URL', 'DATABASE_EMBEDDED', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'PUBLIC_URL', 'JOBS_AUTORUN']) if (!(name in env)) delete childEnv[name]
+  for (const name of ['DATABASE_URL', 'DATABASE_EMBEDDED', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'JOBS_AUTORUN']) if (!(name in env)) delete childEnv[name]
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   child.stdout!.on('data', (chunk) => (log += chunk))

@@ -9,6 +9,7 @@ import React, { type CSSProperties, type ReactNode } from 'react'
 import { type ChatInsights, computeInsights, defaultDays, parseDays } from '../insights/computeInsights'
 import { messagesSlug } from '../collections/chatCollections'
 import { canReadInsights } from '../insights/insightsAccess'
+import { linkableUrl } from '../insights/linkableUrl'
 import { insightsViewPath } from '../insights/viewPath'
 
 const dayChoices = [7, 30, 90]
@@ -136,8 +137,8 @@ export async function InsightsView({ initPageResult, params, searchParams, user 
             {insights.topSources.map((row) => (
               <tr key={`${row.collection}:${row.id}`}>
                 <td style={cell}>
-                  {row.url ? (
-                    <a href={row.url} rel="noreferrer" target="_blank">
+                  {linkableUrl(row.url) ? (
+                    <a href={linkableUrl(row.url)} rel="noreferrer" target="_blank">
                       {row.title || row.url}
                     </a>
                   ) : (

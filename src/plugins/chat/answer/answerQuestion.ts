@@ -32,7 +32,7 @@ export const unansweredText = (siteName: string) =>
 export async function answerQuestion(
   payload: Payload,
   context: ChatContext,
-  input: { baseUrl: string; history: ChatTurn[]; question: string; signal: AbortSignal },
+  input: { history: ChatTurn[]; question: string; signal: AbortSignal },
   callbacks: ChatCallbacks,
 ): Promise<ChatOutcome> {
   const started = performance.now()
@@ -53,7 +53,7 @@ export async function answerQuestion(
   try {
     outcome.query = await retrievalQuery(context.model, input.history, input.question, input.signal)
     const hits = await searchPublished(payload, outcome.query, { limit: Math.max(8, context.retrieval.maxSources * 2) })
-    outcome.sources = selectSources(hits, context.retrieval, input.baseUrl)
+    outcome.sources = selectSources(hits, context.retrieval, context.publicUrl)
     outcome.timings.retrievalMs = elapsed()
     callbacks.onSources(outcome.sources)
 

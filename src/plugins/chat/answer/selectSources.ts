@@ -10,8 +10,15 @@ import type { ChatSource } from '../types'
 export const isRelevant = (hit: SearchHit, { minCoverage, minSimilarity }: ChatContext['retrieval']) =>
   hit.titleMatch || (hit.coverage ?? 0) >= minCoverage || (hit.similarity ?? 0) >= minSimilarity
 
-/** The relevant hits, best first, numbered for citation, with links that work from any page. */
-export function selectSources(hits: SearchHit[], retrieval: ChatContext['retrieval'], baseUrl: string): ChatSource[] {
+/*
+ * Links are absolute only on the configured public origin, never on the request's Host header: the
+ * answer is stored and its links shown to editors, and a visitor can send any Host. Without one they
+ * stay paths, which the widget resolves against the server it talks to.
+ */
+const sourceUrl = (path: string, publicUrl?: string) => (publicUrl ? new URL(path, `${publicUrl}/`).toString() : path)
+
+/** The relevant hits, best first, numbered for citation, linked on `publicUrl` (or as paths without one). */
+export function selectSources(hits: SearchHit[], retrieval: ChatContext['retrieval'], publicUrl?: string): ChatSource[] {
   return hits
     .filter((hit) => isRelevant(hit, retrieval))
     .slice(0, retrieval.maxSources)
@@ -23,7 +30,7 @@ export function selectSources(hits: SearchHit[], retrieval: ChatContext['retriev
       snippet: hit.snippet,
       text: [hit.heading, hit.text].filter(Boolean).join('\n'),
       title: hit.title,
-      url: new URL(hit.url ?? '/', `${baseUrl}/`).toString(),
+      url: sourceUrl(hit.url ?? '/', publicUrl),
     }))
 }
 

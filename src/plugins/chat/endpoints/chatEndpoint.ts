@@ -9,7 +9,7 @@ import { loadHistory } from '../session/loadHistory'
 import { createSession, findSession, type Session } from '../session/findSession'
 import { newPublicId } from '../session/publicId'
 import { recordMessage } from '../session/recordMessage'
-import { corsFor, requestOrigin } from './cors'
+import { corsFor } from './cors'
 import { readJsonObject } from './respond'
 import { validateQuestion } from './validateQuestion'
 
@@ -25,7 +25,7 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
     const cors = corsFor(context, req)
     if (cors.refused) return errorResponse(403, 'This site may not use the chat.', cors.headers)
 
-    const body = await readJsonObject(req, cors.headers)
+    const body = await readJsonObject(req, cors.headers, context.limits.bodyBytes)
     if (body instanceof Response) return body
     const question = validateQuestion(body, context, cors.headers)
     if (question instanceof Response) return question
@@ -49,7 +49,7 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
     const messageId = newPublicId()
     const stopped = new AbortController()
     const signal = req.signal ? AbortSignal.any([req.signal, stopped.signal]) : stopped.signal
-    const input = { baseUrl: context.publicUrl ?? requestOrigin(req), history, question: question.message, signal }
+    const input = { history, question: question.message, signal }
     const finish = async (outcome: ChatOutcome) => {
       await recordMessage(payload, { model: context.model.id, outcome, publicId: messageId, question: question.message, session: current })
       if (outcome.status === 'failed') payload.logger.error(`chat: the answer failed: ${outcome.error}`)

@@ -15,7 +15,7 @@ export const feedbackEndpoint = (context: ChatContext): Endpoint => ({
   handler: async (req) => {
     const cors = corsFor(context, req)
     if (cors.refused) return errorResponse(403, 'This site may not use the chat.', cors.headers)
-    const body = await readJsonObject(req, cors.headers)
+    const body = await readJsonObject(req, cors.headers, context.limits.bodyBytes)
     if (body instanceof Response) return body
     const { comment, messageId, rating } = body
     if (!isPublicId(messageId)) return errorResponse(400, '"messageId" must be the id of an answer.', cors.headers)

@@ -1,7 +1,7 @@
 import type { ChatContext } from '../context'
 
 import { isPublicId } from '../session/publicId'
-import { errorResponse } from '../../retrieval'
+import { errorResponse, hasControlCharacters } from '../../retrieval'
 
 export type Question = { message: string; sessionId?: string }
 
@@ -13,6 +13,9 @@ export function validateQuestion(body: Record<string, unknown>, context: ChatCon
   if (!text) return errorResponse(400, '"message" is empty.', headers)
   if (text.length > context.limits.messageChars) {
     return errorResponse(400, `"message" may be at most ${context.limits.messageChars} characters.`, headers)
+  }
+  if (hasControlCharacters(text)) {
+    return errorResponse(400, '"message" may not contain control characters (line breaks and tabs are fine).', headers)
   }
   if (sessionId !== undefined && sessionId !== null && !isPublicId(sessionId)) {
     return errorResponse(400, '"sessionId" is not a session id this server gave out.', headers)

@@ -4,6 +4,7 @@ import { type SQL, sql } from '@payloadcms/db-postgres/drizzle'
 import { formatAdminURL } from 'payload/shared'
 
 import { messagesSlug } from '../collections/chatCollections'
+import { linkableUrl } from './linkableUrl'
 
 export type ChatInsights = {
   days: number
@@ -197,7 +198,7 @@ export async function computeInsights(payload: Payload, { days, now = new Date()
       collection: row.collection,
       id: row.id,
       title: row.title ?? '',
-      url: row.url ?? '',
+      url: linkableUrl(row.url),
     })),
   }
 }

@@ -10,7 +10,7 @@ import { errorResponse, readJson } from './respond'
 export const requeueEndpoint = (context: RetrievalContext): Endpoint => ({
   handler: async (req) => {
     if (!req.user) return errorResponse(403, 'Sign in to re-queue a document.')
-    const body = await readJson(req)
+    const body = await readJson(req, { maxBytes: context.maxBodyBytes })
     if (body instanceof Response) return body
     const ref = await resolveTarget(req.payload, context, body)
     if (ref instanceof Response) return ref

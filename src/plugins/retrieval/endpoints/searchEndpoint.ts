@@ -4,7 +4,9 @@ import type { RetrievalContext } from '../context'
 
 import { clientIp, hitRateLimit, tooManyRequests } from '../rateLimit/rateLimit'
 import { searchIndex } from '../search/searchIndex'
+import { hasControlCharacters } from '../text/hasControlCharacters'
 import { errorResponse } from './respond'
+import { readBodyText } from './readBodyText'
 
 export const maxQueryLength = 500
 
@@ -14,10 +16,14 @@ export const maxQueryLength = 500
  */
 export const searchEndpoint = (context: RetrievalContext): Endpoint => ({
   handler: async (req) => {
+    // A search carries no body; one that does (a POST overriding its method) must still be small.
+    const body = await readBodyText(req, context.maxBodyBytes)
+    if (body instanceof Response) return body
     const query = req.query as Record<string, unknown>
     const q = typeof query.q === 'string' ? query.q.trim() : ''
     if (!q) return errorResponse(400, 'Give a query in "q".')
     if (q.length > maxQueryLength) return errorResponse(400, `"q" may be at most ${maxQueryLength} characters.`)
+    if (hasControlCharacters(q)) return errorResponse(400, '"q" may not contain control characters.')
 
     const limitText = query.limit === undefined ? '10' : String(query.limit)
     const limit = Number(limitText)

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import crypto from 'node:crypto'
 
-import { databaseOf, queryRows } from '../store/database'
+import { type Database, databaseOf, queryRows } from '../store/database'
 
 export type RateLimitRule = { limit: number; windowSeconds: number }
 export type RateLimitDecision = { allowed: boolean; remaining: number; retryAfterSeconds: number }
@@ -11,12 +11,25 @@ export type RateLimitDecision = { allowed: boolean; remaining: number; retryAfte
 /** Keys are hashed with the app's secret, so the table holds no IP addresses. */
 const hashKey = (payload: Payload, key: string) => crypto.createHmac('sha256', payload.secret).update(key).digest('base64url')
 
+type Transactional = { transactionID?: number | Promise<number | string> | string }
+type Sessions = { sessions?: Record<string, { db: Database } | undefined> }
+
+/*
+ * On the embedded database every connection shares one session, so a query beside an open
+ * transaction waits for it: a check made inside a request's transaction (Payload's forgot-password
+ * hooks run in one) must count in that transaction. A refused request then rolls its own count back.
+ */
+async function counterDatabase(payload: Payload, req?: Transactional): Promise<Database> {
+  const id = req?.transactionID ? await req.transactionID : undefined
+  return (id !== undefined && (payload.db as unknown as Sessions).sessions?.[String(id)]?.db) || databaseOf(payload)
+}
+
 /**
  * Counts one request against `key` in the current fixed window, in the database, so the limit holds
- * across every app instance. Old windows are swept now and then.
+ * across every app instance (in `req`'s transaction when it has one). Old windows are swept now and then.
  */
-export async function hitRateLimit(payload: Payload, key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
-  const db = databaseOf(payload)
+export async function hitRateLimit(payload: Payload, key: string, rule: RateLimitRule, req?: Transactional): Promise<RateLimitDecision> {
+  const db = await counterDatabase(payload, req)
   const windowMs = rule.windowSeconds * 1000
   const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs)
   const [row] = await queryRows<{ count: number }>(db, sql`

@@ -1,0 +1,25 @@
+/** Citation links: on PUBLIC_URL or as paths, and what the insights are willing to link to. */
+import { describe, expect, it } from 'vitest'
+
+import type { SearchHit } from '../../src/plugins/retrieval'
+
+import { selectSources } from '../../src/plugins/chat/answer/selectSources'
+import { linkableUrl } from '../../src/plugins/chat/insights/linkableUrl'
+
+const hit = { collection: 'projects', heading: '', id: '1', score: 1, snippet: '', text: 'Tidewater', title: 'Tidewater', titleMatch: true, url: '/projects/tidewater' } as SearchHit
+const retrieval = { maxSources: 4, minCoverage: 0.5, minSimilarity: 0.5 }
+
+describe('citation links', () => {
+  it('are absolute on the public origin, and paths without one', () => {
+    expect(selectSources([hit], retrieval, 'https://portfolio.example.com')[0].url).toBe('https://portfolio.example.com/projects/tidewater')
+    expect(selectSources([hit], retrieval)[0].url).toBe('/projects/tidewater')
+  })
+
+  it('reach the insights only when http(s) or a path on the site', () => {
+    expect(linkableUrl('https://portfolio.example.com/projects/tidewater')).toBe('https://portfolio.example.com/projects/tidewater')
+    expect(linkableUrl('/projects/tidewater')).toBe('/projects/tidewater')
+    for (const url of ['javascript://evil.example/%0aalert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>', '//evil.example/x', 'not a url', '', null]) {
+      expect(linkableUrl(url), String(url)).toBe('')
+    }
+  })
+})
