@@ -200,6 +200,7 @@ export interface Project {
    * Set automatically on first publish.
    */
   publishedAt?: string | null;
+  mediaRefs?: (number | Media)[] | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -220,6 +221,7 @@ export interface Skill {
   level?: ('beginner' | 'intermediate' | 'advanced' | 'expert') | null;
   description?: string | null;
   icon?: (number | null) | Media;
+  mediaRefs?: (number | Media)[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -234,6 +236,11 @@ export interface Media {
    */
   alt: string;
   caption?: string | null;
+  /**
+   * Visitors may see this file even when no published content uses it (e.g. a CV linked from elsewhere).
+   */
+  public?: boolean | null;
+  usedByPublished?: boolean | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -376,6 +383,7 @@ export interface BlogPost {
    * Set automatically on first publish.
    */
   publishedAt?: string | null;
+  mediaRefs?: (number | Media)[] | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -775,6 +783,7 @@ export interface ProjectsSelect<T extends boolean = true> {
   internalNotes?: T;
   owner?: T;
   publishedAt?: T;
+  mediaRefs?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -793,6 +802,7 @@ export interface BlogPostsSelect<T extends boolean = true> {
   heroImage?: T;
   author?: T;
   publishedAt?: T;
+  mediaRefs?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -809,6 +819,7 @@ export interface SkillsSelect<T extends boolean = true> {
   level?: T;
   description?: T;
   icon?: T;
+  mediaRefs?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -819,6 +830,8 @@ export interface SkillsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  public?: T;
+  usedByPublished?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
