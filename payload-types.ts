@@ -127,6 +127,7 @@ export interface Config {
       retrievalIndexDocument: TaskRetrievalIndexDocument;
       retrievalReindexAll: TaskRetrievalReindexAll;
       retrievalRetryFailed: TaskRetrievalRetryFailed;
+      'prune-chat-sessions': TaskPruneChatSessions;
       'send-email': TaskSendEmail;
       'send-editor-digest': TaskSendEditorDigest;
       'expire-verification-links': TaskExpireVerificationLinks;
@@ -620,6 +621,7 @@ export interface PayloadJob {
           | 'retrievalIndexDocument'
           | 'retrievalReindexAll'
           | 'retrievalRetryFailed'
+          | 'prune-chat-sessions'
           | 'send-email'
           | 'send-editor-digest'
           | 'expire-verification-links';
@@ -661,6 +663,7 @@ export interface PayloadJob {
         | 'retrievalIndexDocument'
         | 'retrievalReindexAll'
         | 'retrievalRetryFailed'
+        | 'prune-chat-sessions'
         | 'send-email'
         | 'send-editor-digest'
         | 'expire-verification-links'
@@ -1238,6 +1241,17 @@ export interface TaskRetrievalRetryFailed {
   input?: unknown;
   output: {
     requeued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPrune-chat-sessions".
+ */
+export interface TaskPruneChatSessions {
+  input?: unknown;
+  output: {
+    sessions?: number | null;
+    messages?: number | null;
   };
 }
 /**
