@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '../access/idOf'
+import { lockMediaRows } from './lockMediaRows'
 import { mediaIdsIn } from './mediaIdsIn'
 import { mediaRefsFieldName } from './mediaRefsField'
 import { mediaSources, profileMediaFields } from './mediaSources'
@@ -36,6 +37,7 @@ async function idsInUse(req: PayloadRequest, ids: Id[]): Promise<Set<string>> {
 export async function refreshMediaVisibility(req: PayloadRequest, ids: Id[]): Promise<void> {
   const wanted = [...new Map(ids.map((id) => [String(id), id])).values()]
   if (wanted.length === 0) return
+  await lockMediaRows(req, wanted)
   const used = await idsInUse(req, wanted)
   const shown = wanted.filter((id) => used.has(String(id)))
   const hidden = wanted.filter((id) => !used.has(String(id)))

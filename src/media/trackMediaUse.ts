@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import type { MediaFields } from './mediaIdsIn'
 
 import { idOf } from '../access/idOf'
+import { isDraftSave } from '../hooks/publicationState'
 import { mediaIdsIn } from './mediaIdsIn'
 import { mediaRefsFieldName } from './mediaRefsField'
 import { refreshMediaVisibility } from './refreshMediaVisibility'
@@ -37,12 +38,14 @@ const recordMediaRefs =
   (fields: MediaFields): CollectionBeforeChangeHook =>
   async ({ collection, data, originalDoc, req }) => {
     data[mediaRefsFieldName] = mediaIdsIn({ ...originalDoc, ...data }, fields)
-    if (originalDoc) remember(req, collection.slug, originalDoc.id, await liveRefs(req, collection.slug, originalDoc.id))
+    if (originalDoc && !isDraftSave(req, collection.slug)) remember(req, collection.slug, originalDoc.id, await liveRefs(req, collection.slug, originalDoc.id))
     return data
   }
 
 // Only the live row decides what visitors see: what it showed before and shows now is what changed.
 const refreshAfterChange: CollectionAfterChangeHook = async ({ collection, doc, req }) => {
+  // A draft save (autosave included) writes a version only; the live row, and so every flag, stays.
+  if (isDraftSave(req, collection.slug)) return doc
   await refreshMediaVisibility(req, [...recalled(req, collection.slug, doc.id), ...(await liveRefs(req, collection.slug, doc.id))])
   return doc
 }
