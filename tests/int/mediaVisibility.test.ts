@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { Media } from '../../payload-types'
 
+import { findBySlug as findForSite } from '../../src/app/(site)/data/findPublished'
 import { backfillMediaVisibility } from '../../src/media/backfillMediaVisibility'
 import { createMedia, findBySlug, unique } from '../helpers/fixtures'
 import { useApiTest } from '../helpers/apiTest'
@@ -143,6 +144,10 @@ describe('media of published content', () => {
     expect(await visitorSees(inline)).toEqual(hidden)
     await test.api.patch(`/api/blog-posts/${post.id}`, { _status: 'published' }, editor())
     expect(await visitorSees(inline)).toEqual(shown)
+    // The site's own read, as a visitor: the embedded image arrives populated, ready to render.
+    const page = await findForSite(test.payload, 'blog-posts', post.slug)
+    const node = (page!.content!.root.children as unknown as { type: string; value: unknown }[]).find((child) => child.type === 'upload')
+    expect((node!.value as Media).url).toMatch(/^\/api\/media\/file\//)
 
     const inBio = await createMedia(test.payload, unique('bio image'))
     const profile = await test.payload.findGlobal({ slug: 'profile', depth: 0 })
