@@ -3,7 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { hasPermission } from '../access/hasPermission'
 import { urlField } from '../fields/urlField'
 import { profileMediaFields } from '../media/mediaSources'
-import { trackGlobalMediaUse } from '../media/trackMediaUse'
+import { trackGlobalMediaUse } from '../media/trackGlobalMediaUse'
 
 export const socialPlatforms = ['github', 'linkedin', 'mastodon', 'bluesky', 'x', 'website', 'other'] as const
 

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionConfig, CollectionSlug, GlobalAfterChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionConfig, CollectionSlug, PayloadRequest } from 'payload'
 
 import type { MediaFields } from './mediaIdsIn'
 
@@ -61,7 +61,8 @@ const refreshAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, 
 
 /**
  * Keeps media `usedByPublished` true exactly while something visitors can read shows them: every
- * save (publish, unpublish, draft, trash, restore) and every delete refreshes the media it touched.
+ * save that writes the live row (create, publish, unpublish, trash, restore, a save without drafts)
+ * and every delete refreshes the media it touched.
  */
 export const trackMediaUse = (fields: MediaFields): NonNullable<CollectionConfig['hooks']> => ({
   afterChange: [refreshAfterChange],
@@ -69,11 +70,3 @@ export const trackMediaUse = (fields: MediaFields): NonNullable<CollectionConfig
   beforeChange: [recordMediaRefs(fields)],
   beforeDelete: [rememberBeforeDelete],
 })
-
-/** The same for a global that is always public: the media it showed before and shows now. */
-export const trackGlobalMediaUse =
-  (fields: MediaFields): GlobalAfterChangeHook =>
-  async ({ doc, previousDoc, req }) => {
-    await refreshMediaVisibility(req, [...mediaIdsIn(previousDoc, fields), ...mediaIdsIn(doc, fields)])
-    return doc
-  }
