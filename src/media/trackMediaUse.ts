@@ -12,7 +12,10 @@ type Id = number | string
 type Doc = Record<string, unknown>
 
 // What the live row showed before this request changed or deleted it, keyed by collection and id.
-const liveBefore = new WeakMap<PayloadRequest, Map<string, Id[]>>()
+// Kept on the request under a symbol, not in a map keyed by it: Payload hands some hooks a proxy of
+// the request (restoring a version does), which shares the original's properties but not its identity.
+const liveBeforeKey = Symbol('mediaRefsBefore')
+type WithLiveBefore = PayloadRequest & { [liveBeforeKey]?: Map<string, Id[]> }
 
 const storedRefs = (doc: Doc | null | undefined): Id[] =>
   (((doc?.[mediaRefsFieldName] as unknown[] | undefined) ?? []).map(idOf) as Id[])
@@ -27,11 +30,12 @@ async function liveRefs(req: PayloadRequest, collection: CollectionSlug, id: Id)
 }
 
 function remember(req: PayloadRequest, collection: string, id: Id, refs: Id[]): void {
-  if (!liveBefore.has(req)) liveBefore.set(req, new Map())
-  liveBefore.get(req)!.set(`${collection}:${id}`, refs)
+  const holder = req as WithLiveBefore
+  holder[liveBeforeKey] ??= new Map()
+  holder[liveBeforeKey].set(`${collection}:${id}`, refs)
 }
 
-const recalled = (req: PayloadRequest, collection: string, id: Id): Id[] => liveBefore.get(req)?.get(`${collection}:${id}`) ?? []
+const recalled = (req: PayloadRequest, collection: string, id: Id): Id[] => (req as WithLiveBefore)[liveBeforeKey]?.get(`${collection}:${id}`) ?? []
 
 /** Writes the document's `mediaRefs` from what it will hold, and remembers what the live row showed. */
 const recordMediaRefs =

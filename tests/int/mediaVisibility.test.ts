@@ -107,6 +107,19 @@ describe('media of published content', () => {
     expect(await visitorSees(project.image)).toEqual(hidden)
   })
 
+  it('follow a published version being restored', async () => {
+    const first = await createMedia(test.payload, unique('first cover'))
+    const second = await createMedia(test.payload, unique('second cover'))
+    const doc = (await test.api.post('/api/projects', { _status: 'published', coverImage: first, title: unique('Restored') }, editor())).body.doc
+    await test.api.patch(`/api/projects/${doc.id}`, { _status: 'published', coverImage: second }, editor())
+    expect(await visitorSees(first)).toEqual(hidden)
+    const versions = await test.payload.findVersions({ collection: 'projects', depth: 0, overrideAccess: true, sort: 'createdAt', where: { parent: { equals: doc.id } } })
+    const withFirst = versions.docs.find((version) => (version.version as { coverImage?: number }).coverImage === first)!
+    expect((await test.api.post(`/api/projects/versions/${withFirst.id}`, {}, editor())).status).toBe(200)
+    expect(await visitorSees(first)).toEqual(shown)
+    expect(await visitorSees(second)).toEqual(hidden)
+  })
+
   it('stay visible while any published document uses them, and go with the last one', async () => {
     const shared = await createMedia(test.payload, unique('shared'))
     const make = (status: string) =>
