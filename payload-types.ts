@@ -127,6 +127,7 @@ export interface Config {
       retrievalIndexDocument: TaskRetrievalIndexDocument;
       retrievalReindexAll: TaskRetrievalReindexAll;
       retrievalRetryFailed: TaskRetrievalRetryFailed;
+      'prune-chat-sessions': TaskPruneChatSessions;
       'send-email': TaskSendEmail;
       'send-editor-digest': TaskSendEditorDigest;
       'expire-verification-links': TaskExpireVerificationLinks;
@@ -200,6 +201,7 @@ export interface Project {
    * Set automatically on first publish.
    */
   publishedAt?: string | null;
+  mediaRefs?: (number | Media)[] | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -220,6 +222,7 @@ export interface Skill {
   level?: ('beginner' | 'intermediate' | 'advanced' | 'expert') | null;
   description?: string | null;
   icon?: (number | null) | Media;
+  mediaRefs?: (number | Media)[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -234,6 +237,11 @@ export interface Media {
    */
   alt: string;
   caption?: string | null;
+  /**
+   * Visitors may see this file even when no published content uses it (e.g. a CV linked from elsewhere).
+   */
+  public?: boolean | null;
+  usedByPublished?: boolean | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -374,6 +382,7 @@ export interface BlogPost {
    * Set automatically on first publish.
    */
   publishedAt?: string | null;
+  mediaRefs?: (number | Media)[] | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -610,6 +619,7 @@ export interface PayloadJob {
           | 'retrievalIndexDocument'
           | 'retrievalReindexAll'
           | 'retrievalRetryFailed'
+          | 'prune-chat-sessions'
           | 'send-email'
           | 'send-editor-digest'
           | 'expire-verification-links';
@@ -651,6 +661,7 @@ export interface PayloadJob {
         | 'retrievalIndexDocument'
         | 'retrievalReindexAll'
         | 'retrievalRetryFailed'
+        | 'prune-chat-sessions'
         | 'send-email'
         | 'send-editor-digest'
         | 'expire-verification-links'
@@ -773,6 +784,7 @@ export interface ProjectsSelect<T extends boolean = true> {
   internalNotes?: T;
   owner?: T;
   publishedAt?: T;
+  mediaRefs?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -791,6 +803,7 @@ export interface BlogPostsSelect<T extends boolean = true> {
   heroImage?: T;
   author?: T;
   publishedAt?: T;
+  mediaRefs?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -807,6 +820,7 @@ export interface SkillsSelect<T extends boolean = true> {
   level?: T;
   description?: T;
   icon?: T;
+  mediaRefs?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -817,6 +831,8 @@ export interface SkillsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  public?: T;
+  usedByPublished?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
@@ -1221,6 +1237,17 @@ export interface TaskRetrievalRetryFailed {
   input?: unknown;
   output: {
     requeued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPrune-chat-sessions".
+ */
+export interface TaskPruneChatSessions {
+  input?: unknown;
+  output: {
+    sessions?: number | null;
+    messages?: number | null;
   };
 }
 /**

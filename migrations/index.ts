@@ -9,7 +9,9 @@ import * as expireVerificationLinks from './20261122_044201_expire_verification_
 import * as personalData from './20261122_054335_personal_data'
 import * as retrievalRetryFailed from './20261122_054622_retrieval_retry_failed'
 import * as mediaStorageFields from './20261122_060045_media_storage_fields'
+import * as mediaVisibility from './20261201_231558_media_visibility'
 import * as dropAccountLockout from './20261201_231904_drop_account_lockout'
+import * as chatRetention from './20261201_233016_chat_retention'
 
 export const migrations = [
   { down: initial.down, name: '20261121_100000_initial', up: initial.up },
@@ -23,5 +25,7 @@ export const migrations = [
   { down: personalData.down, name: '20261122_054335_personal_data', up: personalData.up },
   { down: retrievalRetryFailed.down, name: '20261122_054622_retrieval_retry_failed', up: retrievalRetryFailed.up },
   { down: mediaStorageFields.down, name: '20261122_060045_media_storage_fields', up: mediaStorageFields.up },
+  { down: mediaVisibility.down, name: '20261201_231558_media_visibility', up: mediaVisibility.up },
   { down: dropAccountLockout.down, name: '20261201_231904_drop_account_lockout', up: dropAccountLockout.up },
+  { down: chatRetention.down, name: '20261201_233016_chat_retention', up: chatRetention.up },
 ]

@@ -4,7 +4,11 @@ import { draftContentAccess } from '../access/draftContentAccess'
 import { ownerField } from '../fields/ownerField'
 import { publishedAtField } from '../fields/publishedAtField'
 import { slugField } from '../fields/slugField'
+import { mergeHooks } from '../hooks/mergeHooks'
 import { publicationHooks } from '../hooks/publicationHooks'
+import { mediaFieldsOf } from '../media/mediaSources'
+import { mediaRefsField } from '../media/mediaRefsField'
+import { trackMediaUse } from '../media/trackMediaUse'
 import { previewUrl } from './previewUrl'
 
 export const BlogPosts: CollectionConfig = {
@@ -17,7 +21,7 @@ export const BlogPosts: CollectionConfig = {
   },
   access: draftContentAccess('blog-posts', 'author'),
   defaultSort: '-publishedAt',
-  hooks: publicationHooks('blog-posts', 'author'),
+  hooks: mergeHooks(publicationHooks('blog-posts', 'author'), trackMediaUse(mediaFieldsOf('blog-posts'))),
   labels: { plural: 'Blog posts', singular: 'Blog post' },
   trash: true,
   versions: { drafts: { autosave: { interval: 1500 } }, maxPerDoc: 50 },
@@ -30,5 +34,6 @@ export const BlogPosts: CollectionConfig = {
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
     ownerField('author', 'Author', 'blog-posts'),
     publishedAtField,
+    mediaRefsField,
   ],
 }

@@ -6,7 +6,11 @@ import { ownerField } from '../fields/ownerField'
 import { publishedAtField } from '../fields/publishedAtField'
 import { slugField } from '../fields/slugField'
 import { urlField } from '../fields/urlField'
+import { mergeHooks } from '../hooks/mergeHooks'
 import { publicationHooks } from '../hooks/publicationHooks'
+import { mediaFieldsOf } from '../media/mediaSources'
+import { mediaRefsField } from '../media/mediaRefsField'
+import { trackMediaUse } from '../media/trackMediaUse'
 import { previewUrl } from './previewUrl'
 
 export const Projects: CollectionConfig = {
@@ -19,7 +23,7 @@ export const Projects: CollectionConfig = {
   },
   access: draftContentAccess('projects', 'owner'),
   defaultSort: '-publishedAt',
-  hooks: publicationHooks('projects', 'owner'),
+  hooks: mergeHooks(publicationHooks('projects', 'owner'), trackMediaUse(mediaFieldsOf('projects'))),
   trash: true,
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
@@ -42,5 +46,6 @@ export const Projects: CollectionConfig = {
     },
     ownerField('owner', 'Owner', 'projects'),
     publishedAtField,
+    mediaRefsField,
   ],
 }

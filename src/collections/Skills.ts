@@ -2,6 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { hasPermission } from '../access/hasPermission'
 import { slugField } from '../fields/slugField'
+import { mediaFieldsOf } from '../media/mediaSources'
+import { mediaRefsField } from '../media/mediaRefsField'
+import { trackMediaUse } from '../media/trackMediaUse'
 
 export const skillCategories = [
   'language',
@@ -25,6 +28,7 @@ export const Skills: CollectionConfig = {
     update: hasPermission('skills', 'update'),
   },
   defaultSort: 'name',
+  hooks: trackMediaUse(mediaFieldsOf('skills')),
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
     slugField('name'),
@@ -37,5 +41,6 @@ export const Skills: CollectionConfig = {
     { name: 'level', type: 'select', options: skillLevels.map((value) => ({ label: value, value })) },
     { name: 'description', type: 'textarea' },
     { name: 'icon', type: 'upload', relationTo: 'media' },
+    mediaRefsField,
   ],
 }

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
 import { type ChatPluginOptions, createExtractiveChatModel, createOpenAIChatModel } from '../plugins/chat'
-import { env, rateLimitWindowSeconds } from './env'
+import { chatRetentionDays, env, jobsAutoRun, rateLimitWindowSeconds } from './env'
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean)
 
@@ -39,6 +39,7 @@ export function chatOptions(): ChatPluginOptions {
           })
         : createExtractiveChatModel(),
     publicUrl: process.env.PUBLIC_URL || undefined,
+    retention: { autoRun: jobsAutoRun(), days: chatRetentionDays() },
     siteName,
   }
 }

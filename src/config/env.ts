@@ -4,6 +4,19 @@ export const env = (name: string, fallback: string) => process.env[name] || fall
 /** The window every rate limit counts in (RATE_LIMIT_WINDOW_SECONDS, default a minute). */
 export const rateLimitWindowSeconds = () => Number(env('RATE_LIMIT_WINDOW_SECONDS', '60'))
 
+/**
+ * Days visitors' chat conversations are kept after their last message (CHAT_RETENTION_DAYS, default
+ * 180). `0` or `off` keeps them forever. Anything else that is not a whole number is refused, rather
+ * than read as "forever" or as "delete now".
+ */
+export const chatRetentionDays = () => {
+  const raw = env('CHAT_RETENTION_DAYS', '180').trim().toLowerCase()
+  if (raw === 'off') return 0
+  const value = Number(raw)
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) throw new Error(`CHAT_RETENTION_DAYS must be a whole number of days, or 0 / off to keep conversations forever (got "${process.env.CHAT_RETENTION_DAYS}")`)
+  return value
+}
+
 /** Whether this process runs the jobs queues itself (JOBS_AUTORUN, default true; tests set false). */
 export const jobsAutoRun = () => env('JOBS_AUTORUN', 'true') !== 'false'
 

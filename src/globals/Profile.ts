@@ -2,12 +2,15 @@ import type { GlobalConfig } from 'payload'
 
 import { hasPermission } from '../access/hasPermission'
 import { urlField } from '../fields/urlField'
+import { profileMediaFields } from '../media/mediaSources'
+import { trackGlobalMediaUse } from '../media/trackGlobalMediaUse'
 
 export const socialPlatforms = ['github', 'linkedin', 'mastodon', 'bluesky', 'x', 'website', 'other'] as const
 
 export const Profile: GlobalConfig = {
   slug: 'profile',
   admin: { group: 'Content' },
+  hooks: { afterChange: [trackGlobalMediaUse(profileMediaFields)] },
   access: {
     read: () => true,
     update: hasPermission('profile', 'update'),

@@ -26,7 +26,8 @@ it('stores uploads under MEDIA_DIR and serves them from there, sending nothing t
   const file = await pngFile(800, 600)
   const doc = await test.payload.create({
     collection: 'media',
-    data: { alt: 'A blue field' },
+    // Public, so a visitor may fetch it although nothing published uses it (mediaVisibility.test.ts).
+    data: { alt: 'A blue field', public: true },
     file: { data: file, mimetype: 'image/png', name: 'field.png', size: file.length },
     overrideAccess: true,
   })

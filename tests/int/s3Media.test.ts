@@ -9,6 +9,7 @@ import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { useApiTest } from '../helpers/apiTest'
+import { authHeaders } from '../helpers/client'
 import { uploadForm } from '../helpers/fixtures'
 import { startS3StandIn } from '../helpers/s3StandIn'
 
@@ -29,7 +30,10 @@ afterAll(() => s3.close())
 /** Every file under MEDIA_DIR, however deep. */
 const localFiles = async () => (await fs.readdir(process.env.MEDIA_DIR!, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
 
-const bytesOf = async (path: string, headers: Record<string, string> = {}) => {
+/** An upload no published content uses is private (tests/int/mediaVisibility.test.ts), so these read as an editor. */
+const asEditor = () => authHeaders(test.actors.editor.credential)
+
+const bytesOf = async (path: string, headers: Record<string, string> = asEditor()) => {
   const response = await fetch(`${test.server.url}${path}`, { headers })
   return { body: Buffer.from(await response.arrayBuffer()), response }
 }
@@ -79,14 +83,18 @@ describe('media on S3', () => {
       expect(served.body.equals(s3.objects.get(`uploads/${size.filename}`)!.body)).toBe(true)
     }
 
-    const part = await bytesOf(doc.url, { Range: 'bytes=10-29' })
+    const part = await bytesOf(doc.url, { ...asEditor(), Range: 'bytes=10-29' })
     expect(part.response.status).toBe(206)
     expect(part.body.equals(file.subarray(10, 30))).toBe(true)
 
-    // Visitors read media as before: the REST document and the URL it gives.
-    const read = await test.api.get(`/api/media/${doc.id}`)
+    const read = await test.api.get(`/api/media/${doc.id}`, { as: test.actors.editor.credential })
     expect(read.status).toBe(200)
     expect(read.body.url).toBe(doc.url)
+    // Visitors get neither the document nor any of its files from the bucket: no published content uses it.
+    expect((await test.api.get(`/api/media/${doc.id}`)).status).toBe(404)
+    for (const url of [doc.url, ...Object.values(doc.sizes).map((size) => (size as { url: string }).url)]) {
+      expect((await bytesOf(url, {})).response.status, url).toBe(403)
+    }
   })
 
   it('serves the seeded cover images the site links to from the bucket', async () => {
@@ -94,7 +102,8 @@ describe('media on S3', () => {
     const cover = body.docs[0].coverImage
     expect(cover.url).toBe(`/api/media/file/${cover.filename}?prefix=uploads`)
     expect(s3.objects.has(`uploads/${cover.filename}`)).toBe(true)
-    const card = await bytesOf(cover.sizes.card.url)
+    // As a visitor: the cover of a published project is public.
+    const card = await bytesOf(cover.sizes.card.url, {})
     expect(card.response.status).toBe(200)
     expect(card.body.equals(s3.objects.get(`uploads/${cover.sizes.card.filename}`)!.body)).toBe(true)
     expect(await localFiles()).toEqual([])

@@ -221,7 +221,8 @@ describe('media', () => {
     const { doc } = await upload.json()
     expect(s3.objects.get(doc.filename)!.body.equals(file)).toBe(true)
 
-    const served = await fetch(`${b.url}${doc.url}`)
+    // As the admin: an upload nothing published uses is not public (tests/int/mediaVisibility.test.ts).
+    const served = await fetch(`${b.url}${doc.url}`, { headers: { Authorization: `JWT ${token}` } })
     expect(served.status).toBe(200)
     expect(Buffer.from(await served.arrayBuffer()).equals(file)).toBe(true)
 

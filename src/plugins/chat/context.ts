@@ -14,10 +14,18 @@ export type ChatContext = {
   }
   model: ChatModel
   publicUrl?: string
+  retention: { autoRun: boolean; batchSize: number; cron: string; days: number; queue: string }
   retrieval: { maxSources: number; minCoverage: number; minSimilarity: number }
   siteName: string
   /** The auth collection whose signed-in users are recorded on the sessions they start (null: none). */
   userCollection: null | string
+}
+
+/** Whole days, zero or more: anything else would delete conversations nobody meant to lose. */
+function retentionDays(days: number | undefined): number {
+  const value = days ?? 180
+  if (!Number.isInteger(value) || value < 0) throw new Error(`chatPlugin: retention.days must be a whole number of days, 0 or more (got ${days})`)
+  return value
 }
 
 export function resolveChatOptions(options: ChatPluginOptions, userCollection: null | string = null): ChatContext {
@@ -33,6 +41,13 @@ export function resolveChatOptions(options: ChatPluginOptions, userCollection: n
     },
     model: options.model,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    retention: {
+      autoRun: options.retention?.autoRun ?? true,
+      batchSize: options.retention?.batchSize ?? 500,
+      cron: options.retention?.cron ?? '0 30 3 * * *',
+      days: retentionDays(options.retention?.days),
+      queue: options.retention?.queue ?? 'chat',
+    },
     retrieval: {
       maxSources: options.retrieval?.maxSources ?? 4,
       minCoverage: options.retrieval?.minCoverage ?? 0.5,

@@ -2,7 +2,7 @@ import type { Config } from 'payload'
 
 import type { ChatPluginOptions } from './types'
 
-import { isRetrievalInstalled } from '../retrieval'
+import { isRetrievalInstalled, withAutoRun } from '../retrieval'
 import { buildMessagesCollection, buildSessionsCollection } from './collections/chatCollections'
 import { resolveChatOptions } from './context'
 import { chatEndpoint } from './endpoints/chatEndpoint'
@@ -10,6 +10,7 @@ import { preflightEndpoint } from './endpoints/cors'
 import { feedbackEndpoint } from './endpoints/feedbackEndpoint'
 import { insightsEndpoint } from './endpoints/insightsEndpoint'
 import { insightsViewPath } from './insights/viewPath'
+import { buildPruneChatSessionsTask } from './retention/pruneChatSessionsTask'
 import { widgetEndpoint } from './widget/serveWidget'
 
 export { createExtractiveChatModel } from './models/extractiveChatModel'
@@ -23,6 +24,8 @@ export {
   purgeChatSessions,
 } from './session/chatSessionsOf'
 export { insightsViewPath } from './insights/viewPath'
+export { pruneChatSessions } from './retention/pruneChatSessions'
+export { pruneChatSessionsTask } from './retention/pruneChatSessionsTask'
 export { widgetScript } from './widget/serveWidget'
 export type { ChatModel, ChatPluginOptions, ChatSource, ChatTurn } from './types'
 
@@ -31,8 +34,10 @@ export type { ChatModel, ChatPluginOptions, ChatSource, ChatTurn } from './types
  * `POST /api/chat/feedback`, the embeddable widget (`GET /api/chat/widget.js`), and the sessions and
  * messages that record them (a session started by a signed-in user names them, so
  * `findChatSessionsOf` and `purgeChatSessions` can export and erase their conversations); for
- * editors, `GET /api/chat/insights` and the admin view it feeds (/admin/chat-insights). It uses only what the retrieval plugin exports (search, rate limits), so
- * configure it after `retrievalPlugin`. With `disabled`, only the collections remain.
+ * editors, `GET /api/chat/insights` and the admin view it feeds (/admin/chat-insights); and a
+ * scheduled job that deletes conversations past `retention.days`. It uses only what the retrieval
+ * plugin exports (search, rate limits, autoRun), so configure it after `retrievalPlugin`. With
+ * `disabled`, only the collections and the retention job remain: stored conversations still expire.
  */
 export const chatPlugin =
   (options: ChatPluginOptions) =>
@@ -48,6 +53,14 @@ export const chatPlugin =
         buildSessionsCollection(options.access.read, sessionUser),
         buildMessagesCollection(options.access.read),
       ],
+      jobs: {
+        ...incoming.jobs,
+        // The first runner's tick may be late by a minute; nobody waits for a deletion.
+        autoRun: context.retention.autoRun ? withAutoRun(incoming.jobs?.autoRun, context.retention.queue, 1, '0 * * * * *') : incoming.jobs?.autoRun,
+        // The job's exclusive concurrency key needs it.
+        enableConcurrencyControl: true,
+        tasks: [...(incoming.jobs?.tasks ?? []), buildPruneChatSessionsTask(context)],
+      },
     }
     if (options.disabled) return config
     config.endpoints = [

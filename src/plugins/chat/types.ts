@@ -77,6 +77,39 @@ export type ChatPluginOptions = {
     minCoverage?: number
     minSimilarity?: number
   }
+  /**
+   * How long visitors' conversations are kept. A scheduled job deletes every session whose last
+   * activity (its last message, or its start) is older than `days`, with its messages and feedback.
+   * It runs on `queue`, which this plugin adds to `jobs.autoRun` unless `autoRun` is false; whatever
+   * runs the jobs (a web process, a worker) must run that queue.
+   */
+  retention?: {
+    /**
+     * Whether this process runs `queue` itself (every minute); turn off where a separate worker runs the jobs or a test runs them.
+     * @default true
+     */
+    autoRun?: boolean
+    /**
+     * Sessions deleted per round of the job.
+     * @default 500
+     */
+    batchSize?: number
+    /**
+     * When the job runs: a cron expression with seconds, in the server's time zone.
+     * @default '0 30 3 * * *' (daily at 03:30)
+     */
+    cron?: string
+    /**
+     * Days after its last activity that a session is deleted. `0` keeps conversations forever.
+     * @default 180
+     */
+    days?: number
+    /**
+     * The jobs queue the job runs on.
+     * @default 'chat'
+     */
+    queue?: string
+  }
   /** Named in answers and in the system prompt. */
   siteName?: string
 }

@@ -56,9 +56,9 @@ function withGlobalIndexing(global: GlobalConfig, context: RetrievalContext): Gl
   }
 }
 
-/** `autoRun` with `queue` added: every second, `limit` jobs at most (for other plugins' queues too). */
-export function withAutoRun(autoRun: NonNullable<Config['jobs']>['autoRun'], queue: string, limit = 20): NonNullable<Config['jobs']>['autoRun'] {
-  const ours = { cron: '* * * * * *', limit, queue }
+/** `autoRun` with `queue` added: on `cron` (every second), `limit` jobs at most (for other plugins' queues too). */
+export function withAutoRun(autoRun: NonNullable<Config['jobs']>['autoRun'], queue: string, limit = 20, cron = '* * * * * *'): NonNullable<Config['jobs']>['autoRun'] {
+  const ours = { cron, limit, queue }
   if (typeof autoRun === 'function') return async (payload) => [...(await autoRun(payload)), ours]
   return [...(autoRun ?? []), ours]
 }
