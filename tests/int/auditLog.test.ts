@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 
 import { password } from '../helpers/actors'
 import { useApiTest } from '../helpers/apiTest'
+import { auditEntries } from '../helpers/auditEntries'
 import { unique } from '../helpers/fixtures'
 
 const test = useApiTest()
@@ -24,17 +25,8 @@ type Entry = {
   userAgent: null | string
 }
 
-async function entriesFor(entity: string, documentId?: number | string): Promise<Entry[]> {
-  const { docs } = await test.payload.find({
-    collection: 'audit-logs',
-    depth: 0,
-    limit: 100,
-    overrideAccess: true,
-    sort: 'id',
-    where: { entity: { equals: entity }, ...(documentId === undefined ? {} : { documentId: { equals: String(documentId) } }) },
-  })
-  return docs as unknown as Entry[]
-}
+const entriesFor = async (entity: string, documentId?: number | string): Promise<Entry[]> =>
+  (await auditEntries(test.payload, entity, documentId)) as unknown as Entry[]
 
 const userAgent = { 'User-Agent': 'askfolio-audit-test/1.0' }
 

@@ -9,6 +9,7 @@ import type { Actor } from '../helpers/actors'
 
 import { password } from '../helpers/actors'
 import { useApiTest } from '../helpers/apiTest'
+import { auditEntries } from '../helpers/auditEntries'
 import { unique } from '../helpers/fixtures'
 import { chunkRows, runIndexingJobs } from '../helpers/indexingJobs'
 
@@ -40,17 +41,8 @@ async function liveText({ collection, field }: Kind, id: number) {
   return { indexed, status: stored._status, stored: stored[field as keyof typeof stored], visitor: visitor.body?.[field] ?? null }
 }
 
-const auditActions = async (collection: string, id: number): Promise<string[]> => {
-  const { docs } = await test.payload.find({
-    collection: 'audit-logs',
-    depth: 0,
-    limit: 100,
-    overrideAccess: true,
-    sort: 'id',
-    where: { documentId: { equals: String(id) }, entity: { equals: collection } },
-  })
-  return docs.map((doc) => doc.action)
-}
+const auditActions = async (collection: string, id: number): Promise<string[]> =>
+  (await auditEntries(test.payload, collection, id)).map((entry) => entry.action)
 
 const versionsOf = async (collection: string, id: number) =>
   (
