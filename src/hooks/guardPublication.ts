@@ -3,6 +3,7 @@ import { APIError, type CollectionBeforeChangeHook, type TypeWithID } from 'payl
 import type { Resource } from '../access/resources'
 
 import { mayPublish } from '../access/mayPublish'
+import { ownerOnCreate } from '../fields/ownerField'
 import { isDraftSave, setTransition, type Transition } from './publicationState'
 
 type Publishable = TypeWithID & { _status?: null | string; deletedAt?: null | string }
@@ -56,10 +57,19 @@ export const guardPublication =
   (resource: Resource, { ownedBy }: { ownedBy: string }): CollectionBeforeChangeHook =>
   async (save) => {
     const { collection, data, operation, originalDoc, req } = save
-    const { owner, transition } =
-      operation === 'create' ? { owner: undefined, transition: data._status === 'published' ? ('publish' as const) : null } : await updateEffect(save, ownedBy)
-
-    const owners = [(data as Record<string, unknown>)[ownedBy] ?? originalDoc?.[ownedBy], owner].filter((value) => value != null)
+    const fields = data as Record<string, unknown>
+    let owners: unknown[]
+    let transition: Transition
+    if (operation === 'create') {
+      // The owner field's hook runs after this one: ask it who the document will belong to.
+      owners = [await ownerOnCreate(req, resource, fields[ownedBy])]
+      transition = data._status === 'published' ? 'publish' : null
+    } else {
+      const effect = await updateEffect(save, ownedBy)
+      owners = [fields[ownedBy] ?? originalDoc?.[ownedBy], effect.owner]
+      transition = effect.transition
+    }
+    owners = owners.filter((value) => value != null)
     if (transition && req.user && !(await mayPublish(req, resource, owners))) {
       throw new APIError(refusal(transition), 403, null, true)
     }

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { existingMediaIds } from './existingMediaIds'
 import { mediaIdsIn } from './mediaIdsIn'
 import { mediaRefsFieldName } from './mediaRefsField'
 import { mediaSources } from './mediaSources'
@@ -18,7 +19,7 @@ export async function backfillMediaVisibility(req: PayloadRequest): Promise<void
     // The adapter reads the main rows, trashed ones included (restoring one from the trash saves it anyway).
     const { docs } = await db.find<Record<string, unknown> & { id: number | string }>({ collection, limit: 0, pagination: false, req })
     for (const doc of docs) {
-      const refs = mediaIdsIn(doc, fields)
+      const refs = await existingMediaIds(req, mediaIdsIn(doc, fields))
       if (refs.length > 0) await db.updateOne({ id: doc.id, collection, data: { [mediaRefsFieldName]: refs }, req, returning: false })
     }
   }

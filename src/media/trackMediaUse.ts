@@ -4,6 +4,7 @@ import type { MediaFields } from './mediaIdsIn'
 
 import { idOf } from '../access/idOf'
 import { isDraftSave } from '../hooks/publicationState'
+import { existingMediaIds } from './existingMediaIds'
 import { mediaIdsIn } from './mediaIdsIn'
 import { mediaRefsFieldName } from './mediaRefsField'
 import { refreshMediaVisibility } from './refreshMediaVisibility'
@@ -41,7 +42,7 @@ const recalled = (req: PayloadRequest, collection: string, id: Id): Id[] => (req
 const recordMediaRefs =
   (fields: MediaFields): CollectionBeforeChangeHook =>
   async ({ collection, data, originalDoc, req }) => {
-    data[mediaRefsFieldName] = mediaIdsIn({ ...originalDoc, ...data }, fields)
+    data[mediaRefsFieldName] = await existingMediaIds(req, mediaIdsIn({ ...originalDoc, ...data }, fields))
     if (originalDoc && !isDraftSave(req, collection.slug)) remember(req, collection.slug, originalDoc.id, await liveRefs(req, collection.slug, originalDoc.id))
     return data
   }

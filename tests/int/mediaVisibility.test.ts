@@ -171,6 +171,41 @@ describe('media of published content', () => {
   })
 })
 
+describe('deleted and batched media', () => {
+  it('a document whose rich text embeds a deleted image still saves, and the backfill passes over it', async () => {
+    const doomed = await createMedia(test.payload, unique('deleted inline'))
+    const kept = await createMedia(test.payload, unique('kept inline'))
+    const content = richTextWith(doomed)
+    content.root.children.push({ ...content.root.children[1], id: 'second-upload', value: kept } as never)
+    const post = (await test.api.post('/api/blog-posts', { _status: 'published', content, title: unique('Dangling') }, editor())).body.doc
+    expect((await test.api.delete(`/api/media/${doomed}`, editor())).status).toBe(200)
+
+    // Payload leaves the upload node in the rich text; the next save must not trip over it.
+    const saved = await test.api.patch(`/api/blog-posts/${post.id}`, { excerpt: 'Edited after the image went' }, editor())
+    expect(saved.status).toBe(200)
+    expect((await test.api.patch(`/api/blog-posts/${post.id}?draft=true`, { excerpt: 'A draft too' }, editor())).status).toBe(200)
+    const refs = async () => (await test.payload.findByID({ collection: 'blog-posts', id: post.id, overrideAccess: true, select: { mediaRefs: true } })).mediaRefs
+    expect(await refs()).toEqual([kept])
+
+    await backfillMediaVisibility(await createLocalReq({}, test.payload))
+    expect(await refs()).toEqual([kept])
+    expect(await visitorSees(kept)).toEqual(shown)
+  })
+
+  it('follow a document created and published after a draft save in the same GraphQL request', async () => {
+    const image = await createMedia(test.payload, unique('batched cover'))
+    const ledgerline = await findBySlug(test.payload, 'projects', 'ledgerline')
+    const title = unique('Batched')
+    const { body } = await test.api.graphql(
+      `mutation { a: updateProject(id: ${ledgerline.id}, draft: true, data: { summary: "A draft summary" }) { id } b: createProject(data: { title: "${title}", summary: "Made in a batch", _status: published, coverImage: ${image} }) { id } }`,
+      {},
+      test.actors.editor.credential,
+    )
+    expect(body.errors).toBeUndefined()
+    expect(await visitorSees(image)).toEqual(shown)
+  })
+})
+
 describe('other media', () => {
   it('a user avatar is never public because of its user', async () => {
     const avatar = await createMedia(test.payload, unique('avatar of a user'))

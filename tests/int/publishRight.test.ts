@@ -162,6 +162,36 @@ describe('a publish grant with scope own', () => {
     expect((await test.api.patch(`/api/blog-posts/${theirs}`, { excerpt: 'hijacked' }, { as: writer.credential })).status).not.toBe(200)
     expect((await liveText(kinds[1], theirs)).stored).not.toBe('hijacked')
   })
+
+  it('lets its holder create a document and publish it in one save, as the admin\'s Publish button does', async () => {
+    const writer = await actorWithRole([{ actions: ['read', 'create', 'update', 'publish'], resource: 'blog-posts', scope: 'own' }])
+    const excerpt = unique('Published at once')
+    const created = await test.api.post('/api/blog-posts', { _status: 'published', excerpt, title: unique('At once') }, { as: writer.credential })
+    expect(created.status).toBe(201)
+    expect(created.body.doc.author?.id ?? created.body.doc.author).toBe(writer.id)
+    expect((await liveText(kinds[1], created.body.doc.id)).visitor).toBe(excerpt)
+  })
+
+  it('is checked against the owner even when the holder may edit and create every document', async () => {
+    const writer = await actorWithRole([
+      { actions: ['read', 'create', 'update'], resource: 'blog-posts', scope: 'all' },
+      { actions: ['publish'], resource: 'blog-posts', scope: 'own' },
+    ])
+    const theirs = await publishedBy(test.actors.author, kinds[1], unique('Someone else'))
+    const edit = await test.api.patch(`/api/blog-posts/${theirs}`, { excerpt: 'hijacked' }, { as: writer.credential })
+    expect(edit.status).toBe(403)
+    expect(edit.body.errors[0].message).toMatch(/right to publish/)
+    expect((await liveText(kinds[1], theirs)).stored).not.toBe('hijacked')
+    // A draft of someone else's post is only an edit, which the update grant allows.
+    expect((await test.api.patch(`/api/blog-posts/${theirs}?draft=true`, { excerpt: 'a suggestion' }, { as: writer.credential })).status).toBe(200)
+
+    const forOther = await test.api.post(
+      '/api/blog-posts',
+      { _status: 'published', author: test.actors.author.id, title: unique('Published for someone else') },
+      { as: writer.credential },
+    )
+    expect(forOther.status).toBe(403)
+  })
 })
 
 describe.each(kinds)('an editor, on a published $collection', (kind) => {
