@@ -18,7 +18,7 @@ describe('citation links', () => {
   it('reach the insights only when http(s) or a path on the site', () => {
     expect(linkableUrl('https://portfolio.example.com/projects/tidewater')).toBe('https://portfolio.example.com/projects/tidewater')
     expect(linkableUrl('/projects/tidewater')).toBe('/projects/tidewater')
-    for (const url of ['javascript://evil.example/%0aalert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>', '//evil.example/x', 'not a url', '', null]) {
+    for (const url of ['javascript://evil.example/%0aalert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>', '//evil.example/x', '/\\evil.example/x', 'not a url', '', null]) {
       expect(linkableUrl(url), String(url)).toBe('')
     }
   })

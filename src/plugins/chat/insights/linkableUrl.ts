@@ -4,7 +4,8 @@
  */
 export function linkableUrl(url: null | string | undefined): string {
   if (!url) return ''
-  if (url.startsWith('/') && !url.startsWith('//')) return url
+  // Browsers read a backslash as a slash, so `/\host` is another site, like `//host`.
+  if (/^\/(?![/\\])/.test(url)) return url
   try {
     const { protocol } = new URL(url)
     return protocol === 'http:' || protocol === 'https:' ? url : ''
