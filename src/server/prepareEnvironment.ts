@@ -1,7 +1,7 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { keptSecret } from '../db/keptSecret'
 import { makePrivate } from '../db/makePrivate'
 
 export type Environment = {
@@ -27,11 +27,7 @@ export function prepareEnvironment(): Environment {
 
   if (!process.env.PAYLOAD_SECRET) {
     if (production) throw new Error('PAYLOAD_SECRET must be set in production (see .env.example).')
-    const secretFile = path.join(dataDir, 'payload-secret')
-    if (!fs.existsSync(secretFile)) {
-      fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
-    }
-    process.env.PAYLOAD_SECRET = fs.readFileSync(secretFile, 'utf8').trim()
+    process.env.PAYLOAD_SECRET = keptSecret(path.join(dataDir, 'payload-secret'))
   }
   return { dataDir, production }
 }
