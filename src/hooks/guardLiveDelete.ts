@@ -1,10 +1,9 @@
-import { APIError, type CollectionBeforeDeleteHook, type TypeWithID } from 'payload'
+import { APIError, type CollectionBeforeDeleteHook } from 'payload'
 
 import type { Resource } from '../access/resources'
 
 import { mayPublish } from '../access/mayPublish'
-
-type Publishable = TypeWithID & { _status?: null | string; deletedAt?: null | string } & Record<string, unknown>
+import { findLiveRow, isLive } from './liveRow'
 
 /**
  * Deleting a document visitors can see takes it off the site, so it needs the `publish` grant as well
@@ -14,8 +13,8 @@ export const guardLiveDelete =
   (resource: Resource, { ownedBy }: { ownedBy: string }): CollectionBeforeDeleteHook =>
   async ({ collection, id, req }) => {
     if (!req.user) return
-    const live = await req.payload.db.findOne<Publishable>({ collection: collection.slug, req, where: { id: { equals: id } } })
-    if (live?._status !== 'published' || live.deletedAt) return
+    const live = await findLiveRow(req, collection.slug, id)
+    if (!live || !isLive(live)) return
     if (await mayPublish(req, resource, [live[ownedBy]])) return
     throw new APIError(
       'This document is on the site, and deleting it would take it down, which needs the right to publish. Ask an editor to unpublish or delete it.',

@@ -1,22 +1,19 @@
-import { APIError, type CollectionBeforeChangeHook, type TypeWithID } from 'payload'
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import type { Resource } from '../access/resources'
 
 import { mayPublish } from '../access/mayPublish'
 import { ownerOnCreate } from '../fields/ownerField'
+import { findLiveRow, isLive, type LiveRow } from './liveRow'
 import { isDraftSave, setTransition, type Transition } from './publicationState'
 
-type Publishable = TypeWithID & { _status?: null | string; deletedAt?: null | string }
-
-/** What visitors can see of a document: published and not in the trash. */
-const isLive = (doc: Partial<Publishable> | null | undefined): boolean => doc?._status === 'published' && !doc.deletedAt
 
 /**
  * How a save changes the live document. A non-draft save writes the main row visitors read, so one
  * that keeps a live document live republishes it (with whatever the latest version holds), and
  * trashing or un-trashing a published document takes it off the site or puts it back.
  */
-function transitionOf(live: null | Publishable, next: Partial<Publishable>): Transition {
+function transitionOf(live: null | LiveRow, next: Partial<LiveRow>): Transition {
   const before = isLive(live)
   const after = isLive(next)
   if (after) return 'publish'
@@ -34,11 +31,7 @@ type Save = Parameters<CollectionBeforeChangeHook>[0]
 async function updateEffect({ collection, data, originalDoc, req }: Save, ownedBy: string): Promise<{ owner: unknown; transition: Transition }> {
   if (!originalDoc || isDraftSave(req, collection.slug)) return { owner: undefined, transition: null }
   // originalDoc is the latest version, which may be a draft; the main row says what is live.
-  const live = await req.payload.db.findOne<Publishable & Record<string, unknown>>({
-    collection: collection.slug,
-    req,
-    where: { id: { equals: originalDoc.id } },
-  })
+  const live = await findLiveRow(req, collection.slug, originalDoc.id)
   // Fields the save leaves out keep the latest version's values, as Payload merges them.
   const transition = transitionOf(live, {
     _status: data._status ?? originalDoc._status ?? live?._status,
