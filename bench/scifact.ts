@@ -19,6 +19,9 @@ import { useEmbeddedDatabase } from './embeddedApp'
 
 const dataDir = path.resolve(option('data', path.join('..', 'shared', 'bench', 'scifact')))
 const keep = option('keep', '')
+// `none`: full text only (the offline default); `local`: the hashing embedder too, for the vector and hybrid modes.
+const embedder = option('embedder', 'local')
+const depth = option('depth', '')
 
 type Doc = { _id: string; text: string; title: string }
 
@@ -48,7 +51,7 @@ async function main() {
   const workDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-scifact-'))
   fs.mkdirSync(workDir, { recursive: true })
   const reuse = fs.existsSync(path.join(workDir, 'loaded'))
-  const db = await useEmbeddedDatabase(workDir)
+  const db = await useEmbeddedDatabase(workDir, { EMBEDDINGS_PROVIDER: embedder, ...(depth ? { SEARCH_POSTINGS_PER_WORD: depth } : {}) })
   const { BasePayload } = await import('payload')
   const { default: config } = await import('../payload.config')
   const { migrations } = await import('../migrations')
@@ -90,7 +93,10 @@ async function main() {
       })
       const seconds = (performance.now() - started) / 1000
       reindexBar?.finish()
-      indexing = `${result.embedded} chunks from ${result.processed} documents in ${seconds.toFixed(0)} s (${(result.embedded / seconds).toFixed(1)} chunks/s)`
+      const { sql } = await import('@payloadcms/db-postgres/drizzle')
+      const { databaseOf, queryRows } = await import('../src/plugins/retrieval/store/database')
+      const [{ chunks }] = await queryRows<{ chunks: number }>(databaseOf(payload), sql`select count(*)::int as chunks from retrieval_chunks`)
+      indexing = `${chunks} chunks (${result.embedded} embedded) from ${result.processed} documents in ${seconds.toFixed(0)} s (${(chunks / seconds).toFixed(1)} chunks/s)`
       fs.writeFileSync(path.join(workDir, 'loaded'), indexing)
     } else {
       indexing = fs.readFileSync(path.join(workDir, 'loaded'), 'utf8')
@@ -108,7 +114,7 @@ async function main() {
     const queries = readJsonl<{ _id: string; text: string }>(path.join(dataDir, 'queries.jsonl')).filter((q) => qrels.has(q._id))
     const context = getRetrievalContext(payload)
     const rows: string[] = []
-    for (const mode of ['fullText', 'vector', 'hybrid'] as const) {
+    for (const mode of context.embedder ? (['fullText', 'vector', 'hybrid'] as const) : (['fullText'] as const)) {
       let ndcgSum = 0
       let recallSum = 0
       const times: number[] = []
@@ -130,7 +136,7 @@ async function main() {
     }
     const { fusion } = context
     console.log(`
-Indexing: ${indexing}. Local embedder (${context.embedder.id}, ${context.embedder.dimensions} dimensions); fusion weights full-text ${fusion.fullText}, vector ${fusion.vector}, k ${fusion.k}.
+Indexing: ${indexing}. ${context.embedder ? `Embedder ${context.embedder.id} (${context.embedder.dimensions} dimensions); fusion weights full-text ${fusion.fullText}, vector ${fusion.vector}, k ${fusion.k}` : 'No embedder: full text only'}; ${context.postingsPerWord} postings per query word.
 
 | mode | nDCG@10 | recall@100 | p50 latency (limit 100) |
 | --- | --- | --- | --- |

@@ -33,7 +33,7 @@ async function main() {
   const { databaseOf, queryRows } = await import('../src/plugins/retrieval/store/database')
   const { startApiServer } = await import('../tests/helpers/apiServer')
   const { migrations } = await import('../migrations')
-  const { getRetrievalContext } = await import('../src/plugins/retrieval/context')
+  const { getRetrievalContext, storeTables } = await import('../src/plugins/retrieval/context')
   const { chunkBlocks, embeddingText } = await import('../src/plugins/retrieval/text/chunkBlocks')
   const { writeChunks } = await import('../src/plugins/retrieval/store/writeChunks')
   const payload = await getPayload({ config })
@@ -49,15 +49,16 @@ async function main() {
   for (const doc of corpus) {
     const title = doc.title || `Abstract ${doc._id}`
     const chunks = chunkBlocks([{ kind: 'text', text: doc.text }], title, context.chunking)
-    const vectors = await context.embedder.embed(chunks.map((chunk) => embeddingText(title, chunk)))
-    await writeChunks(db, context.table, {
+    const vectors = context.embedder ? await context.embedder.embed(chunks.map((chunk) => embeddingText(title, chunk))) : undefined
+    await writeChunks(db, storeTables(context), {
       chunks,
+      fieldWeights: context.fieldWeights,
       language: context.language,
-      model: context.embedder.id,
+      model: context.model,
       ref: { id: doc._id, kind: 'collection', slug: 'blog-posts' },
       title,
       url: `/blog/scifact-${doc._id}`,
-      vectors: new Map(chunks.map((chunk, i) => [chunk.hash, vectors[i]])),
+      vectors: vectors && new Map(chunks.map((chunk, i) => [chunk.hash, vectors[i]])),
     })
     load.tick()
   }

@@ -1,31 +1,93 @@
-import * as initial from './20261121_100000_initial'
-import * as auditLogAppendOnly from './20261121_200000_audit_log_append_only'
-import * as retrieval from './20261122_000000_retrieval'
-import * as chat from './20261122_010000_chat'
-import * as emailOutbox from './20261122_041724_email_outbox'
-import * as emailVerification from './20261122_043218_email_verification'
-import * as editorDigest from './20261122_043523_editor_digest'
-import * as expireVerificationLinks from './20261122_044201_expire_verification_links'
-import * as personalData from './20261122_054335_personal_data'
-import * as retrievalRetryFailed from './20261122_054622_retrieval_retry_failed'
-import * as mediaStorageFields from './20261122_060045_media_storage_fields'
-import * as mediaVisibility from './20261201_231558_media_visibility'
-import * as dropAccountLockout from './20261201_231904_drop_account_lockout'
-import * as chatRetention from './20261201_233016_chat_retention'
+import * as migration_20261121_100000_initial from './20261121_100000_initial';
+import * as migration_20261121_200000_audit_log_append_only from './20261121_200000_audit_log_append_only';
+import * as migration_20261122_000000_retrieval from './20261122_000000_retrieval';
+import * as migration_20261122_010000_chat from './20261122_010000_chat';
+import * as migration_20261122_041724_email_outbox from './20261122_041724_email_outbox';
+import * as migration_20261122_043218_email_verification from './20261122_043218_email_verification';
+import * as migration_20261122_043523_editor_digest from './20261122_043523_editor_digest';
+import * as migration_20261122_044201_expire_verification_links from './20261122_044201_expire_verification_links';
+import * as migration_20261122_054335_personal_data from './20261122_054335_personal_data';
+import * as migration_20261122_054622_retrieval_retry_failed from './20261122_054622_retrieval_retry_failed';
+import * as migration_20261122_060045_media_storage_fields from './20261122_060045_media_storage_fields';
+import * as migration_20261201_231558_media_visibility from './20261201_231558_media_visibility';
+import * as migration_20261201_231904_drop_account_lockout from './20261201_231904_drop_account_lockout';
+import * as migration_20261201_233016_chat_retention from './20261201_233016_chat_retention';
+import * as migration_20261202_015124_retrieval_postings from './20261202_015124_retrieval_postings';
 
 export const migrations = [
-  { down: initial.down, name: '20261121_100000_initial', up: initial.up },
-  { down: auditLogAppendOnly.down, name: '20261121_200000_audit_log_append_only', up: auditLogAppendOnly.up },
-  { down: retrieval.down, name: '20261122_000000_retrieval', up: retrieval.up },
-  { down: chat.down, name: '20261122_010000_chat', up: chat.up },
-  { down: emailOutbox.down, name: '20261122_041724_email_outbox', up: emailOutbox.up },
-  { down: emailVerification.down, name: '20261122_043218_email_verification', up: emailVerification.up },
-  { down: editorDigest.down, name: '20261122_043523_editor_digest', up: editorDigest.up },
-  { down: expireVerificationLinks.down, name: '20261122_044201_expire_verification_links', up: expireVerificationLinks.up },
-  { down: personalData.down, name: '20261122_054335_personal_data', up: personalData.up },
-  { down: retrievalRetryFailed.down, name: '20261122_054622_retrieval_retry_failed', up: retrievalRetryFailed.up },
-  { down: mediaStorageFields.down, name: '20261122_060045_media_storage_fields', up: mediaStorageFields.up },
-  { down: mediaVisibility.down, name: '20261201_231558_media_visibility', up: mediaVisibility.up },
-  { down: dropAccountLockout.down, name: '20261201_231904_drop_account_lockout', up: dropAccountLockout.up },
-  { down: chatRetention.down, name: '20261201_233016_chat_retention', up: chatRetention.up },
-]
+  {
+    up: migration_20261121_100000_initial.up,
+    down: migration_20261121_100000_initial.down,
+    name: '20261121_100000_initial',
+  },
+  {
+    up: migration_20261121_200000_audit_log_append_only.up,
+    down: migration_20261121_200000_audit_log_append_only.down,
+    name: '20261121_200000_audit_log_append_only',
+  },
+  {
+    up: migration_20261122_000000_retrieval.up,
+    down: migration_20261122_000000_retrieval.down,
+    name: '20261122_000000_retrieval',
+  },
+  {
+    up: migration_20261122_010000_chat.up,
+    down: migration_20261122_010000_chat.down,
+    name: '20261122_010000_chat',
+  },
+  {
+    up: migration_20261122_041724_email_outbox.up,
+    down: migration_20261122_041724_email_outbox.down,
+    name: '20261122_041724_email_outbox',
+  },
+  {
+    up: migration_20261122_043218_email_verification.up,
+    down: migration_20261122_043218_email_verification.down,
+    name: '20261122_043218_email_verification',
+  },
+  {
+    up: migration_20261122_043523_editor_digest.up,
+    down: migration_20261122_043523_editor_digest.down,
+    name: '20261122_043523_editor_digest',
+  },
+  {
+    up: migration_20261122_044201_expire_verification_links.up,
+    down: migration_20261122_044201_expire_verification_links.down,
+    name: '20261122_044201_expire_verification_links',
+  },
+  {
+    up: migration_20261122_054335_personal_data.up,
+    down: migration_20261122_054335_personal_data.down,
+    name: '20261122_054335_personal_data',
+  },
+  {
+    up: migration_20261122_054622_retrieval_retry_failed.up,
+    down: migration_20261122_054622_retrieval_retry_failed.down,
+    name: '20261122_054622_retrieval_retry_failed',
+  },
+  {
+    up: migration_20261122_060045_media_storage_fields.up,
+    down: migration_20261122_060045_media_storage_fields.down,
+    name: '20261122_060045_media_storage_fields',
+  },
+  {
+    up: migration_20261201_231558_media_visibility.up,
+    down: migration_20261201_231558_media_visibility.down,
+    name: '20261201_231558_media_visibility',
+  },
+  {
+    up: migration_20261201_231904_drop_account_lockout.up,
+    down: migration_20261201_231904_drop_account_lockout.down,
+    name: '20261201_231904_drop_account_lockout',
+  },
+  {
+    up: migration_20261201_233016_chat_retention.up,
+    down: migration_20261201_233016_chat_retention.down,
+    name: '20261201_233016_chat_retention',
+  },
+  {
+    up: migration_20261202_015124_retrieval_postings.up,
+    down: migration_20261202_015124_retrieval_postings.down,
+    name: '20261202_015124_retrieval_postings'
+  },
+];

@@ -7,16 +7,22 @@ import { isAdmin } from '../access/isAdmin'
 import { createLocalEmbedder, createOpenAIEmbedder, type Embedder, type RetrievalPluginOptions } from '../plugins/retrieval'
 import { env, jobsAutoRun, rateLimitWindowSeconds } from './env'
 
+/** EMBEDDING_DIMENSIONS (default 1536): the size of the index's vector column, and of the model's vectors. */
+const embeddingDimensions = () => Number(env('EMBEDDING_DIMENSIONS', '1536'))
+
 /**
  * The embedder from the environment: OpenAI-compatible when EMBEDDINGS_PROVIDER=openai (the default
- * when OPENAI_API_KEY is set), otherwise the local, offline one. Both make EMBEDDING_DIMENSIONS-long
- * vectors (default 1536), the size of the index's vector column.
+ * when OPENAI_API_KEY is set); the local hashing one when it is `local`; otherwise (`none`, the
+ * offline default) no embedder, and search is full text only. The local one adds +0.002 nDCG@10 on
+ * SciFact for most of the indexing time and, on the embedded database, most of each search's
+ * (docs/benchmarks.md), so it is not the default.
  */
-export function embedderFromEnv(): Embedder {
-  const dimensions = Number(env('EMBEDDING_DIMENSIONS', '1536'))
-  const provider = env('EMBEDDINGS_PROVIDER', process.env.OPENAI_API_KEY ? 'openai' : 'local')
+export function embedderFromEnv(): Embedder | undefined {
+  const dimensions = embeddingDimensions()
+  const provider = env('EMBEDDINGS_PROVIDER', process.env.OPENAI_API_KEY ? 'openai' : 'none')
+  if (provider === 'none') return undefined
   if (provider === 'local') return createLocalEmbedder({ dimensions })
-  if (provider !== 'openai') throw new Error(`EMBEDDINGS_PROVIDER must be "openai" or "local", not "${provider}"`)
+  if (provider !== 'openai') throw new Error(`EMBEDDINGS_PROVIDER must be "openai", "local" or "none", not "${provider}"`)
   return createOpenAIEmbedder({
     apiKey: env('OPENAI_API_KEY', 'not-set'),
     baseURL: process.env.OPENAI_BASE_URL || undefined,
@@ -62,6 +68,7 @@ export function retrievalOptions(): RetrievalPluginOptions {
         url: (doc) => `/skills/${text(doc.slug)}`,
       },
     },
+    dimensions: embeddingDimensions(),
     embedder: embedderFromEnv(),
     globals: {
       profile: {
@@ -84,6 +91,7 @@ export function retrievalOptions(): RetrievalPluginOptions {
       delayMs: Number(env('INDEX_RETRY_DELAY_MS', '2000')),
       retryFailedCron: env('INDEX_RETRY_FAILED_CRON', '0 */5 * * * *'),
     },
+    postingsPerWord: Number(env('SEARCH_POSTINGS_PER_WORD', '1000')),
     searchRateLimit: { limit: Number(env('SEARCH_RATE_LIMIT_PER_IP', '60')), windowSeconds: rateLimitWindowSeconds() },
   }
 }

@@ -37,8 +37,8 @@ export async function compareIndex(payload: Payload): Promise<string[]> {
     if (JSON.stringify(got) !== JSON.stringify(expected)) {
       differences.push(`${key}: stored ${rows.length} chunk(s) [${got.map((c) => `${c.index}:${c.hash.slice(0, 8)}`).join(' ')}], expected ${expected.length} [${expected.map((c) => `${c.index}:${c.hash.slice(0, 8)}`).join(' ')}]`)
     }
-    const models = [...new Set(rows.map((row) => row.model))].filter((model) => model !== context.embedder.id)
-    if (models.length > 0) differences.push(`${key}: chunks embedded by ${models.join(', ')}, not ${context.embedder.id}`)
+    const models = [...new Set(rows.map((row) => row.model))].filter((model) => model !== context.model)
+    if (models.length > 0) differences.push(`${key}: chunks embedded by ${models.join(', ')}, not ${context.model}`)
   }
   for (const key of byDocument.keys()) differences.push(`${key}: chunks stored for something that is not indexed`)
   return differences

@@ -1,23 +1,28 @@
 /**
  * What only a real PostgreSQL server shows: pgvector 0.8's iterative index scans are detected at
- * start-up and used by filtered vector search, and concurrent index writers do not deadlock on the
- * shared text statistics (on the embedded database every connection shares one backend, so neither
- * can happen there).
+ * start-up and used by filtered vector search, and concurrent index writers neither deadlock nor wait
+ * on one another over the shared text statistics (on the embedded database every connection shares
+ * one backend, so none of this can happen there).
  */
 import { sql } from '@payloadcms/db-postgres/drizzle'
+import { drizzle } from '@payloadcms/db-postgres/drizzle/node-postgres'
+import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 
-import { getRetrievalContext } from '../../src/plugins/retrieval/context'
+import { getRetrievalContext, storeTables } from '../../src/plugins/retrieval/context'
+import { statisticsShards } from '../../src/plugins/retrieval/store/chunkTable'
 import { vectorCandidates } from '../../src/plugins/retrieval/search/vectorCandidates'
-import { databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
+import { type Database, databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
 import { writeChunks } from '../../src/plugins/retrieval/store/writeChunks'
 import { getTestPayload } from '../helpers/payload'
+import { textIndexDifferences } from '../helpers/textIndexDifferences'
 
 const payload = await getTestPayload()
 const context = getRetrievalContext(payload)
 const db = databaseOf(payload)
-const model = context.embedder.id
-const dimensions = context.embedder.dimensions
+// Vectors are written whatever the app's embedder (none by default): this file tests pgvector.
+const model = 'test:vectors'
+const dimensions = Number(process.env.EMBEDDING_DIMENSIONS ?? 1536)
 
 // A deterministic pseudo-random sequence, so the index is built the same way every run.
 let seed = 42
@@ -31,9 +36,10 @@ const around = (index: number, spread = 0) => {
   return vector
 }
 
-const store = (slug: string, id: string, texts: string[], vector: (text: string) => number[]) =>
-  writeChunks(db, context.table, {
+const store = (slug: string, id: string, texts: string[], vector: (text: string) => number[], into: Database = db) =>
+  writeChunks(into, storeTables(context), {
     chunks: texts.map((text, index) => ({ hash: `${slug}-${id}-${index}`, heading: '', index, text })),
+    fieldWeights: context.fieldWeights,
     language: context.language,
     model,
     ref: { id, kind: 'collection', slug },
@@ -91,14 +97,37 @@ describe('PostgreSQL with pgvector 0.8', () => {
     const failures = results.flatMap((result) => (result.status === 'rejected' ? [String((result.reason as Error).cause ?? result.reason)] : []))
     expect(failures).toEqual([])
 
-    // The statistics the triggers keep match the chunks.
-    const [stats] = await queryRows<{ chunks: number; stored: number }>(
-      db,
-      sql`select s.chunks::int as chunks, (select count(*)::int from retrieval_chunks) as stored from retrieval_stats s where s.id = 1`,
-    )
-    expect(stats.chunks).toBe(stats.stored)
-    const [alpha] = await queryRows<{ df: number }>(db, sql`select df::int as df from retrieval_terms where term = 'alpha'`)
-    const [expected] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from retrieval_chunks where search @@ 'alpha'::tsquery`)
-    expect(alpha.df).toBe(expected.n)
+    // The statistics, summed over their shards, and the postings match the chunks.
+    expect(await textIndexDifferences(db)).toEqual([])
+  })
+
+  it('lets a writer commit while another still holds its transaction open on the same words', async () => {
+    // Two connections of their own whose statistics shards differ (shards go by server process).
+    const clients: pg.Client[] = []
+    const shardOf = async (client: pg.Client) => Number((await client.query('select pg_backend_pid() % $1 as shard', [statisticsShards])).rows[0].shard)
+    const opened: { client: pg.Client; shard: number }[] = []
+    while (new Set(opened.map((entry) => entry.shard)).size < 2) {
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await client.connect()
+      clients.push(client)
+      opened.push({ client, shard: await shardOf(client) })
+    }
+    const first = opened[0]
+    const second = opened.find((entry) => entry.shard !== first.shard)!
+    try {
+      // A lock the second writer had to wait for would fail it after lock_timeout instead of hanging.
+      await second.client.query("set lock_timeout = '5s'")
+      const words = ['hotel alpha bravo', 'charlie delta echo']
+      let secondOutcome: unknown
+      await drizzle(first.client).transaction(async (tx) => {
+        await store('open-writers', 'first', words, () => around(1, 0.1), tx as unknown as Database)
+        // The first transaction holds its rows and its shard's counters until this returns.
+        secondOutcome = await store('open-writers', 'second', words, () => around(2, 0.1), drizzle(second.client) as unknown as Database).catch((error: Error) => error)
+      })
+      expect(secondOutcome).toEqual({ inserted: 2, kept: 0, removed: 0 })
+      expect(await textIndexDifferences(db)).toEqual([])
+    } finally {
+      await Promise.all(clients.map((client) => client.end()))
+    }
   })
 })

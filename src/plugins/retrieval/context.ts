@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { FusionWeights } from './search/fuseRankings'
-import type { ChunkTable } from './store/chunkTable'
+import type { ChunkTable, PostingsTable } from './store/chunkTable'
 import type { Embedder, SourceOptions, SourceRef } from './types'
 
 export type Source = SourceOptions & { kind: SourceRef['kind']; slug: string }
@@ -16,7 +16,8 @@ export type RetrievalContext = {
   chunking: { maxChars: number; overlapChars: number }
   disabled: boolean
   embedBatchSize: number
-  embedder: Embedder
+  /** None: full-text search only, and chunks are stored without vectors. */
+  embedder?: Embedder
   /** How much a title (A) or heading (B) occurrence counts in BM25, against one in the text. */
   fieldWeights: { heading: number; title: number }
   /** Reciprocal rank fusion: the weight of each ranking, the rank offset k, and whether vector-only documents count. */
@@ -26,6 +27,10 @@ export type RetrievalContext = {
   language: string
   /** Bytes in a request body; larger get 413. */
   maxBodyBytes: number
+  /** Stored with every chunk: the embedder's id, or `none` when chunks carry no vector. */
+  model: string
+  postings: PostingsTable
+  postingsPerWord: number
   queue: string
   retries: { attempts: number; delayMs: number }
   /** When failed documents are queued for indexing again (a cron with seconds). */
@@ -36,6 +41,12 @@ export type RetrievalContext = {
   storeProblem?: string
   table: ChunkTable
 }
+
+/** The model id stored with chunks that have no vector. */
+export const noModel = 'none'
+
+/** The chunk store's tables, as the store's functions take them. */
+export const storeTables = (context: Pick<RetrievalContext, 'postings' | 'table'>) => ({ chunks: context.table, postings: context.postings })
 
 export const contextKey = 'askfolioRetrieval'
 

@@ -84,7 +84,7 @@ export const retrievalPlugin =
         buildRunsCollection(context),
       ],
       custom: { ...incoming.custom, [contextKey]: context },
-      db: installChunkTable(incoming.db, context.table),
+      db: installChunkTable(incoming.db, context.table, context.postings),
       globals: (incoming.globals ?? []).map((global) =>
         active && context.sources.get(global.slug)?.kind === 'global' ? withGlobalIndexing(global, context) : global,
       ),

@@ -5,7 +5,8 @@ import type { RetrievalPluginOptions } from './types'
 
 import { runsSlug, statusSlug } from './status/collections'
 import { defaultMaxBodyBytes } from './endpoints/readBodyText'
-import { buildChunkTable } from './store/chunkTable'
+import { noModel } from './context'
+import { buildChunkTable, buildPostingsTable } from './store/chunkTable'
 
 /**
  * Collections whose documents must never reach a visitor through search or chat, whatever the options
@@ -17,6 +18,7 @@ export const neverIndexed = new Set(['roles', 'audit-logs', 'chat-sessions', 'ch
 const signedIn = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
 
 export function resolveOptions(options: RetrievalPluginOptions, config: Config): RetrievalContext {
+  const table = buildChunkTable(options.embedder?.dimensions ?? options.dimensions ?? 1536)
   const sources = new Map<string, Source>()
   for (const [slug, source] of Object.entries(options.collections)) {
     const collection = config.collections?.find((entry) => entry.slug === slug)
@@ -46,12 +48,15 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     iterativeScan: false,
     language: options.language ?? 'english',
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+    model: options.embedder?.id ?? noModel,
+    postings: buildPostingsTable(table),
+    postingsPerWord: Math.max(1, Math.floor(options.postingsPerWord ?? 1000)),
     queue: 'retrieval',
     retries: { attempts: options.retries?.attempts ?? 4, delayMs: options.retries?.delayMs ?? 2000 },
     retryFailedCron: options.retries?.retryFailedCron ?? '0 */5 * * * *',
     searchRateLimit: options.searchRateLimit ?? { limit: 60, windowSeconds: 60 },
     sources,
-    table: buildChunkTable(options.embedder.dimensions),
+    table,
   }
 }
 
@@ -62,7 +67,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
  * with the query is a hash collision, not a result.
  */
 function fusionDefaults(options: RetrievalPluginOptions): RetrievalContext['fusion'] {
-  const local = options.embedder.id.startsWith('local:')
+  const local = !options.embedder || options.embedder.id.startsWith('local:')
   return {
     fullText: options.fusion?.fullText ?? 1,
     k: options.fusion?.k ?? (local ? 10 : 60),

@@ -50,9 +50,27 @@ export type RetrievalPluginOptions = {
   autoRun?: boolean
   chunking?: { maxChars?: number; overlapChars?: number }
   collections: Record<string, SourceOptions>
+  /**
+   * The size of the index's vector column, used when no `embedder` is set (with one, its
+   * `dimensions`). Keep it the size of the model you mean to configure, so that adding one needs no
+   * migration.
+   * @default 1536
+   */
+  dimensions?: number
   /** Keep the schema (table, collections, job definitions) but do nothing: no hooks, jobs or endpoints. */
   disabled?: boolean
-  embedder: Embedder
+  /**
+   * The embedding model for semantic (vector) search. Without one, chunks are stored without vectors
+   * and search is full text only: no embedding calls, no HNSW index upkeep. Setting one later and
+   * reindexing embeds every chunk. The local hashing embedder (`createLocalEmbedder`) can be set but
+   * sees only shared words, which BM25 weighs better (docs/benchmarks.md measures both).
+   * @default undefined (full-text search only)
+   */
+  embedder?: Embedder
+  /** Texts sent to the embedder in one call. Default 64. */
+  embedBatchSize?: number
+  /** In full-text ranking, how much a word in the title or in a heading counts against one in the text. */
+  fieldWeights?: { heading?: number; title?: number }
   /**
    * Reciprocal rank fusion of the full-text and vector document rankings. Default: equal weights and
    * k 60 with a trained model; with the local embedder, vector 0.1 and k 10, so full-text ranking leads.
@@ -60,13 +78,17 @@ export type RetrievalPluginOptions = {
    * trained model, yes; with the local embedder, no: the vector side then only reorders).
    */
   fusion?: { fullText?: number; k?: number; vector?: number; vectorOnly?: boolean }
-  /** Texts sent to the embedder in one call. Default 64. */
-  /** In full-text ranking, how much a word in the title or in a heading counts against one in the text. */
-  fieldWeights?: { heading?: number; title?: number }
-  embedBatchSize?: number
   globals?: Record<string, SourceOptions>
   /** PostgreSQL text search configuration. Default 'english'. */
   language?: string
+  /**
+   * Full-text search reads at most this many postings per query word, strongest first, then scores
+   * the best candidates exactly. Search is exhaustive (exact BM25) while no word occurs in more
+   * chunks than this; beyond, a common word's weakest occurrences are not read, which keeps every
+   * query's cost bounded whatever the size of the index (docs/benchmarks.md: quality and speed).
+   * @default 1000
+   */
+  postingsPerWord?: number
   /**
    * Bytes in a request body to the plugin's endpoints (a search carries none, unless it is a POST with
    * X-HTTP-Method-Override: GET); larger ones get 413 before they are parsed, by Content-Length or

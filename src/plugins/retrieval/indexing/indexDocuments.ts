@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { RetrievalContext } from '../context'
 import type { SourceRef } from '../types'
 
+import { storeTables } from '../context'
 import { recordStatus } from '../status/recordStatus'
 import { databaseOf } from '../store/database'
 import { deleteFromIndex } from '../store/deleteFromIndex'
@@ -42,15 +43,24 @@ export async function indexDocuments(payload: Payload, context: RetrievalContext
       results.push({ chunks: 0, embedded: 0, ref: doc.ref, removed, state: 'not-indexed' })
       continue
     }
-    const write = { chunks: doc.chunks, language: context.language, model: context.embedder.id, ref: doc.ref, title: doc.title, url: doc.url, vectors }
-    let outcome = await writeChunks(db, context.table, write)
-    let embedded = doc.plan.insert.length
+    const write = {
+      chunks: doc.chunks,
+      fieldWeights: context.fieldWeights,
+      language: context.language,
+      model: context.model,
+      ref: doc.ref,
+      title: doc.title,
+      url: doc.url,
+      vectors,
+    }
+    let outcome = await writeChunks(db, storeTables(context), write)
+    let embedded = vectors ? doc.plan.insert.length : 0
     if ('missing' in outcome) {
       // The stored chunks changed between planning and writing (another writer): embed what is missing.
-      const extra = await embedChunks(context, outcome.missing.map((chunk) => ({ chunk, title: doc.title })))
-      for (const [hash, vector] of extra) vectors.set(hash, vector)
+      const extra = (await embedChunks(context, outcome.missing.map((chunk) => ({ chunk, title: doc.title })))) ?? new Map()
+      for (const [hash, vector] of extra) vectors?.set(hash, vector)
       embedded += extra.size
-      outcome = await writeChunks(db, context.table, write)
+      outcome = await writeChunks(db, storeTables(context), write)
       if ('missing' in outcome) throw new Error(`Could not index ${doc.ref.slug} ${doc.ref.id}: it keeps changing`)
     }
     await recordStatus(payload, doc.ref, {

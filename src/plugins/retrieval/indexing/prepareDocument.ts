@@ -23,5 +23,5 @@ export async function prepareDocument(payload: Payload, context: RetrievalContex
   const title = source.title(doc) || `${ref.slug} ${ref.id}`
   const chunks = chunkBlocks(documentToBlocks(doc, source.fields), title, context.chunking)
   const stored = await readChunkMeta(databaseOf(payload), context.table, ref)
-  return { chunks, plan: planChunkChanges(chunks, stored, context.embedder.id), ref, title, url: source.url(doc), visible: true }
+  return { chunks, plan: planChunkChanges(chunks, stored, context.model), ref, title, url: source.url(doc), visible: true }
 }

@@ -19,7 +19,8 @@ export async function embedSearchQuery(payload: Payload, context: RetrievalConte
   const until = pausedUntil.get(context) ?? 0
   if (Date.now() < until) return { degraded: 'The embeddings server is unavailable; results come from full-text search only.', vector: null }
   try {
-    const { embedder } = context
+    const embedder = context.embedder
+    if (!embedder) return { vector: null }
     const vector = embedder.embedQuery ? await embedder.embedQuery(query) : (await embedder.embed([query]))[0]
     pausedUntil.delete(context)
     return { vector }

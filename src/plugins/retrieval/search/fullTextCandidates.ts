@@ -1,5 +1,8 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
+import type { StoreTables } from '../store/writeChunks'
+
+import { statsTable, termsTable } from '../store/chunkTable'
 import { type Database, queryRows, regconfig } from '../store/database'
 
 export type Candidate = {
@@ -16,59 +19,74 @@ export type Candidate = {
 export type FullTextOptions = {
   /** Restrict to these sources (collection or global slugs). */
   collections?: string[]
-  /** How much an occurrence in the title (A) and in a heading (B) counts against one in the text. */
-  fieldWeights: { heading: number; title: number }
+  /** Postings read per query word, best first (see `postingsPerWord` in the plugin's options). */
+  depth: number
   language: string
   limit: number
+  tables: StoreTables
 }
 
-// BM25's usual parameters: term-frequency saturation, and how much document length counts.
-const k1 = 1.2
-const b = 0.75
-// As SQL literals: sent as parameters, PostgreSQL would take them for integers.
-const literal = (value: number) => sql.raw(value.toFixed(4))
+/** A query's words beyond this many (the most common ones) do not pick candidates; they still count in `coverage`. */
+export const maxQueryWords = 32
 
 /**
- * BM25 over the chunk table, in SQL. PostgreSQL's ts_rank does not weigh rare terms above common
- * ones, so the statistics BM25 needs (document frequency per lexeme, chunk lengths) are kept by
- * triggers (see the retrieval migration) and the scores are computed from them here. Candidates are
- * the chunks that match any query lexeme (GIN index); each occurrence counts by its field (title,
- * heading or text), BM25F-style. Lexemes no chunk holds still count in the query's total weight, so
- * `coverage` tells a chunk that matches the query from one that shares a stray word with it.
+ * The SQL of a BM25 query over the postings, in three steps that each read a bounded amount:
+ *
+ * 1. The query's lexemes, with their document frequencies (summed over the statistics' shards) and
+ *    idf. Lexemes no chunk holds still count in the query's total weight, so `coverage` tells a
+ *    chunk that matches the query from one that shares a stray word with it.
+ * 2. Candidates: for each word, its `depth` highest-impact postings (the front of the
+ *    (term, impact desc) index), summed per chunk. A word held by no more than `depth` chunks is
+ *    read whole, so on a site of that size this is exhaustive; past it, only a common word's weakest
+ *    occurrences are left unread, and those carry the least weight in BM25.
+ * 3. Exact BM25 for the best candidates: every query word's posting of each (primary-key probes), so
+ *    the order among them is the true one.
+ *
+ * Exported so the benchmarks can EXPLAIN the very query that search runs.
+ */
+export function fullTextQuery(query: string, options: FullTextOptions) {
+  const config = regconfig(options.language)
+  const { chunks, postings } = options.tables
+  const filtered = Boolean(options.collections?.length)
+  const inCollections = sql`c.source_slug = any(${sql.param(options.collections ?? [])}::text[])`
+  const rescore = Math.max(options.limit * 2, 100)
+  const front = filtered
+    ? sql`select p.chunk_id, p.impact from ${postings} p join ${chunks} c on c.id = p.chunk_id where p.term = t.term and ${inCollections} order by p.impact desc limit ${options.depth}`
+    : sql`select p.chunk_id, p.impact from ${postings} p where p.term = t.term order by p.impact desc limit ${options.depth}`
+  return sql`
+    with lexemes as (
+      select distinct u.lexeme as term from unnest(to_tsvector(${config}, ${query})) as u
+    ), frequencies as (
+      select l.term, coalesce(sum(f.df), 0)::float8 as df from lexemes l left join ${termsTable} f on f.term = l.term group by l.term
+    ), corpus as (
+      select greatest(coalesce(sum(chunks), 0), 0)::float8 as n from ${statsTable}
+    ), weights as (
+      select f.term, f.df, ln(1 + (c.n - least(f.df, c.n) + 0.5) / (least(f.df, c.n) + 0.5)) as idf from frequencies f cross join corpus c
+    ), terms as (
+      select term, idf from weights where df > 0 order by idf desc limit ${maxQueryWords}
+    ), front as (
+      select p.chunk_id, t.idf * p.impact as part from terms t cross join lateral (${front}) p
+    ), best as (
+      select chunk_id from front group by chunk_id order by sum(part) desc limit ${rescore}
+    ), scored as (
+      select b.chunk_id, sum(t.idf * p.impact) as score, sum(t.idf) as matched, bool_or(p.in_title) as title_match
+      from best b join ${postings} p on p.chunk_id = b.chunk_id join terms t on t.term = p.term
+      group by b.chunk_id
+    )
+    select c.id, c.source_slug || ':' || c.source_id as document, s.score::float8 as score,
+      (s.matched / nullif((select sum(idf) from weights), 0))::float8 as coverage, s.title_match
+    from scored s join ${chunks} c on c.id = s.chunk_id
+    order by s.score desc, c.id
+    limit ${options.limit}`
+}
+
+/**
+ * BM25 over the postings table. PostgreSQL's ts_rank does not weigh rare terms above common ones, so
+ * the index keeps BM25's pieces itself (per-chunk impacts, document frequencies, lengths) and the
+ * query reads each word's strongest postings first (see `fullTextQuery`); each occurrence counts by
+ * its field (title, heading or text), BM25F-style.
  */
 export async function fullTextCandidates(db: Database, query: string, options: FullTextOptions): Promise<Candidate[]> {
-  const config = regconfig(options.language)
-  const filter = options.collections?.length ? sql`and c.source_slug = any(${sql.param(options.collections)}::text[])` : sql``
-  const rows = await queryRows<{ coverage: number; document: string; id: number; score: number; title_match: boolean }>(db, sql`
-    with q as (
-      select coalesce(array_agg(distinct u.lexeme), '{}') as lexemes from unnest(to_tsvector(${config}, ${query})) as u
-    ), stats as (
-      select chunks::float8 as n, greatest(total_length::float8 / nullif(chunks, 0), 1) as avgdl from retrieval_stats where id = 1
-    ), query_terms as (
-      select l.term, coalesce(t.df, 0) as df, ln(1 + (s.n - coalesce(t.df, 0) + 0.5) / (coalesce(t.df, 0) + 0.5)) as idf
-      from q, unnest(q.lexemes) as l(term) left join retrieval_terms t on t.term = l.term cross join stats s
-    ), terms as (
-      select term, idf from query_terms where df > 0
-    ), matches as (
-      select c.id, c.source_slug, c.source_id, c.doc_length, c.search from retrieval_chunks c
-      where c.search @@ (select string_agg(quote_literal(term), ' | ')::tsquery from terms) ${filter}
-    )
-    select m.id, m.source_slug || ':' || m.source_id as document,
-      sum(t.idf * (u.tf * ${literal(k1 + 1)}) / (u.tf + ${literal(k1)} * (1 - ${literal(b)} + ${literal(b)} * m.doc_length / s.avgdl)))::float8 as score,
-      (sum(t.idf) / nullif((select sum(idf) from query_terms), 0))::float8 as coverage,
-      bool_or(u.in_title) as title_match
-    from matches m
-    cross join lateral (
-      select x.lexeme,
-        (select sum(case w when 'A' then ${literal(options.fieldWeights.title)} when 'B' then ${literal(options.fieldWeights.heading)} else 1 end)
-         from unnest(x.weights) as w)::float8 as tf,
-        ('A' = any(x.weights) or 'B' = any(x.weights)) as in_title
-      from unnest(m.search) x
-    ) u
-    join terms t on t.term = u.lexeme
-    cross join stats s
-    group by m.id, m.source_slug, m.source_id
-    order by score desc
-    limit ${options.limit}`)
+  const rows = await queryRows<{ coverage: number; document: string; id: number; score: number; title_match: boolean }>(db, fullTextQuery(query, options))
   return rows.map((row) => ({ coverage: Number(row.coverage), document: row.document, id: Number(row.id), score: Number(row.score), titleMatch: Boolean(row.title_match) }))
 }

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import type { RetrievalContext } from '../context'
+import { type RetrievalContext, storeTables } from '../context'
 
 import { databaseOf, queryRows, regconfig } from '../store/database'
 import { embedSearchQuery } from './embedSearchQuery'
@@ -55,7 +55,8 @@ type ChunkRow = { heading: string; id: number; snippet: null | string; source_id
 
 /**
  * Hybrid search over the published chunks: BM25 full-text candidates and HNSW nearest neighbours,
- * fused by reciprocal rank, then grouped so each document appears once (with its best chunk).
+ * fused by reciprocal rank, then grouped so each document appears once (with its best chunk). With
+ * no embedding model configured, a hybrid search is a full-text one.
  */
 export async function searchIndex(payload: Payload, context: RetrievalContext, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   if (context.storeProblem) throw new Error(context.storeProblem)
@@ -65,12 +66,14 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
   const candidates = options.candidates ?? Math.max(limit * 4, 50)
   const collections = options.collections?.length ? options.collections : undefined
 
+  if (mode === 'vector' && !context.embedder) throw new Error('Vector search needs an embedding model, and none is configured.')
+
   const fullText: Candidate[] =
     mode === 'vector'
       ? []
-      : await fullTextCandidates(db, query, { collections, fieldWeights: context.fieldWeights, language: context.language, limit: candidates })
+      : await fullTextCandidates(db, query, { collections, depth: context.postingsPerWord, language: context.language, limit: candidates, tables: storeTables(context) })
   let vector: Candidate[] = []
-  if (mode !== 'fullText') {
+  if (mode !== 'fullText' && context.embedder) {
     const { degraded, vector: embedding } = await embedSearchQuery(payload, context, query)
     if (!embedding) {
       if (mode === 'vector') throw new Error(degraded)
@@ -78,7 +81,7 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
     }
     // A query of stop words only embeds to the zero vector, which is near nothing.
     if (embedding?.some((value) => value !== 0)) {
-      vector = await vectorCandidates(db, embedding, { collections, iterativeScan: context.iterativeScan, limit: candidates, model: context.embedder.id })
+      vector = await vectorCandidates(db, embedding, { collections, iterativeScan: context.iterativeScan, limit: candidates, model: context.model })
     }
   }
   const fused = fuseRankings(fullText, vector, mode === 'vector' ? { ...context.fusion, vectorOnly: true } : context.fusion)

@@ -30,7 +30,7 @@ export async function checkStoreOnInit(payload: Payload, context: RetrievalConte
     return
   }
   for (const { chunks, model } of report.otherModels) {
-    payload.logger.warn(`Search index: ${chunks} chunks were embedded with ${model}, not ${context.embedder.id}; \`npm run reindex\` embeds them again.`)
+    payload.logger.warn(`Search index: ${chunks} chunks were embedded with ${model}, not ${context.model}; \`npm run reindex\` stores them again.`)
   }
 
   const unfinished = await findUnfinishedRun(payload)

@@ -20,7 +20,8 @@ export type StoreReport = {
 /**
  * Compares the chunk table with the embedder: the vector column's size must match the embedder's
  * (a mismatch is a problem that stops indexing and search until it is fixed), and chunks embedded by
- * another model are reported (a reindex embeds them again).
+ * another model (or stored without a vector, or with one no longer wanted) are reported (a reindex
+ * stores them again).
  */
 export async function inspectChunkStore(payload: Payload, context: RetrievalContext): Promise<StoreReport> {
   const db = databaseOf(payload)
@@ -31,9 +32,10 @@ export async function inspectChunkStore(payload: Payload, context: RetrievalCont
   if (!type) return { missing: true, otherModels: [] }
 
   const storedDimensions = Number(/\((\d+)\)/.exec(type)?.[1])
-  const { dimensions, id } = context.embedder
+  const id = context.model
   const extension = await db.execute<{ extversion: string }>(sql`select extversion from pg_extension where extname = 'vector'`)
   const report: StoreReport = { otherModels: [], pgvectorVersion: extension.rows[0]?.extversion, storedDimensions }
+  const dimensions = context.embedder?.dimensions ?? storedDimensions
   if (storedDimensions !== dimensions) {
     report.problem =
       `The search index stores ${storedDimensions}-dimension vectors, but the embedder ${id} makes ${dimensions}. ` +

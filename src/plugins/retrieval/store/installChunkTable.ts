@@ -1,19 +1,19 @@
 import type { Config } from 'payload'
 
-import type { ChunkTable } from './chunkTable'
+import type { ChunkTable, PostingsTable } from './chunkTable'
 
 import { rateLimitTable, rateLimitTableName } from '../rateLimit/rateLimitTable'
-import { chunkTableName, statsTable, statsTableName, termsTable, termsTableName } from './chunkTable'
+import { chunkTableName, postingsTableName, statsTable, statsTableName, termsTable, termsTableName } from './chunkTable'
 
 type SchemaHookArgs = { schema: { tables: Record<string, unknown> } & Record<string, unknown> }
 type PostgresLikeAdapter = { beforeSchemaInit?: ((args: SchemaHookArgs) => unknown)[]; name: string }
 
 /**
- * Adds the chunk table to the database adapter's Drizzle schema. The adapter is created by
+ * Adds the chunk table, its postings and statistics to the database adapter's Drizzle schema. The adapter is created by
  * `config.db.init`, so the plugin wraps that function and registers a `beforeSchemaInit` hook on the
  * adapter it returns.
  */
-export function installChunkTable(db: Config['db'], table: ChunkTable): Config['db'] {
+export function installChunkTable(db: Config['db'], table: ChunkTable, postings: PostingsTable): Config['db'] {
   return {
     ...db,
     init: (args) => {
@@ -26,6 +26,7 @@ export function installChunkTable(db: Config['db'], table: ChunkTable): Config['
         tables: {
           ...schema.tables,
           [chunkTableName]: table,
+          [postingsTableName]: postings,
           [rateLimitTableName]: rateLimitTable,
           [statsTableName]: statsTable,
           [termsTableName]: termsTable,
