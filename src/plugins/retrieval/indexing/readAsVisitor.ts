@@ -2,28 +2,51 @@ import type { Payload } from 'payload'
 
 import type { SourceRef } from '../types'
 
+import { sourceKey } from '../context'
+
 /**
  * Reads a document exactly as an anonymous visitor would: access control on, no user, published
  * version only, related documents one level deep (so a project's skills have names). Returns null
  * when a visitor cannot see it: a draft, unpublished, trashed, deleted or otherwise forbidden.
  */
 export async function readAsVisitor(payload: Payload, ref: SourceRef): Promise<null | Record<string, unknown>> {
-  try {
-    if (ref.kind === 'global') {
-      return (await payload.findGlobal({ slug: ref.slug as never, depth: 1, draft: false, overrideAccess: false })) as Record<string, unknown>
+  return (await readAsVisitors(payload, [ref])).get(sourceKey(ref)) ?? null
+}
+
+const forbiddenOrMissing = (error: unknown) => [403, 404].includes((error as { status?: number }).status ?? 0)
+
+/**
+ * `readAsVisitor` for many documents, by `sourceKey`: one query per collection (a visitor's `find`
+ * with the ids, which applies the same read access as reading each), one per global.
+ */
+export async function readAsVisitors(payload: Payload, refs: SourceRef[]): Promise<Map<string, null | Record<string, unknown>>> {
+  const found = new Map<string, null | Record<string, unknown>>(refs.map((ref) => [sourceKey(ref), null]))
+  const byCollection = new Map<string, string[]>()
+  for (const ref of refs) {
+    if (ref.kind === 'collection') byCollection.set(ref.slug, [...(byCollection.get(ref.slug) ?? []), ref.id])
+    else {
+      try {
+        found.set(sourceKey(ref), (await payload.findGlobal({ slug: ref.slug as never, depth: 1, draft: false, overrideAccess: false })) as Record<string, unknown>)
+      } catch (error) {
+        if (!forbiddenOrMissing(error)) throw error
+      }
     }
-    const doc = await payload.findByID({
-      collection: ref.slug as never,
-      depth: 1,
-      disableErrors: true,
-      draft: false,
-      id: ref.id,
-      overrideAccess: false,
-    })
-    return (doc as Record<string, unknown> | null) ?? null
-  } catch (error) {
-    const status = (error as { status?: number }).status
-    if (status === 403 || status === 404) return null
-    throw error
   }
+  for (const [slug, ids] of byCollection) {
+    try {
+      const { docs } = await payload.find({
+        collection: slug as never,
+        depth: 1,
+        draft: false,
+        limit: ids.length,
+        overrideAccess: false,
+        pagination: false,
+        where: { id: { in: ids } },
+      })
+      for (const doc of docs as Record<string, unknown>[]) found.set(sourceKey({ id: String(doc.id), slug }), doc)
+    } catch (error) {
+      if (!forbiddenOrMissing(error)) throw error
+    }
+  }
+  return found
 }

@@ -24,3 +24,15 @@ export async function queryRows<T>(db: Pick<Database, 'execute'>, query: Paramet
   const result = (await db.execute(query)) as unknown as { rows: T[] }
   return result.rows
 }
+
+/**
+ * The Drizzle table of a collection (the adapter keys its tables by the slug in snake case, as
+ * Payload's own queries look them up), for the few writes the plugin makes in bulk.
+ */
+export function collectionTable(payload: Payload, slug: string) {
+  const adapter = payload.db as unknown as { tableNameMap: Map<string, string>; tables: Record<string, any> }
+  const key = slug.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-\s]+/g, '_').toLowerCase()
+  const table = adapter.tables[adapter.tableNameMap.get(key) ?? key]
+  if (!table) throw new Error(`The database has no table for the collection "${slug}"`)
+  return table
+}

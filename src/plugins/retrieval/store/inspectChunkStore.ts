@@ -32,7 +32,7 @@ export async function inspectChunkStore(payload: Payload, context: RetrievalCont
   if (!type) return { missing: true, otherModels: [] }
 
   const storedDimensions = Number(/\((\d+)\)/.exec(type)?.[1])
-  const id = context.model
+  const id = context.embedder?.id ?? context.model
   const extension = await db.execute<{ extversion: string }>(sql`select extversion from pg_extension where extname = 'vector'`)
   const report: StoreReport = { otherModels: [], pgvectorVersion: extension.rows[0]?.extversion, storedDimensions }
   const dimensions = context.embedder?.dimensions ?? storedDimensions

@@ -1,8 +1,10 @@
-import { and, asc, eq } from '@payloadcms/db-postgres/drizzle'
+import { and, asc, eq, sql } from '@payloadcms/db-postgres/drizzle'
 
 import type { SourceRef } from '../types'
 import type { ChunkTable } from './chunkTable'
 import type { Database } from './database'
+
+import { sourceKey } from '../context'
 
 export type StoredChunk = {
   chunkIndex: number
@@ -14,18 +16,35 @@ export type StoredChunk = {
   url: null | string
 }
 
+const columns = (table: ChunkTable) => ({
+  chunkIndex: table.chunkIndex,
+  hash: table.hash,
+  heading: table.heading,
+  id: table.id,
+  model: table.model,
+  title: table.title,
+  url: table.url,
+})
+
 /** The stored chunks of one document, without their vectors. */
 export const readChunkMeta = (db: Database, table: ChunkTable, ref: SourceRef): Promise<StoredChunk[]> =>
   db
-    .select({
-      chunkIndex: table.chunkIndex,
-      hash: table.hash,
-      heading: table.heading,
-      id: table.id,
-      model: table.model,
-      title: table.title,
-      url: table.url,
-    })
+    .select(columns(table))
     .from(table)
     .where(and(eq(table.sourceSlug, ref.slug), eq(table.sourceId, ref.id)))
     .orderBy(asc(table.chunkIndex))
+
+/** The stored chunks of several documents in one query, by `sourceKey`; a document with none has an empty list. */
+export async function readChunkMetas(db: Database, table: ChunkTable, refs: SourceRef[]): Promise<Map<string, StoredChunk[]>> {
+  const byDocument = new Map<string, StoredChunk[]>(refs.map((ref) => [sourceKey(ref), []]))
+  if (refs.length === 0) return byDocument
+  const rows = await db
+    .select({ ...columns(table), sourceId: table.sourceId, sourceSlug: table.sourceSlug })
+    .from(table)
+    .where(
+      sql`(${table.sourceSlug}, ${table.sourceId}) in (select * from unnest(${sql.param(refs.map((ref) => ref.slug))}::text[], ${sql.param(refs.map((ref) => ref.id))}::text[]))`,
+    )
+    .orderBy(asc(table.sourceSlug), asc(table.sourceId), asc(table.chunkIndex))
+  for (const { sourceId, sourceSlug, ...row } of rows) byDocument.get(sourceKey({ id: sourceId, slug: sourceSlug }))?.push(row)
+  return byDocument
+}
