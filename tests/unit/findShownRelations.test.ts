@@ -3,9 +3,9 @@ import type { Block, CollectionConfig, Config, GlobalConfig } from 'payload'
 
 import { describe, expect, it } from 'vitest'
 
-import type { FieldSource } from '../../src/plugins/retrieval'
 import type { Source } from '../../src/plugins/retrieval/context'
 
+import { createLocalEmbedder, type FieldSource, retrievalPlugin } from '../../src/plugins/retrieval'
 import { findShownRelations } from '../../src/plugins/retrieval/related/findShownRelations'
 
 const named = (slug: string): CollectionConfig => ({ slug, fields: [{ name: 'name', type: 'text' }] })
@@ -84,5 +84,36 @@ describe('findShownRelations', () => {
 
   it('names no collection that no indexed field shows', () => {
     expect([...shown.keys()].sort()).toEqual(['media', 'people', 'sites', 'skills', 'tags'])
+  })
+})
+
+describe('retrievalPlugin and related collections', () => {
+  const base = (): Config =>
+    ({
+      collections: [projects, named('skills'), named('media'), named('people'), named('sites'), named('tags')],
+      blocks: [callout],
+      db: { defaultIDType: 'number', init: () => ({}) as never, name: 'postgres' },
+      secret: 'x',
+    }) as unknown as Config
+  const plugin = (disabled = false) =>
+    retrievalPlugin({
+      collections: { projects: { fields: [{ field: 'skills', pick: 'name' }], title: () => '', url: () => '' } },
+      disabled,
+      embedder: createLocalEmbedder({ dimensions: 8 }),
+    })(base())
+  const hooksOf = (config: Config, slug: string) => config.collections!.find((collection) => collection.slug === slug)!.hooks ?? {}
+
+  it('hooks the collections that indexed documents show, indexed or not, and no others', () => {
+    const config = plugin()
+    expect(hooksOf(config, 'skills').beforeDelete).toHaveLength(1)
+    expect(hooksOf(config, 'skills').afterChange).toHaveLength(1)
+    expect(hooksOf(config, 'skills').afterDelete).toHaveLength(1)
+    expect(hooksOf(config, 'media').afterChange ?? []).toHaveLength(0)
+    expect(hooksOf(config, 'projects').beforeDelete ?? []).toHaveLength(0)
+    expect(hooksOf(config, 'projects').afterChange).toHaveLength(1) // its own indexing only
+  })
+
+  it('adds none when disabled', () => {
+    expect(hooksOf(plugin(true), 'skills').afterChange ?? []).toHaveLength(0)
   })
 })

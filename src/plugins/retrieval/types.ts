@@ -50,6 +50,11 @@ export type RetrievalPluginOptions = {
   autoRun?: boolean
   chunking?: { maxChars?: number; overlapChars?: number }
   collections: Record<string, SourceOptions>
+  /**
+   * When a document that indexed documents show changes (a skill renamed), those documents are
+   * queued for indexing too; they are looked up this many per query. Default 100.
+   */
+  dependentsPageSize?: number
   /** Keep the schema (table, collections, job definitions) but do nothing: no hooks, jobs or endpoints. */
   disabled?: boolean
   embedder: Embedder
