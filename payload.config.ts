@@ -2,7 +2,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { BlocksFeature, CodeBlock, FixedToolbarFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type CollectionConfig } from 'payload'
 import sharp from 'sharp'
 
 import { adminOnlyJobs } from './src/access/adminOnlyJobs'
@@ -32,8 +32,11 @@ import { type RetrievalPluginOptions, retrievalPlugin } from './src/plugins/retr
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const megabytes = (value: string | undefined, fallback: number) => (Number(value) || fallback) * 1024 * 1024
 
-/** The app's config; `overrides` lets tests and scripts run the same app with other retrieval options. */
-export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginOptions> } = {}) =>
+/**
+ * The app's config; `overrides` lets tests and scripts run the same app with other retrieval options,
+ * and tests with collections of their own (which no migration creates: see tests/helpers/createTablesFor.ts).
+ */
+export const buildAppConfig = (overrides: { collections?: CollectionConfig[]; retrieval?: Partial<RetrievalPluginOptions> } = {}) =>
   buildConfig({
     admin: {
       avatar: 'default',
@@ -44,7 +47,8 @@ export const buildAppConfig = (overrides: { retrieval?: Partial<RetrievalPluginO
     collections: [Projects, BlogPosts, Skills, Media, Users, Roles]
       .map(withAuditLog)
       .concat(AuditLogs)
-      .map(withTextTypeChecks),
+      .map(withTextTypeChecks)
+      .concat(overrides.collections ?? []),
     db: postgresAdapter({
       migrationDir: path.resolve(dirname, 'migrations'),
       pool: { connectionString: process.env.DATABASE_URL, ...poolOptions() },

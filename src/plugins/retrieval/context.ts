@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import type { ShownRelations } from './related/findShownRelations'
 import type { FusionWeights } from './search/fuseRankings'
 import type { ChunkTable, PostingsTable } from './store/chunkTable'
 import type { Embedder, SourceOptions, SourceRef } from './types'
@@ -14,6 +15,8 @@ export type RetrievalContext = {
     status: (args: { req: any }) => boolean | Promise<boolean>
   }
   chunking: { maxChars: number; overlapChars: number }
+  /** Documents read per query when looking for those that show a changed related document. */
+  dependentsPageSize: number
   disabled: boolean
   embedBatchSize: number
   /** None: full-text search only, and chunks are stored without vectors. */
@@ -36,6 +39,8 @@ export type RetrievalContext = {
   /** When failed documents are queued for indexing again (a cron with seconds). */
   retryFailedCron: string
   searchRateLimit: { limit: number; windowSeconds: number }
+  /** For each collection, the indexed sources whose text shows its documents (a project its skills' names). */
+  shownBy: ShownRelations
   sources: Map<string, Source>
   /** Set when the store does not match the embedder; indexing and search refuse to run. */
   storeProblem?: string

@@ -7,6 +7,7 @@ import { reindexStartEndpoint, reindexStatusEndpoint } from './endpoints/reindex
 import { requeueEndpoint } from './endpoints/requeueEndpoint'
 import { searchEndpoint } from './endpoints/searchEndpoint'
 import { statusEndpoint } from './endpoints/statusEndpoint'
+import { findDependentsBeforeDelete, queueDependentsOnChange, queueDependentsOnDelete } from './hooks/queueDependents'
 import { queueOnChange, queueOnDelete, queueOnGlobalChange } from './hooks/queueIndexing'
 import { buildIndexDocumentTask } from './jobs/indexDocumentTask'
 import { buildReindexAllTask } from './jobs/reindexAllTask'
@@ -48,6 +49,24 @@ function withIndexing(collection: CollectionConfig, context: RetrievalContext): 
   }
 }
 
+/** Hooks on a collection whose documents indexed documents show: they queue those documents too. */
+function withDependentsIndexing(collection: CollectionConfig, context: RetrievalContext): CollectionConfig {
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      afterChange: [...(collection.hooks?.afterChange ?? []), queueDependentsOnChange(context)],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), queueDependentsOnDelete(context)],
+      beforeDelete: [...(collection.hooks?.beforeDelete ?? []), findDependentsBeforeDelete(context)],
+    },
+  }
+}
+
+function withCollectionHooks(collection: CollectionConfig, context: RetrievalContext): CollectionConfig {
+  const indexed = context.sources.get(collection.slug)?.kind === 'collection' ? withIndexing(collection, context) : collection
+  return context.shownBy.has(collection.slug) ? withDependentsIndexing(indexed, context) : indexed
+}
+
 function withGlobalIndexing(global: GlobalConfig, context: RetrievalContext): GlobalConfig {
   return {
     ...global,
@@ -66,8 +85,9 @@ export function withAutoRun(autoRun: NonNullable<Config['jobs']>['autoRun'], que
 /**
  * Indexes published content into PostgreSQL (pgvector and full-text) for retrieval. Writes to the
  * configured collections and globals queue a job that reads the document as a visitor would, chunks
- * it, embeds what changed and updates the chunk table. With `disabled`, the schema stays (table,
- * collections, job definitions) and nothing else happens.
+ * it, embeds what changed and updates the chunk table. Writes to a document that indexed documents
+ * show (through a relationship or upload field in their `fields`) queue those documents as well.
+ * With `disabled`, the schema stays (table, collections, job definitions) and nothing else happens.
  */
 export const retrievalPlugin =
   (options: RetrievalPluginOptions) =>
@@ -77,9 +97,7 @@ export const retrievalPlugin =
     const config: Config = {
       ...incoming,
       collections: [
-        ...(incoming.collections ?? []).map((collection) =>
-          active && context.sources.get(collection.slug)?.kind === 'collection' ? withIndexing(collection, context) : collection,
-        ),
+        ...(incoming.collections ?? []).map((collection) => (active ? withCollectionHooks(collection, context) : collection)),
         buildStatusCollection(context),
         buildRunsCollection(context),
       ],

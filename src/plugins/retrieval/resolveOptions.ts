@@ -3,6 +3,7 @@ import type { Config } from 'payload'
 import type { RetrievalContext, Source } from './context'
 import type { RetrievalPluginOptions } from './types'
 
+import { findShownRelations } from './related/findShownRelations'
 import { runsSlug, statusSlug } from './status/collections'
 import { defaultMaxBodyBytes } from './endpoints/readBodyText'
 import { noModel } from './context'
@@ -40,6 +41,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
       status: options.access?.status ?? signedIn,
     },
     chunking: { maxChars: options.chunking?.maxChars ?? 1200, overlapChars: options.chunking?.overlapChars ?? 200 },
+    dependentsPageSize: options.dependentsPageSize ?? 100,
     disabled: Boolean(options.disabled),
     embedBatchSize: options.embedBatchSize ?? 64,
     embedder: options.embedder,
@@ -55,6 +57,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     retries: { attempts: options.retries?.attempts ?? 4, delayMs: options.retries?.delayMs ?? 2000 },
     retryFailedCron: options.retries?.retryFailedCron ?? '0 */5 * * * *',
     searchRateLimit: options.searchRateLimit ?? { limit: 60, windowSeconds: 60 },
+    shownBy: findShownRelations(config, sources.values()),
     sources,
     table,
   }

@@ -51,6 +51,12 @@ export type RetrievalPluginOptions = {
   chunking?: { maxChars?: number; overlapChars?: number }
   collections: Record<string, SourceOptions>
   /**
+   * When a document that indexed documents show changes (a skill renamed), those documents are
+   * queued for indexing too; they are looked up this many per query.
+   * @default 100
+   */
+  dependentsPageSize?: number
+  /**
    * The size of the index's vector column, used when no `embedder` is set (with one, its
    * `dimensions`). Keep it the size of the model you mean to configure, so that adding one needs no
    * migration.

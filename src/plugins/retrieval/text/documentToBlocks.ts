@@ -5,11 +5,20 @@ import { type Block, lexicalToBlocks } from './lexicalToBlocks'
 const isLexical = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && typeof (value as { root?: unknown }).root === 'object'
 
+const isPolymorphic = (item: object): item is { relationTo: string; value: unknown } => 'relationTo' in item && 'value' in item
+
+/** A related document as populated at depth 1; a polymorphic relation wraps it in `{ relationTo, value }`. */
+function relatedDoc(item: unknown): Record<string, unknown> | undefined {
+  if (!item || typeof item !== 'object') return undefined
+  const doc = isPolymorphic(item) ? item.value : item
+  return doc && typeof doc === 'object' ? (doc as Record<string, unknown>) : undefined
+}
+
 /** The names of related documents (populated at depth 1), e.g. "Skills: TypeScript, PostgreSQL". */
 function relatedNames(value: unknown, pick: string): string[] {
   const items = Array.isArray(value) ? value : [value]
   return items
-    .map((item) => (item && typeof item === 'object' ? (item as Record<string, unknown>)[pick] : undefined))
+    .map((item) => relatedDoc(item)?.[pick])
     .filter((name): name is string => typeof name === 'string' && name.trim() !== '')
 }
 
