@@ -7,7 +7,7 @@ import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web'
 import { sameSecret } from './sameSecret'
 
 /** A simple-protocol Query message, run on PGlite's backend directly (inside its query lock). */
-const queryMessage = (sql: string): Uint8Array => {
+export const queryMessage = (sql: string): Uint8Array => {
   const text = Buffer.from(`${sql}\0`)
   const message = Buffer.alloc(5 + text.length)
   message.write('Q', 0)

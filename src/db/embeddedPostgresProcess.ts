@@ -11,6 +11,7 @@
  *   EMBEDDED_PG_MAX_CONNECTIONS  how many clients the multiplexer accepts
  *   EMBEDDED_PG_LOCK_FILE        file recording {pid, port, controlPort} while this process serves the cluster
  *   EMBEDDED_PG_SECRET_FILE      file with the password clients must give (see embeddedSecret.ts)
+ *   EMBEDDED_PG_MAINTENANCE_SECONDS  how often tables are checked for vacuum and analyze (default 60; see embeddedMaintenance.ts)
  *
  * PGlite checks no passwords, so requirePassword.ts does, in front of it; the control endpoint wants
  * the same secret. Everything this process writes is private to its user (keepFilesPrivate.ts), and a
@@ -26,6 +27,7 @@ import fs from 'node:fs'
 
 import { startControlServer } from './embeddedControl'
 import { acquireLock, releaseLock } from './embeddedPostgresLock'
+import { maintainEmbeddedDatabase } from './embeddedMaintenance'
 import { embeddedSecret } from './embeddedSecret'
 import { groupExtendedQueries } from './groupExtendedQueries'
 import { keepFilesPrivate } from './keepFilesPrivate'
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
   await server.start()
   const port = Number(server.getServerConn().split(':').pop())
   const control = await startControlServer(db, password)
+  const maintenance = maintainEmbeddedDatabase(db, { intervalMs: Number(process.env.EMBEDDED_PG_MAINTENANCE_SECONDS ?? 60) * 1000 })
   acquireLock(lockFile, { controlPort: control.port, pid: process.pid, port }, { overwriteOwn: true })
 
   let stopping = false
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     try {
+      maintenance.stop()
       await server.stop()
       await control.close()
       // close() checkpoints and flushes the cluster to disk.

@@ -100,6 +100,39 @@ describe('embedded PostgreSQL', () => {
     await second.stop()
   })
 
+  it('vacuums and analyzes changed tables by itself, as autovacuum would, also while a client holds a transaction open for a while', async () => {
+    const dir = freshDir()
+    const { lockFile, pgDir, secretFile } = embeddedPaths(dir)
+    process.env.EMBEDDED_PG_MAINTENANCE_SECONDS = '1'
+    const db = await startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile }).finally(() => delete process.env.EMBEDDED_PG_MAINTENANCE_SECONDS)
+    try {
+      await query(db.url, 'create table terms (term text, chunk int, primary key (term, chunk))')
+      await query(db.url, "insert into terms select 'w' || (g % 50), g from generate_series(1, 20000) g")
+      // A transaction held open by a client: maintenance waits for it instead of running inside it.
+      const holder = new pg.Client({ connectionString: db.url })
+      await holder.connect()
+      await holder.query('begin')
+      await holder.query("insert into terms values ('held', 1)")
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      await holder.query('commit')
+      await holder.end()
+
+      const stats = () => query<{ allVisible: number; pages: number; tuples: number }>(db.url, "select relallvisible as \"allVisible\", relpages as pages, reltuples::int as tuples from pg_class where relname = 'terms'")
+      let [table] = await stats()
+      for (let tries = 0; tries < 100 && !(table.tuples > 0 && table.allVisible > 0); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        ;[table] = await stats()
+      }
+      // Analyzed (the planner knows its size) and vacuumed (pages marked all-visible, for index-only scans).
+      expect(table.tuples).toBe(20001)
+      expect(table.allVisible).toBe(table.pages)
+      const plan = await query<{ 'QUERY PLAN': string }>(db.url, "explain select chunk from terms where term = 'w7'")
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Index Only Scan/)
+    } finally {
+      await db.stop()
+    }
+  })
+
   it('keeps committed writes when the process is killed with SIGKILL', async () => {
     const dir = freshDir()
     const { lockFile, pgDir, secretFile } = embeddedPaths(dir)
