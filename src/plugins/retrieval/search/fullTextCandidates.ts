@@ -1,4 +1,4 @@
-import { sql } from '@payloadcms/db-postgres/drizzle'
+import { type SQL, sql } from '@payloadcms/db-postgres/drizzle'
 
 import { type Database, queryRows, regconfig } from '../store/database'
 
@@ -37,9 +37,15 @@ const literal = (value: number) => sql.raw(value.toFixed(4))
  * `coverage` tells a chunk that matches the query from one that shares a stray word with it.
  */
 export async function fullTextCandidates(db: Database, query: string, options: FullTextOptions): Promise<Candidate[]> {
+  const rows = await queryRows<{ coverage: number; document: string; id: number; score: number; title_match: boolean }>(db, fullTextQuery(query, options))
+  return rows.map((row) => ({ coverage: Number(row.coverage), document: row.document, id: Number(row.id), score: Number(row.score), titleMatch: Boolean(row.title_match) }))
+}
+
+/** The SQL fullTextCandidates runs (exported so a benchmark can EXPLAIN the very same query). */
+export function fullTextQuery(query: string, options: FullTextOptions): SQL {
   const config = regconfig(options.language)
   const filter = options.collections?.length ? sql`and c.source_slug = any(${sql.param(options.collections)}::text[])` : sql``
-  const rows = await queryRows<{ coverage: number; document: string; id: number; score: number; title_match: boolean }>(db, sql`
+  return sql`
     with q as (
       select coalesce(array_agg(distinct u.lexeme), '{}') as lexemes from unnest(to_tsvector(${config}, ${query})) as u
     ), stats as (
@@ -69,6 +75,5 @@ export async function fullTextCandidates(db: Database, query: string, options: F
     cross join stats s
     group by m.id, m.source_slug, m.source_id
     order by score desc
-    limit ${options.limit}`)
-  return rows.map((row) => ({ coverage: Number(row.coverage), document: row.document, id: Number(row.id), score: Number(row.score), titleMatch: Boolean(row.title_match) }))
+    limit ${options.limit}`
 }
