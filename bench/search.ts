@@ -95,7 +95,7 @@ function searchMethods(payload: Payload, context: RetrievalContext, serverUrl: s
     ranking: 'ours',
     search: async (q, limit) => (await searchIndex(payload, context, q, { limit })).map((hit) => hit.id),
   }
-  const fullText: Method = { label: 'PostgreSQL full text (ts_rank, GIN)', ranking: 'fullText', search: (q, limit) => fullTextBaselineSearch(db, context.language, q, limit) }
+  const fullText: Method = { label: 'PostgreSQL full text (@@, ts_rank)', ranking: 'fullText', search: (q, limit) => fullTextBaselineSearch(db, context.language, q, limit) }
   const vector: Method = { label: 'pgvector only (HNSW, ef_search 40)', ranking: 'vector', search: (q, limit) => vectorBaselineSearch(db, context.embedder, q, limit) }
   return { fullText, http, inProcess, vector }
 }
