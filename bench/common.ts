@@ -1,5 +1,6 @@
 /** What every bench script shares: its command-line options, progress lines and percentiles. */
 import fs from 'node:fs'
+import os from 'node:os'
 
 /** `--name value` from the command line, or the fallback. */
 export const option = (name: string, fallback: string): string => {
@@ -18,3 +19,6 @@ export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorte
 /** One JSON value per line (the BEIR files). */
 export const readJsonl = <T>(file: string): T[] =>
   fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T)
+
+/** The machine's load average (1, 5, 15 min) against its cores: benchmarks on a shared machine say how busy it was. */
+export const machineLoad = () => `load average ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} on ${os.cpus().length} cores`

@@ -1,27 +1,41 @@
 /**
- * Indexing figures, on the embedded database with the local embedder:
+ * Indexing figures with the local embedder, on the embedded database or a native PostgreSQL:
  *
- *   npm run bench:indexing [-- --posts 200 --saves 100 --publishes 30]
+ *   npm run bench:indexing [-- --db embedded|native --workers 1,2 --posts 200 --saves 100 --publishes 30 --skip-server]
  *
- * In this process: bulk indexing throughput (chunks/s) over the seeded site plus synthetic posts, and
- * the embeddings a one-paragraph edit of a 30-chunk post costs. Against the production server (built
- * if needed): time from publish to indexed (p50/p95), and an editor's save latency with the retrieval
- * plugin on and off.
+ * In this process: the seeded site plus synthetic posts, created with the job runner off; then bulk
+ * indexing throughput (chunks/s) with N worker processes at once (--workers, more than one on native
+ * PostgreSQL only), each indexing its share of the reindex targets with indexDocuments in batches
+ * of 25, the index emptied before each run (clearIndex.ts) and checked against the content after it;
+ * then the embeddings a one-paragraph edit of a 30-chunk post costs. Against the production server
+ * (built if needed; skipped with --skip-server): time from publish to indexed (p50/p95), and an
+ * editor's save latency with the retrieval plugin on and off; on native PostgreSQL each server gets
+ * a fresh database of the same cluster.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import { progressBar } from '../src/cli/progressBar'
-import { useEmbeddedDatabase } from './embeddedApp'
-import { log, numberOption, percentile as sortedPercentile } from './common'
+import { compareIndex } from '../tests/helpers/compareIndex'
+import { type BenchDatabase, describeEngine, engineOption, useBenchDatabase } from './benchDatabase'
+import { clearIndex } from './clearIndex'
+import { log, machineLoad, numberOption, option, percentile as sortedPercentile } from './common'
+import { type BulkRun, indexWithWorkers } from './indexWithWorkers'
 import { ensureBuild, firstResponse, type Server as ProductionServer, startServer, stopServer } from './productionServer'
 
+const engine = engineOption()
+const workerCounts = option('workers', '1').split(',').map(Number)
+const skipServer = process.argv.includes('--skip-server')
 const postCount = numberOption('posts', 200)
 const saveCount = numberOption('saves', 100)
 const publishCount = numberOption('publishes', 30)
 const percentile = (values: number[], p: number) => sortedPercentile([...values].sort((a, b) => a - b), p)
 const f = (n: number) => n.toFixed(1)
+
+if (workerCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--workers takes whole numbers, as in 1,2 (not ${option('workers', '')})`)
+// The embedded database runs one query at a time for every connection: more workers only take turns.
+if (engine === 'embedded' && workerCounts.some((n) => n > 1)) throw new Error('--workers above 1 needs --db native')
 
 // Sentences to build synthetic posts from: varied, real prose (the seed's own).
 const sentencePool = async () => {
@@ -44,17 +58,17 @@ function syntheticMarkdown(pool: string[], seed: number, sections: number, parag
 }
 
 async function inProcess() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-bench-indexing-'))
-  const db = await useEmbeddedDatabase(dataDir)
   const { BasePayload } = await import('payload')
   const { default: config } = await import('../payload.config')
   const { migrations } = await import('../migrations')
   const { seed } = await import('../src/seed/seed')
   const { markdownToRichText } = await import('../src/seed/markdownToRichText')
-  const { reindexEverything } = await import('../src/plugins/retrieval')
+  const { databaseOf } = await import('../src/plugins/retrieval/store/database')
   const payload = await new BasePayload().init({ config })
   try {
     await payload.db.migrate({ migrations: migrations as never })
+    const engineLine = await describeEngine(engine, databaseOf(payload))
+    log(engineLine)
     await seed(payload, { adminEmail: 'bench@example.com', adminPassword: 'benchmark password', quiet: true })
     const richText = await markdownToRichText(payload.config)
     const pool = await sentencePool()
@@ -70,17 +84,16 @@ async function inProcess() {
     bar.finish()
     await payload.delete({ collection: 'payload-jobs', overrideAccess: true, where: { id: { exists: true } } })
 
-    log('bulk indexing everything (reindex) with the local embedder')
-    let reindexBar: ReturnType<typeof progressBar> | undefined
-    const started = performance.now()
-    const result = await reindexEverything(payload, {
-      onProgress: (p) => {
-        reindexBar ??= progressBar('reindex', p.total)
-        reindexBar.update(p.processed)
-      },
-    })
-    const seconds = (performance.now() - started) / 1000
-    reindexBar?.finish()
+    const runs: BulkRun[] = []
+    for (const workers of workerCounts) {
+      await clearIndex(payload)
+      log(`bulk indexing everything with ${workers} worker process${workers > 1 ? 'es' : ''} (local embedder); ${machineLoad()}`)
+      const run = await indexWithWorkers(workers)
+      const differences = await compareIndex(payload)
+      if (differences.length > 0) throw new Error(`after ${workers} worker(s) the index does not match the content:\n${differences.slice(0, 10).join('\n')}`)
+      log(`${workers} worker(s): ${run.embedded} chunks from ${run.documents} documents in ${f(run.seconds)} s (${f(run.embedded / run.seconds)} chunks/s)`)
+      runs.push(run)
+    }
 
     log('one-paragraph edit of a 30-chunk post')
     const sections = (five: string) =>
@@ -94,19 +107,24 @@ async function inProcess() {
     await payload.update({ collection: 'blog-posts', data: { content: richText(sections('The fifth part now says another.')) }, id: long.id, overrideAccess: true })
     await payload.jobs.run({ queue: 'retrieval' })
     const status = (await payload.find({ collection: 'retrieval-status', overrideAccess: true, where: { source: { equals: 'blog-posts' }, sourceId: { equals: String(long.id) } } })).docs[0]
-    return { chunks: result.embedded, docs: result.processed, editChunks: status.chunks ?? 0, editEmbedded: status.embedded ?? 0, seconds }
+    return { editChunks: status.chunks ?? 0, editEmbedded: status.embedded ?? 0, engineLine, runs }
   } finally {
     await payload.destroy()
-    await db.stop()
-    fs.rmSync(dataDir, { force: true, recursive: true })
   }
 }
 
 type Server = ProductionServer & { base: string; dataDir: string }
 
-async function startBenchServer(retrieval: boolean): Promise<Server> {
+async function startBenchServer(database: BenchDatabase, retrieval: boolean): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-bench-server-'))
-  const server = await startServer(dataDir, { EMBEDDINGS_PROVIDER: 'local', JOBS_AUTORUN: 'true', RETRIEVAL_DISABLED: retrieval ? 'false' : 'true' })
+  // On native PostgreSQL a fresh database of the cluster; otherwise the server's own embedded database.
+  const url = await database.createDatabase?.(`server_${retrieval ? 'on' : 'off'}`)
+  const server = await startServer(dataDir, {
+    EMBEDDINGS_PROVIDER: 'local',
+    JOBS_AUTORUN: 'true',
+    RETRIEVAL_DISABLED: retrieval ? 'false' : 'true',
+    ...(url ? { DATABASE_URL: url } : {}),
+  })
   await firstResponse(server, '/api/blog-posts?limit=1')
   return { ...server, base: `http://127.0.0.1:${server.port}`, dataDir }
 }
@@ -167,31 +185,62 @@ async function publishToIndexed(server: Server): Promise<number[]> {
   return times
 }
 
-async function main() {
-  const indexing = await inProcess()
+/** Publish-to-indexed and save latencies against the production server, with the plugin on and off. */
+async function againstServer(database: BenchDatabase) {
   ensureBuild()
   log('server with the retrieval plugin on')
-  let server = await startBenchServer(true)
+  let server = await startBenchServer(database, true)
   const publish = await publishToIndexed(server)
   const savesOn = await saveLatencies(server)
   await stopBenchServer(server)
   log('server with the retrieval plugin off (RETRIEVAL_DISABLED=true)')
-  server = await startBenchServer(false)
+  server = await startBenchServer(database, false)
   const savesOff = await saveLatencies(server)
   await stopBenchServer(server)
+  return { publish, savesOff, savesOn }
+}
 
+async function main() {
+  const started = performance.now()
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-bench-indexing-'))
+  const database = await useBenchDatabase(engine, workDir)
+  let indexing: Awaited<ReturnType<typeof inProcess>>
+  let server: Awaited<ReturnType<typeof againstServer>> | undefined
+  try {
+    indexing = await inProcess()
+    if (!skipServer) server = await againstServer(database)
+  } finally {
+    await database.stop()
+    fs.rmSync(workDir, { force: true, recursive: true })
+  }
+
+  const [first] = indexing.runs
+  const rows = [
+    ...indexing.runs.flatMap((run) => [
+      `| bulk indexing, ${run.workers} worker process${run.workers > 1 ? 'es' : ''}: documents, chunks embedded | ${run.documents}, ${run.embedded} |`,
+      `| bulk indexing throughput, ${run.workers} worker${run.workers > 1 ? 's' : ''} | ${f(run.embedded / run.seconds)} chunks/s (${f(run.seconds)} s; each worker ${run.workerSeconds.map(f).join(' / ')} s) |`,
+    ]),
+    ...indexing.runs
+      .slice(1)
+      .map((run) => `| throughput ratio ${run.workers} workers / ${first.workers} | ${(run.embedded / run.seconds / (first.embedded / first.seconds)).toFixed(2)} |`),
+    `| one-paragraph edit of a ${indexing.editChunks}-chunk post: chunks embedded | ${indexing.editEmbedded} |`,
+    ...(server
+      ? [
+          `| publish to indexed (server, job runner polling every second), p50 / p95 | ${f(percentile(server.publish, 50))} / ${f(percentile(server.publish, 95))} ms |`,
+          `| editor save (PATCH a blog post), plugin on: p50 / p95 | ${f(percentile(server.savesOn, 50))} / ${f(percentile(server.savesOn, 95))} ms |`,
+          `| editor save, plugin off: p50 / p95 | ${f(percentile(server.savesOff, 50))} / ${f(percentile(server.savesOff, 95))} ms |`,
+          `| save latency ratio on / off (p50) | ${(percentile(server.savesOn, 50) / percentile(server.savesOff, 50)).toFixed(2)} |`,
+        ]
+      : []),
+  ]
   console.log(`
 | measure | value |
 | --- | --- |
-| bulk indexing, local embedder: documents, chunks embedded | ${indexing.docs}, ${indexing.chunks} |
-| bulk indexing throughput | ${f(indexing.chunks / indexing.seconds)} chunks/s (${f(indexing.seconds)} s) |
-| one-paragraph edit of a ${indexing.editChunks}-chunk post: chunks embedded | ${indexing.editEmbedded} |
-| publish to indexed (server, job runner polling every second), p50 / p95 | ${f(percentile(publish, 50))} / ${f(percentile(publish, 95))} ms |
-| editor save (PATCH a blog post), plugin on: p50 / p95 | ${f(percentile(savesOn, 50))} / ${f(percentile(savesOn, 95))} ms |
-| editor save, plugin off: p50 / p95 | ${f(percentile(savesOff, 50))} / ${f(percentile(savesOff, 95))} ms |
-| save latency ratio on / off (p50) | ${(percentile(savesOn, 50) / percentile(savesOff, 50)).toFixed(2)} |
+${rows.join('\n')}
 
-node ${process.version}, ${os.cpus().length} cores, ${postCount} synthetic posts, ${saveCount} saves, ${publishCount} publishes`)
+${indexing.engineLine}
+node ${process.version}, ${machineLoad()} at the end, ${postCount} synthetic posts${server ? `, ${saveCount} saves, ${publishCount} publishes` : ' (production server skipped)'}`)
+  log(`bench:indexing --db ${engine} took ${((performance.now() - started) / 1000).toFixed(0)} s`)
 }
 
 main().then(

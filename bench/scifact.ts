@@ -16,6 +16,7 @@ import path from 'node:path'
 import { progressBar } from '../src/cli/progressBar'
 import { log, option, percentile, readJsonl } from './common'
 import { useEmbeddedDatabase } from './embeddedApp'
+import { loadQrels, ndcg, recall } from './scifactMetrics'
 
 const dataDir = path.resolve(option('data', path.join('..', 'shared', 'bench', 'scifact')))
 const keep = option('keep', '')
@@ -24,27 +25,6 @@ const embedder = option('embedder', 'local')
 const depth = option('depth', '')
 
 type Doc = { _id: string; text: string; title: string }
-
-function loadQrels(): Map<string, Map<string, number>> {
-  const qrels = new Map<string, Map<string, number>>()
-  for (const line of fs.readFileSync(path.join(dataDir, 'qrels', 'test.tsv'), 'utf8').split('\n').slice(1)) {
-    const [query, doc, score] = line.split('\t')
-    if (!query || !doc) continue
-    if (!qrels.has(query)) qrels.set(query, new Map())
-    qrels.get(query)!.set(doc, Number(score))
-  }
-  return qrels
-}
-
-/** nDCG@k with graded relevance, as BEIR (pytrec_eval) computes it. */
-function ndcg(ranked: string[], relevant: Map<string, number>, k: number): number {
-  const dcg = ranked.slice(0, k).reduce((sum, doc, i) => sum + ((relevant.get(doc) ?? 0) > 0 ? (relevant.get(doc)! ) / Math.log2(i + 2) : 0), 0)
-  const ideal = [...relevant.values()].sort((a, b) => b - a).slice(0, k).reduce((sum, rel, i) => sum + rel / Math.log2(i + 2), 0)
-  return ideal > 0 ? dcg / ideal : 0
-}
-
-const recall = (ranked: string[], relevant: Map<string, number>, k: number) =>
-  ranked.slice(0, k).filter((doc) => (relevant.get(doc) ?? 0) > 0).length / [...relevant.values()].filter((rel) => rel > 0).length
 
 async function main() {
   if (!fs.existsSync(path.join(dataDir, 'corpus.jsonl'))) throw new Error(`SciFact not found in ${dataDir} (pass --data)`)
@@ -110,7 +90,7 @@ async function main() {
       if (!found.hasNextPage) break
     }
 
-    const qrels = loadQrels()
+    const qrels = loadQrels(dataDir)
     const queries = readJsonl<{ _id: string; text: string }>(path.join(dataDir, 'queries.jsonl')).filter((q) => qrels.has(q._id))
     const context = getRetrievalContext(payload)
     const rows: string[] = []

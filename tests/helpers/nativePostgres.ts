@@ -44,19 +44,32 @@ export const nativePostgresInstalled = (): boolean => {
   return dir !== undefined && fs.existsSync(path.join(dir, 'initdb'))
 }
 
+export type NativeClusterOptions = {
+  maxConnections?: number
+  /** More server settings, each passed as `-c name=value` (a benchmark's memory settings). */
+  settings?: Record<string, string>
+}
+
 /**
  * A throwaway PostgreSQL cluster in `dir` (trust authentication, 127.0.0.1 and a socket in `dir`,
  * a free port), started and ready. `stop()` shuts it down; the caller removes `dir`.
  */
-export async function startNativeCluster(dir: string, { maxConnections = 200 } = {}): Promise<NativeCluster> {
+export async function startNativeCluster(dir: string, { maxConnections = 200, settings = {} }: NativeClusterOptions = {}): Promise<NativeCluster> {
   if (!nativePostgresInstalled()) {
     throw new Error('PostgreSQL with pgvector is not installed: run sh tests/setup/ensureNativePostgres.sh (or set NATIVE_PG_BIN)')
   }
+  const extra = Object.entries(settings)
+    .map(([name, value]) => {
+      // pg_ctl splits its -o string at spaces, so a value must be one word.
+      if (!/^[a-z_.]+$/.test(name) || !/^[\w.]+$/.test(value)) throw new Error(`Unsupported server setting ${name}=${value}`)
+      return ` -c ${name}=${value}`
+    })
+    .join('')
   const dataDir = path.join(dir, 'data')
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir])
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'])
   const port = await freePort()
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=${maxConnections} -c fsync=off`
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=${maxConnections} -c fsync=off${extra}`
   const pgCtl = (...args: string[]) => run('pg_ctl', ['-D', dataDir, ...args])
   const cluster: NativeCluster = {
     port,

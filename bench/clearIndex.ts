@@ -1,0 +1,27 @@
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import { getRetrievalContext } from '../src/plugins/retrieval/context'
+import { listTargets } from '../src/plugins/retrieval/reindex/listTargets'
+import { statusSlug } from '../src/plugins/retrieval/status/collections'
+import { databaseOf, queryRows } from '../src/plugins/retrieval/store/database'
+import { deleteFromIndex } from '../src/plugins/retrieval/store/deleteFromIndex'
+
+/**
+ * Empties the index so that the next bulk run embeds everything again (a reindex of an indexed site
+ * embeds nothing), and forgets the documents' index states, so every run starts from the same state.
+ * Chunks go through the store's own delete, which keeps BM25's statistics exact whatever the store
+ * keeps them in; the check afterwards reads today's statistics tables.
+ */
+export async function clearIndex(payload: Payload): Promise<void> {
+  const context = getRetrievalContext(payload)
+  const db = databaseOf(payload)
+  for (const ref of await listTargets(payload, context)) await deleteFromIndex(db, context.table, ref)
+  await payload.delete({ collection: statusSlug, overrideAccess: true, where: { id: { exists: true } } })
+  const [left] = await queryRows<{ chunks: number; counted: number; postings: number; terms: number }>(db, sql`
+    select (select count(*)::int from retrieval_chunks) as chunks, (select coalesce(sum(chunks), 0)::int from retrieval_stats) as counted,
+      (select count(*)::int from retrieval_postings) as postings,
+      (select count(*)::int from (select term from retrieval_terms group by term having sum(df) <> 0) t) as terms`)
+  if (left.chunks !== 0 || left.counted !== 0 || left.postings !== 0 || left.terms !== 0) throw new Error(`the index is not empty after clearing it: ${JSON.stringify(left)}`)
+}
