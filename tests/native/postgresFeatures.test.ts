@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 
 import { getRetrievalContext, storeTables } from '../../src/plugins/retrieval/context'
 import { statisticsShards } from '../../src/plugins/retrieval/store/chunkTable'
+import { fullTextQuery } from '../../src/plugins/retrieval/search/fullTextCandidates'
 import { vectorCandidates } from '../../src/plugins/retrieval/search/vectorCandidates'
 import { type Database, databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
 import { writeChunks } from '../../src/plugins/retrieval/store/writeChunks'
@@ -129,5 +130,27 @@ describe('PostgreSQL with pgvector 0.8', () => {
     } finally {
       await Promise.all(clients.map((client) => client.end()))
     }
+  })
+
+  it("reads no more than `depth` postings of a word, strongest first, however many chunks hold it", async () => {
+    // 400 chunks hold "lighthouse", each a different number of times; 3 of them also hold "keeper".
+    const texts = Array.from({ length: 400 }, (_, n) => `${'lighthouse '.repeat(1 + (n % 7))}${n < 3 ? 'keeper ' : ''}beam number ${n}`)
+    for (let start = 0; start < texts.length; start += 50) {
+      await Promise.all(texts.slice(start, start + 50).map((text, i) => store('lighthouses', `l${start + i}`, [text], () => around(start + i, 0.1))))
+    }
+    // As autovacuum would soon: the planner then knows the table, and index-only scans need no heap visits.
+    await db.execute(sql`vacuum analyze retrieval_postings`)
+    const depth = 5
+    const query = fullTextQuery('lighthouse keeper', { depth, language: context.language, limit: 10, tables: storeTables(context) })
+    const [{ 'QUERY PLAN': [plan] }] = await queryRows<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(db, sql`explain (analyze, format json) ${query}`)
+    type PlanNode = { 'Actual Loops': number; 'Actual Rows': number; 'Index Name'?: string; 'Node Type': string; Plans?: PlanNode[] }
+    const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)]
+    const fronts = nodes(plan.Plan).filter((node) => node['Index Name'] === 'retrieval_postings_term_impact_idx')
+    // Each word's scan stops after `depth` rows (a sort would have read all 400 of "lighthouse").
+    expect(fronts.length).toBeGreaterThan(0)
+    for (const node of fronts) expect(node["Actual Rows"]).toBeLessThanOrEqual(depth)
+    // And what it finds first is what wins: the chunks with "keeper" and the most "lighthouse".
+    const rows = await queryRows<{ document: string }>(db, query)
+    expect(rows.slice(0, 3).map((row) => row.document).sort()).toEqual(['lighthouses:l0', 'lighthouses:l1', 'lighthouses:l2'])
   })
 })
