@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 
-export type WorkerMessage = { documents: number; type: 'ready' } | { embedded: number; seconds: number; type: 'done' }
+export type WorkerMessage = { documents: number; type: 'ready' } | { chunks: number; embedded: number; seconds: number; type: 'done' }
 
-export type BulkRun = { documents: number; embedded: number; seconds: number; workers: number; workerSeconds: number[] }
+export type BulkRun = { chunks: number; documents: number; embedded: number; seconds: number; workers: number; workerSeconds: number[] }
 
 const nextMessage = <T extends WorkerMessage['type']>(child: ChildProcess, type: T) =>
   new Promise<Extract<WorkerMessage, { type: T }>>((resolve, reject) => {
@@ -39,6 +39,7 @@ export async function indexWithWorkers(workers: number): Promise<BulkRun> {
     const seconds = (performance.now() - started) / 1000
     await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)))
     return {
+      chunks: reports.reduce((sum, report) => sum + report.chunks, 0),
       documents: ready.reduce((sum, report) => sum + report.documents, 0),
       embedded: reports.reduce((sum, report) => sum + report.embedded, 0),
       seconds,

@@ -1,5 +1,6 @@
 /**
- * Indexing figures with the local embedder, on the embedded database or a native PostgreSQL:
+ * Indexing figures, with no embedder (the offline default) or the local one (`--embedder local`), on the
+ * embedded database or a native PostgreSQL:
  *
  *   npm run bench:indexing [-- --db embedded|native --workers 1,2 --posts 200 --saves 100 --publishes 30 --skip-server]
  *
@@ -87,11 +88,11 @@ async function inProcess() {
     const runs: BulkRun[] = []
     for (const workers of workerCounts) {
       await clearIndex(payload)
-      log(`bulk indexing everything with ${workers} worker process${workers > 1 ? 'es' : ''} (local embedder); ${machineLoad()}`)
+      log(`bulk indexing everything with ${workers} worker process${workers > 1 ? 'es' : ''} (embedder: ${process.env.EMBEDDINGS_PROVIDER}); ${machineLoad()}`)
       const run = await indexWithWorkers(workers)
       const differences = await compareIndex(payload)
       if (differences.length > 0) throw new Error(`after ${workers} worker(s) the index does not match the content:\n${differences.slice(0, 10).join('\n')}`)
-      log(`${workers} worker(s): ${run.embedded} chunks from ${run.documents} documents in ${f(run.seconds)} s (${f(run.embedded / run.seconds)} chunks/s)`)
+      log(`${workers} worker(s): ${run.chunks} chunks (${run.embedded} embedded) from ${run.documents} documents in ${f(run.seconds)} s (${f(run.chunks / run.seconds)} chunks/s)`)
       runs.push(run)
     }
 
@@ -217,12 +218,12 @@ async function main() {
   const [first] = indexing.runs
   const rows = [
     ...indexing.runs.flatMap((run) => [
-      `| bulk indexing, ${run.workers} worker process${run.workers > 1 ? 'es' : ''}: documents, chunks embedded | ${run.documents}, ${run.embedded} |`,
-      `| bulk indexing throughput, ${run.workers} worker${run.workers > 1 ? 's' : ''} | ${f(run.embedded / run.seconds)} chunks/s (${f(run.seconds)} s; each worker ${run.workerSeconds.map(f).join(' / ')} s) |`,
+      `| bulk indexing, ${run.workers} worker process${run.workers > 1 ? 'es' : ''}: documents, chunks stored, chunks embedded | ${run.documents}, ${run.chunks}, ${run.embedded} |`,
+      `| bulk indexing throughput, ${run.workers} worker${run.workers > 1 ? 's' : ''} | ${f(run.chunks / run.seconds)} chunks/s (${f(run.seconds)} s; each worker ${run.workerSeconds.map(f).join(' / ')} s) |`,
     ]),
     ...indexing.runs
       .slice(1)
-      .map((run) => `| throughput ratio ${run.workers} workers / ${first.workers} | ${(run.embedded / run.seconds / (first.embedded / first.seconds)).toFixed(2)} |`),
+      .map((run) => `| throughput ratio ${run.workers} workers / ${first.workers} | ${(run.chunks / run.seconds / (first.chunks / first.seconds)).toFixed(2)} |`),
     `| one-paragraph edit of a ${indexing.editChunks}-chunk post: chunks embedded | ${indexing.editEmbedded} |`,
     ...(server
       ? [

@@ -2,7 +2,7 @@
  * One worker process of bench/indexing.ts's bulk run (started by indexWithWorkers.ts, never by hand):
  * on the database in DATABASE_URL, it lists the reindex targets, keeps share BENCH_SHARE of
  * BENCH_SHARES (every BENCH_SHARES-th target), says it is ready, and on "go" indexes its share with
- * indexDocuments in batches of 25, then reports what it embedded and how long that took.
+ * indexDocuments in batches of 25, then reports the chunks it stored and embedded and how long that took.
  */
 import type { WorkerMessage } from './indexWithWorkers'
 
@@ -24,12 +24,14 @@ async function main() {
   await go
 
   const started = performance.now()
+  let chunks = 0
   let embedded = 0
   for (let start = 0; start < targets.length; start += 25) {
     const results = await indexDocuments(payload, context, targets.slice(start, start + 25))
+    chunks += results.reduce((sum, result) => sum + result.chunks, 0)
     embedded += results.reduce((sum, result) => sum + result.embedded, 0)
   }
-  await send({ embedded, seconds: (performance.now() - started) / 1000, type: 'done' })
+  await send({ chunks, embedded, seconds: (performance.now() - started) / 1000, type: 'done' })
   await payload.destroy()
 }
 
