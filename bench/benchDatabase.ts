@@ -86,7 +86,7 @@ async function useNativeDatabase(workDir: string, env: Record<string, string>): 
  */
 export async function useBenchDatabase(engine: Engine, workDir: string, env: Record<string, string> = {}): Promise<BenchDatabase> {
   if (engine === 'native') return useNativeDatabase(workDir, env)
-  const database = await useEmbeddedDatabase(workDir, env)
+  const database = await useEmbeddedDatabase(workDir, { EMBEDDINGS_PROVIDER: embedderOption(), ...env })
   // PGlite's WebAssembly heap is smaller; 512MB is what its HNSW builds were measured with.
   return { engine, maintenanceWorkMem: '512MB', stop: database.stop }
 }
