@@ -39,7 +39,7 @@ export const maxQueryWords = 32
  *    (term, impact desc) index), summed per chunk. A word held by no more than `depth` chunks is
  *    read whole, so on a site of that size this is exhaustive; past it, only a common word's weakest
  *    occurrences are left unread, and those carry the least weight in BM25.
- * 3. Exact BM25 for the best `2 × limit` (at least 50) candidates: every query word's posting of each (primary-key probes), so
+ * 3. Exact BM25 for the best `limit` (at least 50) candidates: every query word's posting of each (primary-key probes), so
  *    the order among them is the true one.
  *
  * Exported so the benchmarks can EXPLAIN the very query that search runs.
@@ -49,7 +49,7 @@ export function fullTextQuery(query: string, options: FullTextOptions) {
   const { chunks, postings } = options.tables
   const filtered = Boolean(options.collections?.length)
   const inCollections = sql`c.source_slug = any(${sql.param(options.collections ?? [])}::text[])`
-  const rescore = Math.max(options.limit * 2, 50)
+  const rescore = Math.max(options.limit, 50)
   // `nulls last` as the index is built (drizzle's desc()): with any other null order PostgreSQL would
   // read a word's every posting and sort them instead of stopping after `depth`.
   const front = filtered

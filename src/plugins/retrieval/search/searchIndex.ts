@@ -14,7 +14,7 @@ import { vectorCandidates } from './vectorCandidates'
 export type SearchMode = 'fullText' | 'hybrid' | 'vector'
 
 export type SearchOptions = {
-  /** Candidates taken from each side before fusion. Default: four times `limit`, at least 50; with no embedder, three times, at least 30. */
+  /** Candidates taken from each side before fusion. Default: four times `limit`, at least 50. */
   candidates?: number
   /** Only these collections or globals. */
   collections?: string[]
@@ -63,9 +63,7 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
   const db = databaseOf(payload)
   const limit = Math.max(1, Math.min(options.limit ?? 10, 200))
   const mode = options.mode ?? 'hybrid'
-  // With a vector side, each ranking brings enough for fusion to reorder; full text alone needs only
-  // enough chunks for `limit` documents (one document may have several among the best).
-  const candidates = options.candidates ?? (context.embedder ? Math.max(limit * 4, 50) : Math.max(limit * 3, 30))
+  const candidates = options.candidates ?? Math.max(limit * 4, 50)
   const collections = options.collections?.length ? options.collections : undefined
 
   if (mode === 'vector' && !context.embedder) throw new Error('Vector search needs an embedding model, and none is configured.')
