@@ -2,22 +2,24 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { getRetrievalContext } from '../src/plugins/retrieval/context'
+import { getRetrievalContext, storeTables } from '../src/plugins/retrieval/context'
 import { listTargets } from '../src/plugins/retrieval/reindex/listTargets'
 import { statusSlug } from '../src/plugins/retrieval/status/collections'
 import { databaseOf, queryRows } from '../src/plugins/retrieval/store/database'
-import { deleteFromIndex } from '../src/plugins/retrieval/store/deleteFromIndex'
+import { writeDocuments } from '../src/plugins/retrieval/store/writeChunks'
 
 /**
  * Empties the index so that the next bulk run embeds everything again (a reindex of an indexed site
  * embeds nothing), and forgets the documents' index states, so every run starts from the same state.
- * Chunks go through the store's own delete, which keeps BM25's statistics exact whatever the store
- * keeps them in; the check afterwards reads today's statistics tables.
+ * Chunks go through the store's own writer (a document written with no chunks loses them), which
+ * keeps BM25's statistics and postings exact; the check afterwards reads them.
  */
 export async function clearIndex(payload: Payload): Promise<void> {
   const context = getRetrievalContext(payload)
   const db = databaseOf(payload)
-  for (const ref of await listTargets(payload, context)) await deleteFromIndex(db, context.table, ref)
+  const targets = await listTargets(payload, context)
+  const empty = (ref: (typeof targets)[number]) => ({ chunks: [], fieldWeights: context.fieldWeights, language: context.language, model: context.model, ref, title: '', url: '' })
+  for (let start = 0; start < targets.length; start += 100) await writeDocuments(db, storeTables(context), targets.slice(start, start + 100).map(empty))
   await payload.delete({ collection: statusSlug, overrideAccess: true, where: { id: { exists: true } } })
   const [left] = await queryRows<{ chunks: number; counted: number; postings: number; terms: number }>(db, sql`
     select (select count(*)::int from retrieval_chunks) as chunks, (select coalesce(sum(chunks), 0)::int from retrieval_stats) as counted,
