@@ -22,3 +22,14 @@ export const readJsonl = <T>(file: string): T[] =>
 
 /** The machine's load average (1, 5, 15 min) against its cores: benchmarks on a shared machine say how busy it was. */
 export const machineLoad = () => `load average ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} on ${os.cpus().length} cores`
+
+/** Runs a script's main function: exit status 0 when it resolves, 1 (with the error printed) when it throws. */
+export function runMain(main: () => Promise<unknown>): void {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
+}

@@ -21,7 +21,7 @@ import { progressBar } from '../src/cli/progressBar'
 import { compareIndex } from '../tests/helpers/compareIndex'
 import { type BenchDatabase, describeEngine, engineOption, useBenchDatabase } from './benchDatabase'
 import { clearIndex } from './clearIndex'
-import { log, machineLoad, numberOption, option, percentile as sortedPercentile } from './common'
+import { log, machineLoad, numberOption, option, percentile as sortedPercentile, runMain } from './common'
 import { type BulkRun, indexWithWorkers } from './indexWithWorkers'
 import { ensureBuild, firstResponse, type Server as ProductionServer, startServer, stopServer } from './productionServer'
 
@@ -244,10 +244,4 @@ node ${process.version}, ${machineLoad()} at the end, ${postCount} synthetic pos
   log(`bench:indexing --db ${engine} took ${((performance.now() - started) / 1000).toFixed(0)} s`)
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+runMain(main)

@@ -5,6 +5,7 @@
  * indexDocuments in batches of 25, then reports the chunks it stored and embedded and how long that took.
  */
 import type { WorkerMessage } from './indexWithWorkers'
+import { runMain } from './common'
 
 const share = Number(process.env.BENCH_SHARE)
 const shares = Number(process.env.BENCH_SHARES)
@@ -35,10 +36,4 @@ async function main() {
   await payload.destroy()
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+runMain(main)

@@ -14,7 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { progressBar } from '../src/cli/progressBar'
-import { log, option, percentile, readJsonl } from './common'
+import { log, option, percentile, readJsonl, runMain } from './common'
 import { useEmbeddedDatabase } from './embeddedApp'
 import { loadQrels, ndcg, recall } from './scifactMetrics'
 
@@ -130,10 +130,4 @@ ${queries.length} test queries, ${corpus.length} documents.`)
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+runMain(main)

@@ -33,7 +33,7 @@ import { type Database, databaseOf, queryRows } from '../src/plugins/retrieval/s
 import { writeChunks } from '../src/plugins/retrieval/store/writeChunks'
 import { chunkBlocks, embeddingText } from '../src/plugins/retrieval/text/chunkBlocks'
 import { describeEngine, engineOption, useBenchDatabase } from './benchDatabase'
-import { log, machineLoad, option, percentile, readJsonl } from './common'
+import { log, machineLoad, option, percentile, readJsonl, runMain } from './common'
 import { createBaselineGinIndex, fullTextBaselineQuery, fullTextBaselineSearch } from './fullTextBaseline'
 import { growIndex } from './growIndex'
 import { type Explain, planShape } from './planShape'
@@ -249,10 +249,4 @@ async function run(maintenanceWorkMem: string) {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+runMain(main)
