@@ -5,6 +5,8 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { getRetrievalContext } from '../../src/plugins/retrieval/context'
+import { searchIndex } from '../../src/plugins/retrieval/search/searchIndex'
 import { databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
 import { useApiTest } from '../helpers/apiTest'
 import { findBySlug } from '../helpers/fixtures'
@@ -132,5 +134,23 @@ describe('the full-text index', () => {
     expect(await textIndexDifferences(db)).toEqual([])
     const [stored] = await queryRows<{ chunks: number }>(db, sql`select count(*)::int as chunks from retrieval_chunks`)
     expect(stored.chunks).toBeGreaterThan(20)
+  })
+})
+
+describe('with no embedding model (the offline default)', () => {
+  it('stores no vectors, embeds nothing, answers from full text, and refuses a vector search with a reason', async () => {
+    const context = getRetrievalContext(test.payload)
+    expect(context.embedder).toBeUndefined()
+    const [stored] = await queryRows<{ chunks: number; models: string[]; vectors: number }>(databaseOf(test.payload), sql`
+      select count(*)::int as chunks, count(embedding)::int as vectors, array_agg(distinct model) as models from retrieval_chunks`)
+    expect(stored.chunks).toBeGreaterThan(20)
+    expect(stored).toMatchObject({ models: ['none'], vectors: 0 })
+    const { docs } = await test.payload.find({ collection: 'retrieval-status', limit: 200, overrideAccess: true, where: { state: { equals: 'indexed' } } })
+    expect(docs.length).toBeGreaterThan(5)
+    expect(docs.map((doc) => doc.embedded)).toEqual(docs.map(() => 0))
+
+    const hits = await searchIndex(test.payload, context, 'idempotent webhooks retries', { mode: 'hybrid' })
+    expect(hits[0]).toMatchObject({ similarity: null, title: 'Designing idempotent webhooks' })
+    await expect(searchIndex(test.payload, context, 'idempotent webhooks', { mode: 'vector' })).rejects.toThrow(/needs an embedding model/)
   })
 })
