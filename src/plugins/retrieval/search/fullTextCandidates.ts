@@ -39,8 +39,8 @@ export const maxQueryWords = 32
  *    (term, impact desc) index), summed per chunk. A word held by no more than `depth` chunks is
  *    read whole, so on a site of that size this is exhaustive; past it, only a common word's weakest
  *    occurrences are left unread, and those carry the least weight in BM25.
- * 3. Exact BM25 for the best `limit` (at least 50) candidates: every query word's posting of each (primary-key probes), so
- *    the order among them is the true one.
+ * 3. Exact BM25 for the best `limit` (at least 50) candidates: every query word's posting of each
+ *    (primary-key probes), so the order among them is the true one.
  *
  * Exported so the benchmarks can EXPLAIN the very query that search runs.
  */
