@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from '@payloadcms/db-postgres/drizzle'
+import { asc, sql } from '@payloadcms/db-postgres/drizzle'
 
 import type { SourceRef } from '../types'
 import type { ChunkTable } from './chunkTable'
@@ -16,30 +16,22 @@ export type StoredChunk = {
   url: null | string
 }
 
-const columns = (table: ChunkTable) => ({
-  chunkIndex: table.chunkIndex,
-  hash: table.hash,
-  heading: table.heading,
-  id: table.id,
-  model: table.model,
-  title: table.title,
-  url: table.url,
-})
-
-/** The stored chunks of one document, without their vectors. */
-export const readChunkMeta = (db: Database, table: ChunkTable, ref: SourceRef): Promise<StoredChunk[]> =>
-  db
-    .select(columns(table))
-    .from(table)
-    .where(and(eq(table.sourceSlug, ref.slug), eq(table.sourceId, ref.id)))
-    .orderBy(asc(table.chunkIndex))
-
-/** The stored chunks of several documents in one query, by `sourceKey`; a document with none has an empty list. */
+/** The stored chunks (without their vectors) of several documents in one query, by `sourceKey`; a document with none has an empty list. */
 export async function readChunkMetas(db: Database, table: ChunkTable, refs: SourceRef[]): Promise<Map<string, StoredChunk[]>> {
   const byDocument = new Map<string, StoredChunk[]>(refs.map((ref) => [sourceKey(ref), []]))
   if (refs.length === 0) return byDocument
   const rows = await db
-    .select({ ...columns(table), sourceId: table.sourceId, sourceSlug: table.sourceSlug })
+    .select({
+      chunkIndex: table.chunkIndex,
+      hash: table.hash,
+      heading: table.heading,
+      id: table.id,
+      model: table.model,
+      sourceId: table.sourceId,
+      sourceSlug: table.sourceSlug,
+      title: table.title,
+      url: table.url,
+    })
     .from(table)
     .where(
       sql`(${table.sourceSlug}, ${table.sourceId}) in (select * from unnest(${sql.param(refs.map((ref) => ref.slug))}::text[], ${sql.param(refs.map((ref) => ref.id))}::text[]))`,
@@ -48,3 +40,7 @@ export async function readChunkMetas(db: Database, table: ChunkTable, refs: Sour
   for (const { sourceId, sourceSlug, ...row } of rows) byDocument.get(sourceKey({ id: sourceId, slug: sourceSlug }))?.push(row)
   return byDocument
 }
+
+/** The stored chunks of one document, without their vectors. */
+export const readChunkMeta = async (db: Database, table: ChunkTable, ref: SourceRef): Promise<StoredChunk[]> =>
+  (await readChunkMetas(db, table, [ref])).get(sourceKey(ref)) ?? []
