@@ -13,6 +13,7 @@ import * as migration_20261201_231558_media_visibility from './20261201_231558_m
 import * as migration_20261201_231904_drop_account_lockout from './20261201_231904_drop_account_lockout';
 import * as migration_20261201_233016_chat_retention from './20261201_233016_chat_retention';
 import * as migration_20261202_015124_retrieval_postings from './20261202_015124_retrieval_postings';
+import * as migration_20261202_065438_chat_confidence from './20261202_065438_chat_confidence';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261202_015124_retrieval_postings.up,
     down: migration_20261202_015124_retrieval_postings.down,
-    name: '20261202_015124_retrieval_postings'
+    name: '20261202_015124_retrieval_postings',
+  },
+  {
+    up: migration_20261202_065438_chat_confidence.up,
+    down: migration_20261202_065438_chat_confidence.down,
+    name: '20261202_065438_chat_confidence'
   },
 ];

@@ -6,6 +6,7 @@ import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
 import { createLocalEmbedder, createOpenAIEmbedder, type Embedder, type RetrievalPluginOptions } from '../plugins/retrieval'
 import { env, jobsAutoRun, rateLimitWindowSeconds } from './env'
+import { expansionFromEnv } from './queryExpansion'
 
 /** EMBEDDING_DIMENSIONS (default 1536): the size of the index's vector column, and of the model's vectors. */
 const embeddingDimensions = () => Number(env('EMBEDDING_DIMENSIONS', '1536'))
@@ -70,6 +71,7 @@ export function retrievalOptions(): RetrievalPluginOptions {
     },
     dimensions: embeddingDimensions(),
     embedder: embedderFromEnv(),
+    expansion: expansionFromEnv(),
     globals: {
       profile: {
         fields: [

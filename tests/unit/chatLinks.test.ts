@@ -7,12 +7,12 @@ import { selectSources } from '../../src/plugins/chat/answer/selectSources'
 import { linkableUrl } from '../../src/plugins/chat/insights/linkableUrl'
 
 const hit = { collection: 'projects', heading: '', id: '1', score: 1, snippet: '', text: 'Tidewater', title: 'Tidewater', titleMatch: true, url: '/projects/tidewater' } as SearchHit
-const retrieval = { maxSources: 4, minCoverage: 0.5, minSimilarity: 0.5 }
+const retrieval = { maxSources: 4, maxSuggestions: 3, minCoverage: 0.5, minExpandedCoverage: 0.3, minSimilarity: 0.5 }
 
 describe('citation links', () => {
   it('are absolute on the public origin, and paths without one', () => {
-    expect(selectSources([hit], retrieval, 'https://portfolio.example.com')[0].url).toBe('https://portfolio.example.com/projects/tidewater')
-    expect(selectSources([hit], retrieval)[0].url).toBe('/projects/tidewater')
+    expect(selectSources([hit], retrieval, 'https://portfolio.example.com').sources[0].url).toBe('https://portfolio.example.com/projects/tidewater')
+    expect(selectSources([hit], retrieval).sources[0].url).toBe('/projects/tidewater')
   })
 
   it('reach the insights only when http(s) or a path on the site', () => {

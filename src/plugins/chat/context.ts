@@ -15,7 +15,7 @@ export type ChatContext = {
   model: ChatModel
   publicUrl?: string
   retention: { autoRun: boolean; batchSize: number; cron: string; days: number; queue: string }
-  retrieval: { maxSources: number; minCoverage: number; minSimilarity: number }
+  retrieval: { maxSources: number; maxSuggestions: number; minCoverage: number; minExpandedCoverage: number; minSimilarity: number }
   siteName: string
   /** The auth collection whose signed-in users are recorded on the sessions they start (null: none). */
   userCollection: null | string
@@ -50,7 +50,9 @@ export function resolveChatOptions(options: ChatPluginOptions, userCollection: n
     },
     retrieval: {
       maxSources: options.retrieval?.maxSources ?? 4,
+      maxSuggestions: options.retrieval?.maxSuggestions ?? 3,
       minCoverage: options.retrieval?.minCoverage ?? 0.5,
+      minExpandedCoverage: options.retrieval?.minExpandedCoverage ?? 0.3,
       minSimilarity: options.retrieval?.minSimilarity ?? 0.5,
     },
     siteName: options.siteName ?? 'this site',

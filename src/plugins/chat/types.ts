@@ -69,13 +69,23 @@ export type ChatPluginOptions = {
     /** Passages given to the model at most. Default 4. */
     maxSources?: number
     /**
-     * What counts as relevant. A passage is when a word of the question is in its title or headings,
-     * when its words cover at least `minCoverage` of the question's weight (rare words weigh more;
-     * words the site never uses count too), or when its meaning is at least `minSimilarity` close
-     * (cosine). With none relevant, the chat says it does not know. Defaults 0.5 and 0.5.
+     * The high band: what counts as relevant enough to answer from. A passage is when a word of the
+     * question is in its title or headings, when its words cover at least `minCoverage` of the
+     * question's weight (rare words weigh more; words the site never uses count too), or when its
+     * meaning is at least `minSimilarity` close (cosine). Defaults 0.5 and 0.5.
      */
     minCoverage?: number
     minSimilarity?: number
+    /**
+     * The middle band: with nothing relevant, pages whose words, counting stand-ins for the
+     * question's words (synonyms, related words: the retrieval plugin's query expansion), cover at
+     * least `minExpandedCoverage` are offered as links ("These pages may help"), up to `maxSuggestions`,
+     * with no answer claimed. Below that, the chat says it does not know and records the question as
+     * unanswered. Tuned on bench/understanding (docs/benchmarks.md).
+     * @default 0.3 and 3
+     */
+    minExpandedCoverage?: number
+    maxSuggestions?: number
   }
   /**
    * How long visitors' conversations are kept. A scheduled job deletes every session whose last

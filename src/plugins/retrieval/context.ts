@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import type { ShownRelations } from './related/findShownRelations'
 import type { FusionWeights } from './search/fuseRankings'
 import type { ChunkTable, PostingsTable } from './store/chunkTable'
-import type { Embedder, SourceOptions, SourceRef } from './types'
+import type { Embedder, QueryExpander, SourceOptions, SourceRef } from './types'
 
 export type Source = SourceOptions & { kind: SourceRef['kind']; slug: string }
 
@@ -21,10 +21,14 @@ export type RetrievalContext = {
   embedBatchSize: number
   /** None: full-text search only, and chunks are stored without vectors. */
   embedder?: Embedder
+  /** Query expansion (none: words match only themselves). */
+  expansion?: { expander: QueryExpander; maxDocumentFrequency: number; rankByMeaning: boolean; termsPerWord: number }
   /** How much a title (A) or heading (B) occurrence counts in BM25, against one in the text. */
   fieldWeights: { heading: number; title: number }
   /** Reciprocal rank fusion: the weight of each ranking, the rank offset k, and whether vector-only documents count. */
   fusion: FusionWeights
+  /** Dropped from full-text queries. */
+  frameWords: ReadonlySet<string>
   /** pgvector ≥ 0.8 supports iterative index scans; checked at start-up. */
   iterativeScan: boolean
   language: string

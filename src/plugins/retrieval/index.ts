@@ -20,6 +20,9 @@ import { installChunkTable } from './store/installChunkTable'
 import { assertChunkStore } from './store/inspectChunkStore'
 import { type SearchHit, searchIndex, type SearchOptions } from './search/searchIndex'
 
+export { buildWordVectorTable } from './expansion/buildWordVectorTable'
+export { createLexicalExpander, type LexicalExpanderOptions } from './expansion/createLexicalExpander'
+export { questionFrameWords } from './expansion/frameWords'
 export { createLocalEmbedder } from './embedders/localEmbedder'
 export { createOpenAIEmbedder } from './embedders/openaiEmbedder'
 export { errorResponse, readJson } from './endpoints/respond'
@@ -29,7 +32,7 @@ export { clientIp, hitRateLimit, type RateLimitRule, tooManyRequests } from './r
 export type { SearchHit, SearchMode, SearchOptions } from './search/searchIndex'
 export type { IndexResult } from './indexing/indexDocuments'
 export type { ReindexProgress } from './reindex/reindexAll'
-export type { Embedder, FieldSource, RetrievalPluginOptions, SourceOptions } from './types'
+export type { Embedder, FieldSource, QueryExpander, RelatedWord, RetrievalPluginOptions, SourceOptions } from './types'
 
 const statusField: Field = {
   name: 'searchIndex',

@@ -3,6 +3,7 @@ import type { Config } from 'payload'
 import type { RetrievalContext, Source } from './context'
 import type { RetrievalPluginOptions } from './types'
 
+import { questionFrameWords } from './expansion/frameWords'
 import { findShownRelations } from './related/findShownRelations'
 import { runsSlug, statusSlug } from './status/collections'
 import { defaultMaxBodyBytes } from './endpoints/readBodyText'
@@ -45,7 +46,14 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     disabled: Boolean(options.disabled),
     embedBatchSize: options.embedBatchSize ?? 64,
     embedder: options.embedder,
+    expansion: options.expansion && {
+      expander: options.expansion.expander,
+      maxDocumentFrequency: options.expansion.maxDocumentFrequency ?? 2,
+      rankByMeaning: options.expansion.rankByMeaning ?? true,
+      termsPerWord: options.expansion.termsPerWord ?? 8,
+    },
     fieldWeights: { heading: options.fieldWeights?.heading ?? 1.5, title: options.fieldWeights?.title ?? 2 },
+    frameWords: new Set((options.frameWords ?? ((options.language ?? 'english') === 'english' ? questionFrameWords : [])).map((word) => word.toLowerCase())),
     fusion: fusionDefaults(options),
     iterativeScan: false,
     language: options.language ?? 'english',

@@ -73,6 +73,25 @@ export type RetrievalPluginOptions = {
    * @default undefined (full-text search only)
    */
   embedder?: Embedder
+  /**
+   * Query expansion: words that may stand in for a query word the index does not hold ("hospitals"
+   * on a site that says "clinics"), from an expander such as `createLexicalExpander` (WordNet and
+   * word vectors, offline). A stand-in counts at its weight (below the word's own 1); only the best
+   * `termsPerWord` of those the index holds are used; a word held by more than
+   * `maxDocumentFrequency` chunks is never expanded (on a large corpus, expanding words it knows
+   * costs precision). With `rankByMeaning` and an expander that has word vectors, a query that
+   * needed stand-ins has its candidates reordered by how close each page's meaning is to it
+   * (`rankByMeaning` in search/). Defaults: termsPerWord 8, maxDocumentFrequency 2, rankByMeaning
+   * true; measured on bench/understanding and SciFact (docs/benchmarks.md).
+   * @default undefined (no expansion)
+   */
+  expansion?: { expander: QueryExpander; maxDocumentFrequency?: number; rankByMeaning?: boolean; termsPerWord?: number }
+  /**
+   * Words that frame a question rather than name its subject ("have you built anything for…"),
+   * dropped from full-text queries. Set `[]` to keep every word.
+   * @default questionFrameWords (English) when `language` is 'english', else []
+   */
+  frameWords?: string[]
   /** Texts sent to the embedder in one call. Default 64. */
   embedBatchSize?: number
   /** In full-text ranking, how much a word in the title or in a heading counts against one in the text. */
@@ -111,6 +130,23 @@ export type RetrievalPluginOptions = {
    * default every 5 minutes), so the index converges after an outage of any length.
    */
   retries?: { attempts?: number; delayMs?: number; retryFailedCron?: string }
+}
+
+/** A word that may stand in for another, and how strongly (0 to 1, the word itself being 1). */
+export type RelatedWord = { weight: number; word: string }
+
+/** Where query expansion finds related words (see `createLexicalExpander`). */
+export type QueryExpander = {
+  id: string
+  /** Words related to `word` (lowercase), strongest first. */
+  related: (word: string) => Promise<RelatedWord[]> | RelatedWord[]
+  /**
+   * A text's meaning as a unit vector (word vectors averaged), to rank candidates by when a query had
+   * words the index does not hold; null when the expander has no vectors or knows none of the words.
+   */
+  vectorOf?: (text: string) => Promise<Float32Array | null>
+  /** Loads the expander's resources ahead of the first query. */
+  warm?: () => Promise<void>
 }
 
 /** A document's text, cut into pieces that carry their place in it. */

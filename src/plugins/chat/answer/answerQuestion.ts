@@ -6,10 +6,12 @@ import type { ChatSource, ChatTurn } from '../types'
 import { searchPublished } from '../../retrieval'
 import { guardAnswer } from './guardAnswer'
 import { retrievalQuery } from './retrievalQuery'
-import { selectSources } from './selectSources'
+import { type Confidence, selectSources } from './selectSources'
 
 export type ChatOutcome = {
   answer: string
+  /** `high`: answered from the sources; `middle`: the sources were offered as pages that may help; `low`: nothing close. */
+  confidence: Confidence
   error?: string
   query: string
   sources: ChatSource[]
@@ -23,10 +25,15 @@ export type ChatCallbacks = { onSources: (sources: ChatSource[]) => void; onToke
 export const unansweredText = (siteName: string) =>
   `I don't know: I couldn't find anything about that on ${siteName}. Try asking about the projects, the blog posts or the skills described here.`
 
+/** The middle band's answer: no claim, only the closest pages, each cited so the widget links it. */
+export const unsureText = (siteName: string, sources: ChatSource[]) =>
+  `I'm not sure ${siteName} answers that. These pages come closest: ${sources.map((source) => `${source.title} [${source.index}]`).join(', ')}.`
+
 /**
  * Retrieval, then the model: searches what visitors can see for the question (rewritten if it is a
  * follow-up), keeps the relevant passages, and streams the model's answer from them. With nothing
- * relevant, it says it does not know instead of guessing. Never throws: failures come back in the
+ * relevant it does not guess: it offers the closest pages when some are close (the middle band),
+ * and otherwise says it does not know. Never throws: failures come back in the
  * outcome, with whatever was said before them.
  */
 export async function answerQuestion(
@@ -39,6 +46,7 @@ export async function answerQuestion(
   const elapsed = () => Math.round(performance.now() - started)
   const outcome: ChatOutcome = {
     answer: '',
+    confidence: 'low',
     query: input.question,
     sources: [],
     status: 'complete',
@@ -53,13 +61,17 @@ export async function answerQuestion(
   try {
     outcome.query = await retrievalQuery(context.model, input.history, input.question, input.signal)
     const hits = await searchPublished(payload, outcome.query, { limit: Math.max(8, context.retrieval.maxSources * 2) })
-    outcome.sources = selectSources(hits, context.retrieval, context.publicUrl)
+    const { confidence, sources } = selectSources(hits, context.retrieval, context.publicUrl)
+    outcome.confidence = confidence
+    outcome.sources = sources
     outcome.timings.retrievalMs = elapsed()
     callbacks.onSources(outcome.sources)
 
-    if (outcome.sources.length === 0) {
+    if (confidence === 'low') {
       outcome.unanswered = true
       say(unansweredText(context.siteName))
+    } else if (confidence === 'middle') {
+      say(unsureText(context.siteName, sources))
     } else {
       const pieces = context.model.generate({ history: input.history, question: input.question, sources: outcome.sources }, { signal: input.signal })
       for await (const piece of guardAnswer(pieces)) {

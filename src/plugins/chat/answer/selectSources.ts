@@ -17,12 +17,26 @@ export const isRelevant = (hit: SearchHit, { minCoverage, minSimilarity }: ChatC
  */
 const sourceUrl = (path: string, publicUrl?: string) => (publicUrl ? new URL(path, `${publicUrl}/`).toString() : path)
 
-/** The relevant hits, best first, numbered for citation, linked on `publicUrl` (or as paths without one). */
-export function selectSources(hits: SearchHit[], retrieval: ChatContext['retrieval'], publicUrl?: string): ChatSource[] {
-  return hits
-    .filter((hit) => isRelevant(hit, retrieval))
-    .slice(0, retrieval.maxSources)
-    .map((hit, i) => ({
+/** How sure the chat is that the site answers a question: answer, offer pages, or say it does not know. */
+export type Confidence = 'high' | 'low' | 'middle'
+
+/** Close, but not enough to answer from: its words, counting stand-ins for the question's, cover enough. */
+export const isClose = (hit: SearchHit, { minExpandedCoverage }: ChatContext['retrieval']) => (hit.expandedCoverage ?? hit.coverage ?? 0) >= minExpandedCoverage
+
+/**
+ * The sources for an answer, and the band they put it in: `high` with the relevant hits (answered
+ * from them), else `middle` with the close ones (offered as links), else `low` with none. Best
+ * first, numbered for citation, linked on `publicUrl` (or as paths without one).
+ */
+export function selectSources(hits: SearchHit[], retrieval: ChatContext['retrieval'], publicUrl?: string): { confidence: Confidence; sources: ChatSource[] } {
+  const relevant = hits.filter((hit) => isRelevant(hit, retrieval)).slice(0, retrieval.maxSources)
+  if (relevant.length > 0) return { confidence: 'high', sources: toSources(relevant, publicUrl) }
+  const close = hits.filter((hit) => isClose(hit, retrieval)).slice(0, retrieval.maxSuggestions)
+  return close.length > 0 ? { confidence: 'middle', sources: toSources(close, publicUrl) } : { confidence: 'low', sources: [] }
+}
+
+function toSources(hits: SearchHit[], publicUrl?: string): ChatSource[] {
+  return hits.map((hit, i) => ({
       collection: hit.collection,
       id: hit.id,
       index: i + 1,

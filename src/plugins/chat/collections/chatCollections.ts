@@ -50,7 +50,7 @@ export const buildMessagesCollection = (read: Access): CollectionConfig => ({
   slug: messagesSlug,
   access: readOnly(read),
   admin: {
-    defaultColumns: ['createdAt', 'question', 'unanswered', 'status', 'rating'],
+    defaultColumns: ['createdAt', 'question', 'confidence', 'status', 'rating'],
     group: 'Chat',
     useAsTitle: 'question',
   },
@@ -63,6 +63,13 @@ export const buildMessagesCollection = (read: Access): CollectionConfig => ({
     { name: 'answer', type: 'textarea' },
     { name: 'sources', type: 'json', admin: { description: 'The passages cited, with their scores.' } },
     { name: 'unanswered', type: 'checkbox', admin: { description: 'Nothing relevant was found.' }, defaultValue: false, index: true },
+    {
+      name: 'confidence',
+      type: 'select',
+      admin: { description: 'High: answered from the sources. Middle: not sure, the closest pages were offered. Low: nothing close (unanswered).' },
+      index: true,
+      options: ['high', 'middle', 'low'],
+    },
     { name: 'status', type: 'select', defaultValue: 'complete', index: true, options: ['complete', 'failed', 'stopped'] },
     { name: 'error', type: 'textarea' },
     { name: 'model', type: 'text' },

@@ -62,7 +62,7 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
         return Response.json({ errors: [{ message: failedMessage }], messageId, sessionId: current.publicId }, { headers: cors.headers, status: 502 })
       }
       return Response.json(
-        { answer: outcome.answer, messageId, sessionId: current.publicId, sources: outcome.sources.map(publicSource) },
+        { answer: outcome.answer, confidence: outcome.confidence, messageId, sessionId: current.publicId, sources: outcome.sources.map(publicSource) },
         { headers: cors.headers },
       )
     }
@@ -89,7 +89,7 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
           payload.logger.error(`chat: could not record the answer: ${(error as Error).message}`)
         }
         if (outcome.status === 'failed') send('error', { message: failedMessage })
-        else if (outcome.status === 'complete') send('done', { messageId, sessionId: current.publicId, unanswered: outcome.unanswered })
+        else if (outcome.status === 'complete') send('done', { confidence: outcome.confidence, messageId, sessionId: current.publicId, unanswered: outcome.unanswered })
         try {
           controller.close()
         } catch {

@@ -14,6 +14,7 @@ export async function recordMessage(
     collection: messagesSlug as never,
     data: {
       answer: outcome.answer,
+      confidence: outcome.confidence,
       error: outcome.error ?? null,
       firstTokenMs: outcome.timings.firstTokenMs,
       model,

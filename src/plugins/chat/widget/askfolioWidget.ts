@@ -229,6 +229,7 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
         if (event === 'done') {
           finished = true
           turn.unanswered = Boolean(payload.unanswered)
+          if (payload.confidence === 'high' || payload.confidence === 'middle' || payload.confidence === 'low') turn.confidence = payload.confidence
         }
         this.renderTurn(turn)
       })
@@ -301,7 +302,8 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
       if (turn.answer) target.append(this.answerText(turn))
       const cited = turn.unanswered ? [] : turn.sources
       if (cited.length && turn.answer) {
-        target.append(h('ol', { 'aria-label': 'Sources', class: 'sources' }, ...cited.map((s) => h('li', {}, linkTo(s.url, this.api, {}, s.title)))))
+        const label = turn.confidence === 'middle' ? 'Pages that may help' : 'Sources'
+        target.append(h('ol', { 'aria-label': label, class: 'sources' }, ...cited.map((s) => h('li', {}, linkTo(s.url, this.api, {}, s.title)))))
       }
       if (turn.status === 'stopped') target.append(h('p', { class: 'note' }, 'Stopped.'))
       // Not an alert: the status line announces a new error once; a redraw must not repeat old ones.

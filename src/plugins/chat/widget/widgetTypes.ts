@@ -9,6 +9,8 @@ export type Source = { title: string; url: string }
 /** One question and its answer, as the widget shows and saves it. */
 export type Turn = {
   answer: string
+  /** `middle`: the sources are pages that may help, not the sources of an answer. */
+  confidence?: 'high' | 'low' | 'middle'
   error?: string
   messageId?: string
   question: string

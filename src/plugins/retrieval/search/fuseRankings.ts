@@ -14,6 +14,7 @@ export type Fused = {
   coverage: null | number
   /** `collection:id` of the source document. */
   document: string
+  expandedCoverage: null | number
   fullText: null | number
   score: number
   titleMatch: boolean
@@ -39,13 +40,14 @@ export function fuseRankings(fullText: Candidate[], vector: Candidate[], weights
       let entry = fused.get(candidate.document)
       if (!entry && side === 'vector' && !weights.vectorOnly) return
       if (!entry) {
-        entry = { chunkId: candidate.id, coverage: null, document: candidate.document, fullText: null, score: 0, titleMatch: false, vector: null }
+        entry = { chunkId: candidate.id, coverage: null, document: candidate.document, expandedCoverage: null, fullText: null, score: 0, titleMatch: false, vector: null }
         fused.set(candidate.document, entry)
       }
       entry.score += weight / (weights.k + rank + 1)
       entry[side] = candidate.score
       if (side === 'fullText') {
         entry.coverage = candidate.coverage ?? null
+        entry.expandedCoverage = candidate.expandedCoverage ?? candidate.coverage ?? null
         entry.titleMatch = candidate.titleMatch ?? false
       }
     })

@@ -6,9 +6,11 @@ import { type RetrievalContext, storeTables } from '../context'
 
 import { databaseOf, queryRows, regconfig } from '../store/database'
 import { embedSearchQuery } from './embedSearchQuery'
-import { type Candidate, fullTextCandidates } from './fullTextCandidates'
+import { expandQuery } from './expandQuery'
+import { type Candidate, fullTextCandidates, type FullTextMatch } from './fullTextCandidates'
 import { fuseRankings } from './fuseRankings'
 import { highlightToHtml, markEnd, markStart } from './highlight'
+import { rankByMeaning } from './rankByMeaning'
 import { vectorCandidates } from './vectorCandidates'
 
 export type SearchMode = 'fullText' | 'hybrid' | 'vector'
@@ -21,6 +23,8 @@ export type SearchOptions = {
   /** Documents to return (one chunk each). Default 10. */
   limit?: number
   mode?: SearchMode
+  /** Called with the stand-ins the full-text query used for words the index does not hold (none: not called). */
+  onExpanded?: (expanded: FullTextMatch['expanded']) => void
   /**
    * Called when a hybrid search had to leave out the vector side (the query could not be embedded);
    * the results then come from full text alone. A `vector` search fails instead.
@@ -34,6 +38,12 @@ export type SearchHit = {
   collection: string
   /** The share of the query's weight (idf) the chunk's words cover, from 0 to 1. */
   coverage: null | number
+  /**
+   * As `coverage`, with a query word that the index does not hold but a stand-in matched (a synonym,
+   * a related word) counted at the stand-in's weight, below 1. Equals `coverage` when nothing was
+   * expanded.
+   */
+  expandedCoverage: null | number
   /** The chunk's BM25 score, when it matched the words of the query. */
   fullTextScore: null | number
   heading: string
@@ -56,7 +66,9 @@ type ChunkRow = { heading: string; id: number; snippet: null | string; source_id
 /**
  * Hybrid search over the published chunks: BM25 full-text candidates and HNSW nearest neighbours,
  * fused by reciprocal rank, then grouped so each document appears once (with its best chunk). With
- * no embedding model configured, a hybrid search is a full-text one.
+ * no embedding model configured, a hybrid search is a full-text one. The full-text side drops the
+ * question's frame words and lets related words stand in for words the index does not hold
+ * (`expandQuery`), when the plugin has an expander.
  */
 export async function searchIndex(payload: Payload, context: RetrievalContext, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   if (context.storeProblem) throw new Error(context.storeProblem)
@@ -68,10 +80,27 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
 
   if (mode === 'vector' && !context.embedder) throw new Error('Vector search needs an embedding model, and none is configured.')
 
-  const fullText: Candidate[] =
-    mode === 'vector'
-      ? []
-      : await fullTextCandidates(db, query, { collections, depth: context.postingsPerWord, language: context.language, limit: candidates, tables: storeTables(context) })
+  let fullText: Candidate[] = []
+  let lexemes: null | string[] = null
+  if (mode !== 'vector') {
+    const { expansions, text } = await expandQuery(db, context, query)
+    const match = await fullTextCandidates(db, text, {
+      collections,
+      depth: context.postingsPerWord,
+      expansions,
+      expansionsPerWord: context.expansion?.termsPerWord,
+      language: context.language,
+      limit: candidates,
+      tables: storeTables(context),
+    })
+    fullText = match.candidates
+    lexemes = match.lexemes
+    // Stand-ins find the right pages only loosely: when the query needed them, meaning reorders.
+    if (expansions.words.length > 0 && context.expansion?.rankByMeaning) {
+      fullText = await rankByMeaning(db, { candidates: fullText, chunks: context.table, expander: context.expansion.expander, query: text })
+    }
+    if (match.expanded.length > 0) options.onExpanded?.(match.expanded)
+  }
   let vector: Candidate[] = []
   if (mode !== 'fullText' && context.embedder) {
     const { degraded, vector: embedding } = await embedSearchQuery(payload, context, query)
@@ -92,7 +121,7 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
   const rows = await queryRows<ChunkRow>(db, sql`
     select id, source_slug, source_id, title, url, heading, text,
       ts_headline(${config}, text,
-        (select string_agg(quote_literal(u.lexeme), ' | ') from unnest(to_tsvector(${config}, ${query})) u)::tsquery,
+        ${lexemes?.length ? sql`(select string_agg(quote_literal(t), ' | ') from unnest(${sql.param(lexemes)}::text[]) t)::tsquery` : sql`(select string_agg(quote_literal(u.lexeme), ' | ') from unnest(to_tsvector(${config}, ${query})) u)::tsquery`},
         ${`StartSel=${markStart}, StopSel=${markEnd}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
     from retrieval_chunks where id = any(${sql.param(top.map((entry) => entry.chunkId))}::int[])`)
   const byId = new Map(rows.map((row) => [Number(row.id), row]))
@@ -103,6 +132,7 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
     chunkId: entry.chunkId,
     collection: row.source_slug,
     coverage: entry.coverage,
+    expandedCoverage: entry.expandedCoverage,
     fullTextScore: entry.fullText,
     heading: row.heading,
     id: row.source_id,
