@@ -6,8 +6,8 @@ import type { SearchHit } from '../../src/plugins/retrieval'
 import { selectSources } from '../../src/plugins/chat/answer/selectSources'
 import { linkableUrl } from '../../src/plugins/chat/insights/linkableUrl'
 
-const hit = { collection: 'projects', heading: '', id: '1', score: 1, snippet: '', text: 'Tidewater', title: 'Tidewater', titleMatch: true, url: '/projects/tidewater' } as SearchHit
-const retrieval = { maxSources: 4, maxSuggestions: 3, minCoverage: 0.5, minExpandedCoverage: 0.3, minSimilarity: 0.5 }
+const hit = { collection: 'projects', coverage: 1, heading: '', id: '1', score: 1, snippet: '', text: 'Tidewater', title: 'Tidewater', titleMatch: true, url: '/projects/tidewater' } as SearchHit
+const retrieval = { maxSources: 4, maxSuggestions: 3, minCoverage: 0.5, minExpandedCoverage: 0.3, minSimilarity: 0.5, minTitleCoverage: 0.35 }
 
 describe('citation links', () => {
   it('are absolute on the public origin, and paths without one', () => {

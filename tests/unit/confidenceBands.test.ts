@@ -5,24 +5,36 @@ import type { SearchHit } from '../../src/plugins/retrieval'
 
 import { selectSources } from '../../src/plugins/chat/answer/selectSources'
 
-const retrieval = { maxSources: 2, maxSuggestions: 2, minCoverage: 0.5, minExpandedCoverage: 0.3, minSimilarity: 0.5 }
+const retrieval = { maxSources: 2, maxSuggestions: 2, minCoverage: 0.5, minExpandedCoverage: 0.3, minSimilarity: 0.5, minTitleCoverage: 0.35 }
 const hit = (title: string, signals: Partial<SearchHit>): SearchHit =>
   ({ collection: 'projects', coverage: 0, expandedCoverage: 0, heading: '', id: title, score: 1, similarity: null, snippet: '', text: title, title, titleMatch: false, url: `/projects/${title}`, ...signals }) as SearchHit
 
 describe('confidence bands', () => {
-  it('answers (high) from the hits that cover the question, a title match, or a close meaning, best first and at most maxSources', () => {
-    const hits = [hit('a', { coverage: 0.2, expandedCoverage: 0.9 }), hit('b', { coverage: 0.6 }), hit('c', { titleMatch: true }), hit('d', { similarity: 0.7 }), hit('e', { coverage: 1 })]
+  it('answers (high) when the best hit covers the question, and cites the relevant hits, at most maxSources', () => {
+    const hits = [hit('a', { coverage: 0.6 }), hit('b', { coverage: 0.2, expandedCoverage: 0.9 }), hit('c', { coverage: 0.4, titleMatch: true }), hit('d', { similarity: 0.7 }), hit('e', { coverage: 1 })]
     const { confidence, sources } = selectSources(hits, retrieval)
     expect(confidence).toBe('high')
-    // The expanded-only hit "a" does not become a source of an answer, even ranked first.
-    expect(sources.map((source) => [source.title, source.index])).toEqual([['b', 1], ['c', 2]])
+    // "b" matched only through stand-ins for the question's words: never the source of an answer.
+    expect(sources.map((source) => [source.title, source.index])).toEqual([['a', 1], ['c', 2]])
+  })
+
+  it('counts a title or heading match only with enough of the question covered', () => {
+    expect(selectSources([hit('a', { coverage: 0.35, titleMatch: true })], retrieval).confidence).toBe('high')
+    expect(selectSources([hit('a', { coverage: 0.3, expandedCoverage: 0.3, titleMatch: true })], retrieval).confidence).toBe('middle')
+    expect(selectSources([hit('a', { coverage: 0.45 })], retrieval).confidence).toBe('middle')
+  })
+
+  it('judges by the best hit: a relevant one ranked lower does not make an answer', () => {
+    const { confidence, sources } = selectSources([hit('a', { expandedCoverage: 0.4 }), hit('b', { coverage: 1 })], retrieval)
+    expect(confidence).toBe('middle')
+    expect(sources.map((source) => source.title)).toEqual(['a', 'b'])
   })
 
   it('offers the close pages (middle) when only stand-ins for the question words match well enough', () => {
-    const hits = [hit('a', { coverage: 0.2, expandedCoverage: 0.45 }), hit('b', { coverage: 0, expandedCoverage: 0.1 }), hit('c', { coverage: 0.1, expandedCoverage: 0.3 }), hit('d', { expandedCoverage: 0.8 })]
+    const hits = [hit('a', { coverage: 0.2, expandedCoverage: 0.45 }), hit('b', { expandedCoverage: 0.1 }), hit('c', { coverage: 0.1, expandedCoverage: 0.3 }), hit('d', { expandedCoverage: 0.8 })]
     const { confidence, sources } = selectSources(hits, retrieval)
     expect(confidence).toBe('middle')
-    expect(sources.map((source) => source.title)).toEqual(['a', 'c'])
+    expect(sources.map((source) => [source.title, source.index])).toEqual([['a', 1], ['c', 2]])
   })
 
   it('says it does not know (low) when nothing comes close, with no sources', () => {

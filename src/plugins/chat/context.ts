@@ -15,7 +15,7 @@ export type ChatContext = {
   model: ChatModel
   publicUrl?: string
   retention: { autoRun: boolean; batchSize: number; cron: string; days: number; queue: string }
-  retrieval: { maxSources: number; maxSuggestions: number; minCoverage: number; minExpandedCoverage: number; minSimilarity: number }
+  retrieval: { maxSources: number; maxSuggestions: number; minCoverage: number; minExpandedCoverage: number; minSimilarity: number; minTitleCoverage: number }
   siteName: string
   /** The auth collection whose signed-in users are recorded on the sessions they start (null: none). */
   userCollection: null | string
@@ -54,6 +54,7 @@ export function resolveChatOptions(options: ChatPluginOptions, userCollection: n
       minCoverage: options.retrieval?.minCoverage ?? 0.5,
       minExpandedCoverage: options.retrieval?.minExpandedCoverage ?? 0.3,
       minSimilarity: options.retrieval?.minSimilarity ?? 0.5,
+      minTitleCoverage: options.retrieval?.minTitleCoverage ?? 0.3,
     },
     siteName: options.siteName ?? 'this site',
     userCollection,

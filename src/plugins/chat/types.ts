@@ -69,13 +69,16 @@ export type ChatPluginOptions = {
     /** Passages given to the model at most. Default 4. */
     maxSources?: number
     /**
-     * The high band: what counts as relevant enough to answer from. A passage is when a word of the
-     * question is in its title or headings, when its words cover at least `minCoverage` of the
-     * question's weight (rare words weigh more; words the site never uses count too), or when its
-     * meaning is at least `minSimilarity` close (cosine). Defaults 0.5 and 0.5.
+     * The high band: what counts as relevant enough to answer from. A passage is when its words cover
+     * at least `minCoverage` of the question's weight (rare words weigh more; words the site never
+     * uses count too), or `minTitleCoverage` when a word of the question is in its title or headings,
+     * or when its meaning is at least `minSimilarity` close (cosine). The chat answers only when the
+     * best hit is relevant. Defaults 0.5, 0.3 and 0.5 (tuned on bench/understanding, see
+     * docs/benchmarks.md).
      */
     minCoverage?: number
     minSimilarity?: number
+    minTitleCoverage?: number
     /**
      * The middle band: with nothing relevant, pages whose words, counting stand-ins for the
      * question's words (synonyms, related words: the retrieval plugin's query expansion), cover at

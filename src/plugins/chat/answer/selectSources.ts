@@ -3,12 +3,13 @@ import type { ChatContext } from '../context'
 import type { ChatSource } from '../types'
 
 /**
- * A hit counts as relevant when a word of the question names it (title or heading), when it covers
- * enough of the question's words, or when its meaning is close enough. A stray shared word ("give",
- * "computed") is not enough: that is what lets the chat say it does not know.
+ * A hit counts as relevant when it covers enough of the question's own words (fewer will do when one
+ * of them is in its title or headings), or when its meaning is close enough. A stray shared word
+ * ("give", "computed"), or a heading word alone ("team" in "What is your favourite football team?"),
+ * is not enough: that is what lets the chat say it is not sure.
  */
-export const isRelevant = (hit: SearchHit, { minCoverage, minSimilarity }: ChatContext['retrieval']) =>
-  hit.titleMatch || (hit.coverage ?? 0) >= minCoverage || (hit.similarity ?? 0) >= minSimilarity
+export const isRelevant = (hit: SearchHit, { minCoverage, minSimilarity, minTitleCoverage }: ChatContext['retrieval']) =>
+  (hit.coverage ?? 0) >= (hit.titleMatch ? minTitleCoverage : minCoverage) || (hit.similarity ?? 0) >= minSimilarity
 
 /*
  * Links are absolute only on the configured public origin, never on the request's Host header: the
@@ -21,16 +22,19 @@ const sourceUrl = (path: string, publicUrl?: string) => (publicUrl ? new URL(pat
 export type Confidence = 'high' | 'low' | 'middle'
 
 /** Close, but not enough to answer from: its words, counting stand-ins for the question's, cover enough. */
-export const isClose = (hit: SearchHit, { minExpandedCoverage }: ChatContext['retrieval']) => (hit.expandedCoverage ?? hit.coverage ?? 0) >= minExpandedCoverage
+export const isClose = (hit: SearchHit, { minExpandedCoverage }: ChatContext['retrieval']) => Math.max(hit.expandedCoverage ?? 0, hit.coverage ?? 0) >= minExpandedCoverage
 
 /**
- * The sources for an answer, and the band they put it in: `high` with the relevant hits (answered
- * from them), else `middle` with the close ones (offered as links), else `low` with none. Best
- * first, numbered for citation, linked on `publicUrl` (or as paths without one).
+ * The sources for an answer, and the band they put it in, judged by the best hit: `high` when it is
+ * relevant, with the relevant hits (answered from them); else `middle` with the close ones (offered
+ * as links); else `low` with none. A relevant hit further down does not make an answer: the search
+ * ranked something else first, so the question is probably not about it. Best first, numbered for
+ * citation, linked on `publicUrl` (or as paths without one).
  */
 export function selectSources(hits: SearchHit[], retrieval: ChatContext['retrieval'], publicUrl?: string): { confidence: Confidence; sources: ChatSource[] } {
-  const relevant = hits.filter((hit) => isRelevant(hit, retrieval)).slice(0, retrieval.maxSources)
-  if (relevant.length > 0) return { confidence: 'high', sources: toSources(relevant, publicUrl) }
+  if (hits.length > 0 && isRelevant(hits[0], retrieval)) {
+    return { confidence: 'high', sources: toSources(hits.filter((hit) => isRelevant(hit, retrieval)).slice(0, retrieval.maxSources), publicUrl) }
+  }
   const close = hits.filter((hit) => isClose(hit, retrieval)).slice(0, retrieval.maxSuggestions)
   return close.length > 0 ? { confidence: 'middle', sources: toSources(close, publicUrl) } : { confidence: 'low', sources: [] }
 }

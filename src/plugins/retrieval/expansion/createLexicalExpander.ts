@@ -75,6 +75,7 @@ export function createLexicalExpander(options: LexicalExpanderOptions): QueryExp
       const { vectors, wordNet } = await load()
       const best = new Map<string, number>()
       const general = options.wordVectors?.generalWords ?? 200
+
       const offer = ({ weight, word: candidate }: RelatedWord) => {
         if (candidate === key || weight <= (best.get(candidate) ?? 0)) return
         if ((vectors?.rank(candidate) ?? Infinity) < general) return
