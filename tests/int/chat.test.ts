@@ -32,7 +32,8 @@ describe('answers as JSON', () => {
   it('answers from the right published document and cites it', async () => {
     const { body, status } = await ask({ message: 'What database does Tidewater use?' })
     expect(status).toBe(200)
-    expect(Object.keys(body).sort()).toEqual(['answer', 'messageId', 'sessionId', 'sources'])
+    expect(Object.keys(body).sort()).toEqual(['answer', 'confidence', 'messageId', 'sessionId', 'sources'])
+    expect(body.confidence).toBe('high')
     expect(body.sources[0]).toMatchObject({ collection: 'projects', title: 'Tidewater' })
     // Without PUBLIC_URL, links are paths on the site (never built from the request's Host).
     expect(body.sources[0].url).toBe('/projects/tidewater')
@@ -43,20 +44,35 @@ describe('answers as JSON', () => {
     for (const n of citations(body.answer)) expect(n).toBeLessThanOrEqual(body.sources.length)
 
     const stored = await storedMessage(body.messageId)
-    expect(stored).toMatchObject({ answer: body.answer, model: 'extractive', question: 'What database does Tidewater use?', status: 'complete', unanswered: false })
+    expect(stored).toMatchObject({ answer: body.answer, confidence: 'high', model: 'extractive', question: 'What database does Tidewater use?', status: 'complete', unanswered: false })
     expect(stored.sources).toEqual(body.sources.map((source, i) => expect.objectContaining({ id: source.id, index: i + 1, title: source.title })))
     expect(stored.retrievalMs).toBeGreaterThanOrEqual(0)
     expect(stored.totalMs).toBeGreaterThanOrEqual(stored.retrievalMs!)
   })
 
   it('says it does not know when nothing relevant is published, and flags the message', async () => {
-    for (const message of ['Give me a recipe for carbonara', 'Who won the world cup in 2022?']) {
+    for (const message of ['Give me a recipe for carbonara', 'How do I bake sourdough bread?']) {
       const { body, status } = await ask({ message })
       expect(status).toBe(200)
       expect(body.sources).toEqual([])
+      expect(body.confidence).toBe('low')
       expect(body.answer).toMatch(/I don't know/)
-      expect(await storedMessage(body.messageId)).toMatchObject({ unanswered: true })
+      expect(await storedMessage(body.messageId)).toMatchObject({ confidence: 'low', unanswered: true })
     }
+  })
+
+  it('is not sure when only words related to the question match: offers the closest pages as cited links, claims nothing', async () => {
+    // The site says "bookkeeping" and "ledger", never "accounting".
+    const { body, status } = await ask({ message: 'Have you worked on accounting software?' })
+    expect(status).toBe(200)
+    expect(body.confidence).toBe('middle')
+    expect(body.sources[0]).toMatchObject({ title: 'Ledgerline', url: '/projects/ledgerline' })
+    expect(body.sources.length).toBeLessThanOrEqual(3)
+    expect(body.answer).toMatch(/^I'm not sure this portfolio answers that\. These pages come closest: Ledgerline \[1\]/)
+    // Every page offered is cited, so the widget links each one; no sentence of a page is quoted as an answer.
+    expect(citations(body.answer)).toEqual(body.sources.map((_, i) => i + 1))
+    expect(body.answer).not.toMatch(/Here is what I found/)
+    expect(await storedMessage(body.messageId)).toMatchObject({ confidence: 'middle', unanswered: false })
   })
 
   it('never answers from drafts, and does not reveal them', async () => {
@@ -94,7 +110,8 @@ describe('answers as server-sent events', () => {
 
     const sources = response.events[0].data.sources as Source[]
     expect(sources[0]).toMatchObject({ title: 'Designing idempotent webhooks' })
-    const { messageId, sessionId } = response.events.at(-1)!.data
+    const { confidence, messageId, sessionId } = response.events.at(-1)!.data
+    expect(confidence).toBe('high')
     const stored = await storedMessage(messageId)
     expect(tokensOf(response.events)).toBe(stored.answer)
     expect(citations(stored.answer!)).toContain(1)
@@ -103,9 +120,9 @@ describe('answers as server-sent events', () => {
   })
 
   it('streams "I don\'t know" the same way', async () => {
-    const response = await postForEvents(`${test.server.url}/api/chat`, { message: 'What is the capital of France?' })
+    const response = await postForEvents(`${test.server.url}/api/chat`, { message: 'How do I bake sourdough bread?' })
     const done = response.events.at(-1)!
-    expect(done).toMatchObject({ data: { unanswered: true }, event: 'done' })
+    expect(done).toMatchObject({ data: { confidence: 'low', unanswered: true }, event: 'done' })
     // The ids come first too, so a client that stops early can still continue the conversation.
     const { messageId, sessionId } = done.data as { messageId: string; sessionId: string }
     expect(response.events[0]).toEqual({ data: { messageId, sessionId, sources: [] }, event: 'sources' })

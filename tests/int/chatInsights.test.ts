@@ -40,11 +40,11 @@ beforeAll(async () => {
   asked.ledgerline = await ask('Tell me about Ledgerline')
   asked.carbonara = await ask('Give me a recipe for carbonara?')
   asked.carbonaraAgain = await ask('give me a RECIPE   for carbonara.')
-  asked.worldCup = await ask('Who won the world cup in 2022?')
+  asked.sourdough = await ask('How do I bake sourdough bread?')
   asked.old = await ask('What is Switchyard?')
   await rate(asked.tidewater.messageId, 'up')
   await rate(asked.ledgerline.messageId, 'down', 'Too vague: which bank uses it?')
-  await backdate(asked.worldCup.messageId, 3)
+  await backdate(asked.sourdough.messageId, 3)
   await backdate(asked.old.messageId, 40)
 })
 
@@ -53,7 +53,7 @@ describe('GET /api/chat/insights', () => {
     // The traffic is what the test expects of it.
     expect(asked.tidewater.sources.length).toBeGreaterThan(0)
     expect(asked.ledgerline.sources.length).toBeGreaterThan(0)
-    for (const name of ['carbonara', 'carbonaraAgain', 'worldCup']) expect(asked[name].sources, name).toEqual([])
+    for (const name of ['carbonara', 'carbonaraAgain', 'sourdough']) expect(asked[name].sources, name).toEqual([])
 
     const { body, headers, status } = await insights()
     expect(status).toBe(200)
@@ -82,7 +82,7 @@ describe('GET /api/chat/insights', () => {
     const { body } = await insights()
     expect(body.topUnanswered).toHaveLength(2)
     expect(body.topUnanswered[0]).toMatchObject({ count: 2, question: 'give me a RECIPE   for carbonara.' })
-    expect(body.topUnanswered[1]).toMatchObject({ count: 1, question: 'Who won the world cup in 2022?' })
+    expect(body.topUnanswered[1]).toMatchObject({ count: 1, question: 'How do I bake sourdough bread?' })
     const stored = await storedChatMessage(test.payload, asked.carbonaraAgain.messageId)
     expect(body.topUnanswered[0].lastAskedAt).toBe(new Date(stored.createdAt).toISOString())
   })

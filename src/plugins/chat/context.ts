@@ -54,7 +54,7 @@ export function resolveChatOptions(options: ChatPluginOptions, userCollection: n
       minCoverage: options.retrieval?.minCoverage ?? 0.5,
       minExpandedCoverage: options.retrieval?.minExpandedCoverage ?? 0.3,
       minSimilarity: options.retrieval?.minSimilarity ?? 0.5,
-      minTitleCoverage: options.retrieval?.minTitleCoverage ?? 0.3,
+      minTitleCoverage: options.retrieval?.minTitleCoverage ?? 0.25,
     },
     siteName: options.siteName ?? 'this site',
     userCollection,

@@ -73,7 +73,7 @@ export type ChatPluginOptions = {
      * at least `minCoverage` of the question's weight (rare words weigh more; words the site never
      * uses count too), or `minTitleCoverage` when a word of the question is in its title or headings,
      * or when its meaning is at least `minSimilarity` close (cosine). The chat answers only when the
-     * best hit is relevant. Defaults 0.5, 0.3 and 0.5 (tuned on bench/understanding, see
+     * best hit is relevant. Defaults 0.5, 0.25 and 0.5 (tuned on bench/understanding, see
      * docs/benchmarks.md).
      */
     minCoverage?: number

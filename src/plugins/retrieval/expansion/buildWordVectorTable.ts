@@ -30,6 +30,7 @@ export async function buildWordVectorTable({ onProgress, provenance = {}, source
   let chosen: Map<string, number> | null = null
   let vectors = new Int8Array(0)
   let found = 0
+  let filled = new Uint8Array(0)
   let text = ''
   let read = 0
   let reported = 0
@@ -42,6 +43,7 @@ export async function buildWordVectorTable({ onProgress, provenance = {}, source
     const kept = head.words.filter((word) => plainWord.test(word)).slice(0, keep)
     chosen = new Map(kept.map((word, i) => [word, i]))
     vectors = new Int8Array(kept.length * dimensions)
+    filled = new Uint8Array(kept.length)
     text = text.slice(end + '],"vectors":{'.length)
     return true
   }
@@ -52,7 +54,8 @@ export async function buildWordVectorTable({ onProgress, provenance = {}, source
     for (let match = entry.exec(text); match; match = entry.exec(text)) {
       consumed = entry.lastIndex
       const at = chosen!.get(JSON.parse(`"${match[1]}"`) as string)
-      if (at === undefined) continue
+      if (at === undefined || filled[at]) continue
+      filled[at] = 1
       const values = match[2].split(',').slice(0, dimensions).map(Number)
       const norm = Math.hypot(...values) || 1
       for (let d = 0; d < dimensions; d++) vectors[at * dimensions + d] = Math.max(-127, Math.min(127, Math.round((values[d] / norm) * 127)))
@@ -67,7 +70,7 @@ export async function buildWordVectorTable({ onProgress, provenance = {}, source
     text += piece
     if (!chosen && !readHeader()) continue
     readVectors()
-    if (onProgress && read / size - reported >= 0.1) onProgress((reported = read / size))
+    if (onProgress && read < size && read / size - reported >= 0.1) onProgress((reported = read / size))
   }
   if (!chosen) throw new Error(`${source} has no word list followed by vectors`)
   const words = [...(chosen as Map<string, number>).keys()]

@@ -8,9 +8,10 @@ import { stopWords } from '../embedders/stopWords'
  */
 export const questionFrameWords = [
   'anything', 'anyone', 'app', 'apps', 'build', 'building', 'built', 'create', 'created', 'creating', 'develop', 'developed',
-  'did', 'do', 'does', 'done', 'ever', 'example', 'examples', 'experience', 'experienced', 'get', 'got', 'help', 'helped',
-  'kind', 'kinds', 'know', 'like', 'made', 'make', 'making', 'people', 'person', 'sort', 'something', 'stuff',
-  'tell', 'thing', 'things', 'tool', 'tools', 'work', 'worked', 'working', 'would',
+  'did', 'do', 'does', 'done', 'ever', 'example', 'examples', 'experience', 'experienced', 'get', 'give', 'got', 'help',
+  'helped', 'kind', 'kinds', 'know', 'like', 'made', 'make', 'making', 'need', 'people', 'person', 'show', 'sort',
+  'something', 'stuff', 'tell', 'thing', 'things', 'tool', 'tools', 'use', 'used', 'uses', 'using', 'want', 'work',
+  'worked', 'working', 'would',
 ]
 
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu

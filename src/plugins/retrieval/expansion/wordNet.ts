@@ -88,7 +88,8 @@ export function openWordNet(directory: string, { senses = 3, weights = {} }: { s
   const synset = (pos: PartOfSpeech, offset: number) => parseSynset(data.get(pos)!, offset)
 
   return {
-    related(word) {
+    related(input) {
+      const word = input.toLowerCase()
       const found = new Map<string, number>()
       const add = (candidate: string, weight: number) => {
         // Collocations ("medical_institution") are left out: a query word stands in for one word.
@@ -97,7 +98,7 @@ export function openWordNet(directory: string, { senses = 3, weights = {} }: { s
       }
       for (const pos of partsOfSpeech) {
         const lookup = indexes.get(pos)!
-        for (const lemma of baseForms(word.toLowerCase(), pos, (form) => lookup(form) !== null)) {
+        for (const lemma of baseForms(word, pos, (form) => lookup(form) !== null)) {
           add(lemma, 0.9)
           for (const offset of lookup(lemma)!.slice(0, senses)) {
             const own = synset(pos, offset)

@@ -50,7 +50,7 @@ export function openWordVectors(file: string, { candidates = 50_000, weight = 0.
       const sum = new Float32Array(dimensions)
       let any = false
       for (const word of list) {
-        const at = position.get(word)
+        const at = position.get(word.toLowerCase())
         if (at === undefined) continue
         any = true
         const weight = rarity(at) / norms[at]
