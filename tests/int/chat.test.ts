@@ -18,7 +18,7 @@ const test = useApiTest()
 beforeAll(async () => runIndexingJobs(test.payload))
 
 type Source = { collection: string; id: string; score: number; snippet: string; title: string; url: string }
-type Answer = { answer: string; errors?: { message: string }[]; messageId: string; sessionId: string; sources: Source[] }
+type Answer = { answer: string; confidence: 'high' | 'low' | 'middle'; errors?: { message: string }[]; messageId: string; sessionId: string; sources: Source[] }
 
 const ask = (body: unknown, headers: Record<string, string> = {}) => test.api.post<Answer>('/api/chat', body as object, { headers })
 const storedMessage = (publicId: string) => storedChatMessage(test.payload, publicId)

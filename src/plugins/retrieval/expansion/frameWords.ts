@@ -23,5 +23,8 @@ export function withoutFrameWords(query: string, frameWords: ReadonlySet<string>
   return queryWords(kept).some((word) => !stopWords.has(word)) ? kept.replace(/\s+/g, ' ').trim() : query
 }
 
+/** A query's words without its stop words, as a text (what its meaning is made of). */
+export const contentWords = (query: string): string => queryWords(query).filter((word) => !stopWords.has(word)).join(' ')
+
 /** A query's distinct words, lowercased, as candidates for expansion. */
 export const queryWords = (query: string): string[] => [...new Set((query.match(wordPattern) ?? []).map((word) => word.toLowerCase()))]

@@ -10,6 +10,7 @@ import { expandQuery } from './expandQuery'
 import { type Candidate, fullTextCandidates, type FullTextMatch } from './fullTextCandidates'
 import { fuseRankings } from './fuseRankings'
 import { highlightToHtml, markEnd, markStart } from './highlight'
+import { contentWords } from '../expansion/frameWords'
 import { rankByMeaning } from './rankByMeaning'
 import { vectorCandidates } from './vectorCandidates'
 
@@ -97,7 +98,7 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
     lexemes = match.lexemes
     // Stand-ins find the right pages only loosely: when the query needed them, meaning reorders.
     if (expansions.words.length > 0 && context.expansion?.rankByMeaning) {
-      fullText = await rankByMeaning(db, { candidates: fullText, chunks: context.table, expander: context.expansion.expander, query: text })
+      fullText = await rankByMeaning(db, { candidates: fullText, chunks: context.table, expander: context.expansion.expander, query: contentWords(text) })
     }
     if (match.expanded.length > 0) options.onExpanded?.(match.expanded)
   }
