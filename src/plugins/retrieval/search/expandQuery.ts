@@ -10,6 +10,8 @@ export type Expansions = { groups: string[]; sources: string[]; weights: number[
 
 export type ExpandedQuery = {
   expansions: Expansions
+  /** The share of the query's words (those the language does not drop) that were expanded. */
+  expandedShare: number
   /** The full-text query: the visitor's words without the question's frame. */
   text: string
 }
@@ -26,7 +28,7 @@ const none = (): Expansions => ({ groups: [], sources: [], weights: [], words: [
 export async function expandQuery(db: Database, context: RetrievalContext, query: string): Promise<ExpandedQuery> {
   const text = withoutFrameWords(query, context.frameWords)
   const expansion = context.expansion
-  if (!expansion) return { expansions: none(), text }
+  if (!expansion) return { expandedShare: 0, expansions: none(), text }
   const frequencies = await readWordFrequencies(db, queryWords(text), context.language)
   const rare = new Map<string, string>()
   const held = new Set<string>()
@@ -46,5 +48,7 @@ export async function expandQuery(db: Database, context: RetrievalContext, query
       expansions.words.push(related.word)
     }
   }
-  return { expansions, text }
+  const words = new Set(frequencies.map((entry) => entry.word)).size
+  const expanded = [...rare.keys()].filter((word) => !held.has(word)).length
+  return { expandedShare: words > 0 ? expanded / words : 0, expansions, text }
 }
