@@ -514,6 +514,10 @@ export interface ChatMessage {
    * Nothing relevant was found.
    */
   unanswered?: boolean | null;
+  /**
+   * High: answered from the sources. Middle: not sure, the closest pages were offered. Low: nothing close (unanswered).
+   */
+  confidence?: ('high' | 'middle' | 'low') | null;
   status?: ('complete' | 'failed' | 'stopped') | null;
   error?: string | null;
   model?: string | null;
@@ -1004,6 +1008,7 @@ export interface ChatMessagesSelect<T extends boolean = true> {
   answer?: T;
   sources?: T;
   unanswered?: T;
+  confidence?: T;
   status?: T;
   error?: T;
   model?: T;
