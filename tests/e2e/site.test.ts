@@ -170,6 +170,19 @@ describe('in a real browser', () => {
     expect(await answers.first().innerText()).toContain('forty-two herons')
   })
 
+  it('a question in the visitor\'s own words gets "not sure" and the closest pages as links, not an answer', async () => {
+    const page = await newPage()
+    await page.goto(`${app.base}/`)
+    await widget(page).launcher.click()
+    // The site says "bookkeeping" and "ledger", never "accounting".
+    const answer = await ask(page, 'Have you worked on accounting software?')
+    expect(await answer.locator('.text').innerText()).toMatch(/^I'm not sure this portfolio answers that\. These pages come closest: Ledgerline \[1\]/)
+    const offered = answer.getByRole('list', { name: 'Pages that may help' })
+    expect(await offered.innerText()).toContain('Ledgerline')
+    expect(await answer.getByRole('list', { name: 'Sources' }).count()).toBe(0)
+    expect(await answer.locator('a.cite').first().getAttribute('href')).toBe(`${app.base}/projects/ledgerline`)
+  })
+
   it('shows the widget in the dark when the visitor prefers it', async () => {
     const page = await newPage({ colorScheme: 'dark' })
     await page.goto(`${app.base}/`)
