@@ -16,11 +16,12 @@ export type ExpandedQuery = {
   text: string
 }
 
-const none = (): Expansions => ({ groups: [], sources: [], weights: [], words: [] })
+/** No stand-ins (a fresh object: callers push to it). */
+export const noExpansions = (): Expansions => ({ groups: [], sources: [], weights: [], words: [] })
 
 /**
  * Prepares a full-text query: drops the question's frame words, then, for each word the index holds
- * in at most `maxDocumentFrequency` chunks (none, by default), asks the expander for words that may
+ * in at most `maxDocumentFrequency` chunks (2 by default), asks the expander for words that may
  * stand in for it. Which of those the index holds, and the best few per word, the full-text query
  * itself decides (see `fullTextQuery`). A word the index does hold is never expanded: on a large
  * corpus, expansions of known words cost precision (SciFact, docs/benchmarks.md).
@@ -28,7 +29,7 @@ const none = (): Expansions => ({ groups: [], sources: [], weights: [], words: [
 export async function expandQuery(db: Database, context: RetrievalContext, query: string): Promise<ExpandedQuery> {
   const text = withoutFrameWords(query, context.frameWords)
   const expansion = context.expansion
-  if (!expansion) return { expandedShare: 0, expansions: none(), text }
+  if (!expansion) return { expandedShare: 0, expansions: noExpansions(), text }
   const frequencies = await readWordFrequencies(db, queryWords(text), context.language)
   const rare = new Map<string, string>()
   const held = new Set<string>()
@@ -36,9 +37,9 @@ export async function expandQuery(db: Database, context: RetrievalContext, query
     if (df > expansion.maxDocumentFrequency) held.add(word)
     else rare.set(word, lexeme)
   }
-  const expansions = none()
+  for (const word of held) rare.delete(word) // a hyphenated word whose other part is held
+  const expansions = noExpansions()
   for (const [word, lexeme] of rare) {
-    if (held.has(word)) continue // a hyphenated word whose other part is held
     for (const related of await expansion.expander.related(word)) {
       // A stand-in that only frames a question, or that the language's search drops, adds only noise.
       if (context.frameWords.has(related.word) || stopWords.has(related.word)) continue
@@ -49,6 +50,5 @@ export async function expandQuery(db: Database, context: RetrievalContext, query
     }
   }
   const words = new Set(frequencies.map((entry) => entry.word)).size
-  const expanded = [...rare.keys()].filter((word) => !held.has(word)).length
-  return { expandedShare: words > 0 ? expanded / words : 0, expansions, text }
+  return { expandedShare: words > 0 ? rare.size / words : 0, expansions, text }
 }

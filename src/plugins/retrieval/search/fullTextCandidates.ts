@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import type { StoreTables } from '../store/writeChunks'
-import type { Expansions } from './expandQuery'
+import { type Expansions, noExpansions } from './expandQuery'
 
 import { statsTable, termsTable } from '../store/chunkTable'
 import { type Database, queryRows, regconfig } from '../store/database'
@@ -69,7 +69,7 @@ export function fullTextQuery(query: string, options: FullTextOptions) {
   const filtered = Boolean(options.collections?.length)
   const inCollections = sql`c.source_slug = any(${sql.param(options.collections ?? [])}::text[])`
   const rescore = Math.max(options.limit, 50)
-  const expansions = options.expansions ?? { groups: [], sources: [], weights: [], words: [] }
+  const expansions = options.expansions ?? noExpansions()
   // `nulls last` as the index is built (drizzle's desc()): with any other null order PostgreSQL would
   // read a word's every posting and sort them instead of stopping after `depth`.
   const front = filtered

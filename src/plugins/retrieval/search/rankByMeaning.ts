@@ -14,8 +14,8 @@ const fusionK = 10
 
 /**
  * Reorders full-text candidates by reciprocal rank fusion of their BM25 order and how close the
- * meaning of each one's document (its words' vectors, averaged) is to the query's. Used when the
- * query had words the index does not hold: their stand-ins reach the right pages, but loosely, and
+ * meaning of each one's document (its words' vectors, averaged) is to the query's. Used when every
+ * word of the query needed stand-ins (see searchIndex): they reach the right pages, but loosely, and
  * the averaged vectors tell the page about clinics from the one that merely mentions "care" for a
  * question about hospitals. Whole documents, not chunks: a chunk is too short for its average to
  * say what the page is about (measured: fewer right pages first). Reads the candidates' documents

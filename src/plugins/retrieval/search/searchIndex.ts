@@ -4,13 +4,13 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { type RetrievalContext, storeTables } from '../context'
 
+import { contentWords } from '../expansion/frameWords'
 import { databaseOf, queryRows, regconfig } from '../store/database'
 import { embedSearchQuery } from './embedSearchQuery'
 import { expandQuery } from './expandQuery'
 import { type Candidate, fullTextCandidates, type FullTextMatch } from './fullTextCandidates'
 import { fuseRankings } from './fuseRankings'
 import { highlightToHtml, markEnd, markStart } from './highlight'
-import { contentWords } from '../expansion/frameWords'
 import { rankByMeaning } from './rankByMeaning'
 import { vectorCandidates } from './vectorCandidates'
 
