@@ -10,6 +10,9 @@ import type { RetrievalContext } from '../../src/plugins/retrieval/context'
 
 import { getRetrievalContext } from '../../src/plugins/retrieval/context'
 import { searchIndex } from '../../src/plugins/retrieval/search/searchIndex'
+import { createWordFrequencyCache } from '../../src/plugins/retrieval/search/wordFrequencyCache'
+import { databaseOf } from '../../src/plugins/retrieval/store/database'
+import { readWordFrequencies } from '../../src/plugins/retrieval/store/readWordFrequencies'
 import { useApiTest } from '../helpers/apiTest'
 import { runIndexingJobs } from '../helpers/indexingJobs'
 
@@ -78,5 +81,29 @@ describe('query expansion', () => {
     expect(framed.hits.map((hit) => hit.chunkId)).toEqual(plain.hits.map((hit) => hit.chunkId))
     // Nothing left but the frame: searched as asked rather than with nothing.
     expect((await search('What have you built?')).hits.length).toBeGreaterThan(0)
+  })
+
+  it('remembers the words\' frequencies for the gate a short while, then reads them again', async () => {
+    let now = 0
+    const cache = createWordFrequencyCache({ maxAge: 1000, now: () => now })
+    const db = databaseOf(test.payload)
+    const words = ['zeppelins', 'ledger']
+    const before = await cache.read(db, words, 'english')
+    expect(before).toEqual(await readWordFrequencies(db, words, 'english'))
+    expect(before.find((entry) => entry.word === 'zeppelins')!.df).toBe(0)
+
+    const project = await test.payload.create({ collection: 'projects', data: { _status: 'published', summary: 'Route planning for zeppelins.', title: 'Airship routes' }, overrideAccess: true })
+    try {
+      await runIndexingJobs(test.payload)
+      expect((await readWordFrequencies(db, ['zeppelins'], 'english'))[0].df).toBe(1)
+      now = 900 // still fresh: the gate sees the frequency it read
+      expect((await cache.read(db, words, 'english')).find((entry) => entry.word === 'zeppelins')!.df).toBe(0)
+      now = 1100 // stale: read again, in the query's order
+      const after = await cache.read(db, words, 'english')
+      expect(after.map((entry) => [entry.word, entry.df])).toEqual([['zeppelins', 1], ['ledger', before[1].df]])
+    } finally {
+      await test.payload.delete({ collection: 'projects', id: project.id, overrideAccess: true })
+      await runIndexingJobs(test.payload)
+    }
   })
 })

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { ShownRelations } from './related/findShownRelations'
 import type { FusionWeights } from './search/fuseRankings'
+import type { WordFrequencyCache } from './search/wordFrequencyCache'
 import type { ChunkTable, PostingsTable } from './store/chunkTable'
 import type { Embedder, QueryExpander, SourceOptions, SourceRef } from './types'
 
@@ -22,7 +23,7 @@ export type RetrievalContext = {
   /** None: full-text search only, and chunks are stored without vectors. */
   embedder?: Embedder
   /** Query expansion (none: words match only themselves). */
-  expansion?: { expander: QueryExpander; maxDocumentFrequency: number; rankByMeaning: boolean; termsPerWord: number }
+  expansion?: { expander: QueryExpander; frequencies: WordFrequencyCache; maxDocumentFrequency: number; rankByMeaning: boolean; termsPerWord: number }
   /** How much a title (A) or heading (B) occurrence counts in BM25, against one in the text. */
   fieldWeights: { heading: number; title: number }
   /** Reciprocal rank fusion: the weight of each ranking, the rank offset k, and whether vector-only documents count. */

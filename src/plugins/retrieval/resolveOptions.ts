@@ -4,6 +4,7 @@ import type { RetrievalContext, Source } from './context'
 import type { RetrievalPluginOptions } from './types'
 
 import { questionFrameWords } from './expansion/frameWords'
+import { createWordFrequencyCache } from './search/wordFrequencyCache'
 import { findShownRelations } from './related/findShownRelations'
 import { runsSlug, statusSlug } from './status/collections'
 import { defaultMaxBodyBytes } from './endpoints/readBodyText'
@@ -48,6 +49,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     embedder: options.embedder,
     expansion: options.expansion && {
       expander: options.expansion.expander,
+      frequencies: createWordFrequencyCache(),
       maxDocumentFrequency: options.expansion.maxDocumentFrequency ?? 2,
       rankByMeaning: options.expansion.rankByMeaning ?? true,
       termsPerWord: options.expansion.termsPerWord ?? 8,

@@ -3,7 +3,6 @@ import type { RetrievalContext } from '../context'
 import { stopWords } from '../embedders/stopWords'
 import { queryWords, withoutFrameWords } from '../expansion/frameWords'
 import { type Database } from '../store/database'
-import { readWordFrequencies } from '../store/readWordFrequencies'
 
 /** Words that stand in for a query word the index does not hold: `group` is that word's lexeme. */
 export type Expansions = { groups: string[]; sources: string[]; weights: number[]; words: string[] }
@@ -30,7 +29,7 @@ export async function expandQuery(db: Database, context: RetrievalContext, query
   const text = withoutFrameWords(query, context.frameWords)
   const expansion = context.expansion
   if (!expansion) return { expandedShare: 0, expansions: noExpansions(), text }
-  const frequencies = await readWordFrequencies(db, queryWords(text), context.language)
+  const frequencies = await expansion.frequencies.read(db, queryWords(text), context.language)
   const rare = new Map<string, string>()
   const held = new Set<string>()
   for (const { df, lexeme, word } of frequencies) {

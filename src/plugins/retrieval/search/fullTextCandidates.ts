@@ -54,7 +54,7 @@ export const maxQueryWords = 32
  *    a stand-in (an expansion) joins the group of the word it stands in for, with its weight, when
  *    the index holds it and it is among that word's `expansionsPerWord` strongest (by weight).
  * 2. Candidates: for each term, its `depth` highest-impact postings (the front of the
- *    (term, impact desc) index); a chunk's score per group is its best term's (max, not sum: two
+ *    (term, impact desc) index; a stand-in, a quarter as many); a chunk's score per group is its best term's (max, not sum: two
  *    stand-ins for one word do not outweigh the word), and the groups add up. A word held by no more
  *    than `depth` chunks is read whole, so on a site of that size this is exhaustive; past it, only
  *    a common word's weakest occurrences are left unread, and those carry the least weight in BM25.
@@ -72,9 +72,13 @@ export function fullTextQuery(query: string, options: FullTextOptions) {
   const expansions = options.expansions ?? noExpansions()
   // `nulls last` as the index is built (drizzle's desc()): with any other null order PostgreSQL would
   // read a word's every posting and sort them instead of stopping after `depth`.
+  // A stand-in reads a quarter of a word's postings: it counts at most 0.95 of a word, usually near
+  // half, so its weakest occurrences rarely reach the best candidates, and reading them made a query
+  // with stand-ins on a large index cost twice one without (bench:search, docs/benchmarks.md).
+  const depth = sql`(case when t.grp = t.term then ${options.depth}::int else ${Math.max(1, Math.ceil(options.depth / 4))}::int end)`
   const front = filtered
-    ? sql`select p.chunk_id, p.impact from ${postings} p join ${chunks} c on c.id = p.chunk_id where p.term = t.term and ${inCollections} order by p.impact desc nulls last limit ${options.depth}`
-    : sql`select p.chunk_id, p.impact from ${postings} p where p.term = t.term order by p.impact desc nulls last limit ${options.depth}`
+    ? sql`select p.chunk_id, p.impact from ${postings} p join ${chunks} c on c.id = p.chunk_id where p.term = t.term and ${inCollections} order by p.impact desc nulls last limit ${depth}`
+    : sql`select p.chunk_id, p.impact from ${postings} p where p.term = t.term order by p.impact desc nulls last limit ${depth}`
   const idf = (df: ReturnType<typeof sql>) => sql`ln(1 + (c.n - least(${df}, c.n) + 0.5) / (least(${df}, c.n) + 0.5))`
   return sql`
     with lexemes as (
