@@ -41,5 +41,6 @@ export function chatOptions(): ChatPluginOptions {
     publicUrl: process.env.PUBLIC_URL || undefined,
     retention: { autoRun: jobsAutoRun(), days: chatRetentionDays() },
     siteName,
+    texts: { unanswered: "I don't know: I couldn't find anything about that on {site}. Try asking about the projects, the blog posts or the skills described here." },
   }
 }

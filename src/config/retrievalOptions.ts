@@ -4,7 +4,7 @@ import type { Resource } from '../access/resources'
 
 import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
-import { createLocalEmbedder, createOpenAIEmbedder, type Embedder, type RetrievalPluginOptions } from '../plugins/retrieval'
+import { addressFromHeader, createLocalEmbedder, createOpenAIEmbedder, type Embedder, type RetrievalPluginOptions } from '../plugins/retrieval'
 import { env, jobsAutoRun, rateLimitWindowSeconds } from './env'
 import { expansionFromEnv } from './queryExpansion'
 
@@ -45,6 +45,8 @@ export function retrievalOptions(): RetrievalPluginOptions {
       status: async ({ req }) => (await getScope(req as PayloadRequest, 'projects', 'read')) !== null,
     },
     autoRun: jobsAutoRun(),
+    // server.ts sets it from Express's req.ip, replacing whatever the visitor sent (src/server/clientAddress.ts).
+    clientAddress: addressFromHeader('x-real-ip'),
     disabled: env('RETRIEVAL_DISABLED', 'false') === 'true',
     collections: {
       'blog-posts': {
@@ -70,6 +72,8 @@ export function retrievalOptions(): RetrievalPluginOptions {
       },
     },
     dimensions: embeddingDimensions(),
+    // Permissions and the audit trail: private whatever an option says. (Accounts are refused anyway.)
+    neverIndex: ['roles', 'audit-logs'],
     embedder: embedderFromEnv(),
     expansion: expansionFromEnv(),
     globals: {

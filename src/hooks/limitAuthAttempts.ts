@@ -2,7 +2,7 @@ import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } fro
 
 import type { AuthRateLimits } from '../auth/authRateLimits'
 
-import { clientIp, hitRateLimit, type RateLimitRule } from '../plugins/retrieval'
+import { clientAddressOf, hitRateLimit, type RateLimitRule } from '../plugins/retrieval'
 
 const emailOf = (data: unknown) => {
   const email = (data as { email?: unknown } | undefined)?.email
@@ -29,7 +29,7 @@ export const limitAuthAttempts =
   async ({ args, operation, req }) => {
     if (req.payloadAPI === 'local' || (operation !== 'login' && operation !== 'forgotPassword')) return args
     const email = emailOf((args as { data?: unknown }).data)
-    const ip = clientIp(req)
+    const ip = clientAddressOf(req)
     const rules = limits()
     const decision =
       operation === 'login'

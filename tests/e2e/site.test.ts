@@ -130,6 +130,8 @@ describe('in a real browser', () => {
     expect(await isHidden(panel)).toBe(false)
     expect(await launcher.getAttribute('aria-expanded')).toBe('true')
     expect(await widget(page).host.getByRole('dialog', { name: 'Ask this site' }).count()).toBe(1)
+    // The site's own intro, from its script tag's data-intro.
+    expect(await widget(page).host.locator('p.intro').innerText()).toBe('Ask about the projects, writing and skills on this site. Answers come from its published pages and link to their sources.')
 
     // Watch the answer while it is still in progress: first the typing state, then words on screen.
     await page.evaluate(() => {
@@ -211,6 +213,8 @@ describe('in a real browser', () => {
     await page.goto(allowedHost.url)
     const { host, launcher } = widget(page)
     await launcher.click()
+    // No data-intro on this host page: the widget's own, which names no kind of site.
+    expect(await host.locator('p.intro').innerText()).toBe('Ask about this site. Answers come from its published pages and link to their sources.')
     const answer = await ask(page, post.question)
     expect(await answer.innerText()).toContain('forty-two herons')
     expect(await answer.locator('.error').count()).toBe(0)

@@ -1,9 +1,12 @@
-/** The chat's three bands, from the signals search gives each hit. */
+/** The chat's three bands, from the signals search gives each hit, and what it says when it does not answer. */
 import { describe, expect, it } from 'vitest'
 
 import type { SearchHit } from '../../src/plugins/retrieval'
 
+import { unansweredText, unsureText } from '../../src/plugins/chat/answer/answerQuestion'
 import { selectSources } from '../../src/plugins/chat/answer/selectSources'
+import { resolveChatOptions } from '../../src/plugins/chat/context'
+import { createExtractiveChatModel } from '../../src/plugins/chat'
 
 const retrieval = { maxSources: 2, maxSuggestions: 2, minCoverage: 0.5, minExpandedCoverage: 0.3, minSimilarity: 0.5, minTitleCoverage: 0.35 }
 const hit = (title: string, signals: Partial<SearchHit>): SearchHit =>
@@ -44,5 +47,15 @@ describe('confidence bands', () => {
 
   it('falls back to coverage for hits without an expanded figure (no expansion configured)', () => {
     expect(selectSources([hit('a', { coverage: 0.35, expandedCoverage: null })], retrieval).confidence).toBe('middle')
+  })
+
+  it('says what the site wants said without an answer, the site and the offered pages filled in', () => {
+    const defaults = resolveChatOptions({ access: { read: () => false }, model: createExtractiveChatModel(), siteName: "Maya's portfolio" })
+    expect(unansweredText(defaults)).toBe("I don't know: I couldn't find anything about that on Maya's portfolio.")
+    const { sources } = selectSources([hit('Rota $1 & co', { expandedCoverage: 0.4 }), hit('Clinic', { expandedCoverage: 0.35 })], retrieval)
+    expect(unsureText(defaults, sources)).toBe("I'm not sure Maya's portfolio answers that. These pages come closest: Rota $1 & co [1], Clinic [2].")
+    const own = resolveChatOptions({ access: { read: () => false }, model: createExtractiveChatModel(), texts: { unanswered: 'Nothing on {site} about that.', unsure: 'Maybe {pages}? ({site})' } })
+    expect(unansweredText(own)).toBe('Nothing on this site about that.')
+    expect(unsureText(own, sources)).toBe('Maybe Rota $1 & co [1], Clinic [2]? (this site)')
   })
 })

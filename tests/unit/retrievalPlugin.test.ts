@@ -1,9 +1,9 @@
-/** The plugin's effect on a Payload config: what it adds, what `disabled` keeps, what it refuses. */
+/** The plugin's effect on a Payload config: what it adds, what `disabled` keeps, what it refuses, how it reads a visitor's address. */
 import type { CollectionConfig, Config } from 'payload'
 
 import { describe, expect, it } from 'vitest'
 
-import { createLocalEmbedder, type RetrievalPluginOptions, retrievalPlugin } from '../../src/plugins/retrieval'
+import { addressFromHeader, clientAddressOf, createLocalEmbedder, type RetrievalPluginOptions, retrievalPlugin } from '../../src/plugins/retrieval'
 
 const posts: CollectionConfig = { slug: 'posts', fields: [{ name: 'title', type: 'text' }] }
 const users: CollectionConfig = { slug: 'users', auth: true, fields: [] }
@@ -48,10 +48,23 @@ describe('retrievalPlugin', () => {
     expect(config.onInit).toBeUndefined()
   })
 
-  it('refuses to index accounts, roles and other private collections, whatever the options say', () => {
+  it('refuses to index accounts, its own records and the collections the host names private, whatever the options say', () => {
     const source = { fields: ['email'], title: () => '', url: () => '' }
     expect(() => retrievalPlugin(options({ collections: { users: source } }))(base())).toThrow(/private data/)
-    expect(() => retrievalPlugin(options({ collections: { roles: source } }))(base())).toThrow(/private data/)
+    expect(() => retrievalPlugin(options({ collections: { roles: source }, neverIndex: ['roles'] }))(base())).toThrow(/"roles" holds private data/)
+    // Without the host's word, a collection is the host's to index.
+    expect(slugs(retrievalPlugin(options({ collections: { roles: source } }))(base()))).toContain('retrieval-status')
+    const withStatus = { ...base(), collections: [...base().collections!, { fields: [], slug: 'retrieval-status' }] }
+    expect(() => retrievalPlugin(options({ collections: { 'retrieval-status': source } }))(withStatus)).toThrow(/private data/)
     expect(() => retrievalPlugin(options({ collections: { nope: source } }))(base())).toThrow(/no collection "nope"/)
+  })
+
+  it('reads the visitor\'s address only as the host says, and keys everyone alike without that', () => {
+    const visitor = (config: Config, headers: Record<string, string>) => clientAddressOf({ headers: new Headers(headers), payload: { config } as never })
+    const behindProxy = retrievalPlugin(options({ clientAddress: addressFromHeader('x-real-ip') }))(base())
+    expect(visitor(behindProxy, { 'x-forwarded-for': '198.51.100.1', 'x-real-ip': '203.0.113.9' })).toBe('203.0.113.9')
+    expect(visitor(behindProxy, {})).toBe('unknown')
+    // No option: a header the visitor may have forged picks no bucket.
+    expect(visitor(retrievalPlugin(options())(base()), { 'x-real-ip': '203.0.113.9' })).toBe('unknown')
   })
 })

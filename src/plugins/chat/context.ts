@@ -17,6 +17,7 @@ export type ChatContext = {
   retention: { autoRun: boolean; batchSize: number; cron: string; days: number; queue: string }
   retrieval: { maxSources: number; maxSuggestions: number; minCoverage: number; minExpandedCoverage: number; minSimilarity: number; minTitleCoverage: number }
   siteName: string
+  texts: { unanswered: string; unsure: string }
   /** The auth collection whose signed-in users are recorded on the sessions they start (null: none). */
   userCollection: null | string
 }
@@ -57,6 +58,10 @@ export function resolveChatOptions(options: ChatPluginOptions, userCollection: n
       minTitleCoverage: options.retrieval?.minTitleCoverage ?? 0.25,
     },
     siteName: options.siteName ?? 'this site',
+    texts: {
+      unanswered: options.texts?.unanswered ?? "I don't know: I couldn't find anything about that on {site}.",
+      unsure: options.texts?.unsure ?? "I'm not sure {site} answers that. These pages come closest: {pages}.",
+    },
     userCollection,
   }
 }

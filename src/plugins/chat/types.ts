@@ -73,8 +73,8 @@ export type ChatPluginOptions = {
      * at least `minCoverage` of the question's weight (rare words weigh more; words the site never
      * uses count too), or `minTitleCoverage` when a word of the question is in its title or headings,
      * or when its meaning is at least `minSimilarity` close (cosine). The chat answers only when the
-     * best hit is relevant. Defaults 0.5, 0.25 and 0.5 (tuned on bench/understanding, see
-     * docs/benchmarks.md).
+     * best hit is relevant. Defaults 0.5, 0.25 and 0.5 (tuned on a portfolio's evaluation
+     * set of 60 questions).
      */
     minCoverage?: number
     minSimilarity?: number
@@ -84,7 +84,7 @@ export type ChatPluginOptions = {
      * question's words (synonyms, related words: the retrieval plugin's query expansion), cover at
      * least `minExpandedCoverage` are offered as links ("These pages may help"), up to `maxSuggestions`,
      * with no answer claimed. Below that, the chat says it does not know and records the question as
-     * unanswered. Tuned on bench/understanding (docs/benchmarks.md).
+     * unanswered. Tuned on the same evaluation set.
      * @default 0.3 and 3
      */
     minExpandedCoverage?: number
@@ -125,4 +125,12 @@ export type ChatPluginOptions = {
   }
   /** Named in answers and in the system prompt. */
   siteName?: string
+  /**
+   * What the chat says when it gives no answer of its own: `unanswered` (nothing relevant, the low
+   * band) and `unsure` (the middle band, with the closest pages). `{site}` becomes `siteName`;
+   * `{pages}`, the pages offered, each cited ("Clinic scheduler [1], Rota [2]"). The widget's own
+   * texts are set on its script tag (`data-title`, `data-label`, `data-intro`).
+   * @default { unanswered: "I don't know: I couldn't find anything about that on {site}.", unsure: "I'm not sure {site} answers that. These pages come closest: {pages}." }
+   */
+  texts?: { unanswered?: string; unsure?: string }
 }

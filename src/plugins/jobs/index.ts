@@ -33,7 +33,7 @@ const withHeartbeat = (task: TaskConfig, leaseSeconds: number): TaskConfig => {
 }
 
 /**
- * Safe job running with any number of runners (web processes and `npm run worker`): a job is
+ * Safe job running with any number of runners (web processes and worker processes): a job is
  * claimed by one runner only, jobs sharing a concurrency key never run side by side, and a job
  * whose runner died is taken up again after `leaseSeconds`. For the postgres adapter; apply it
  * after the plugins that add tasks.

@@ -22,7 +22,7 @@ const touch = (payload: Payload, id: number | string) =>
 export function keepJobAlive(payload: Payload, id: number | string, leaseSeconds: number): () => void {
   held.add(id)
   const timer = setInterval(() => {
-    touch(payload, id).catch((error: unknown) => payload.logger.warn(`[jobs] heartbeat for job ${id} failed: ${error instanceof Error ? error.message : String(error)}`))
+    touch(payload, id).catch((error: unknown) => payload.logger.warn({ err: error, jobId: id, msg: `[jobs] heartbeat for job ${id} failed` }))
   }, heartbeatMs(leaseSeconds))
   timer.unref()
   return () => {

@@ -16,6 +16,8 @@ export type RetrievalContext = {
     status: (args: { req: any }) => boolean | Promise<boolean>
   }
   chunking: { maxChars: number; overlapChars: number }
+  /** Reads the visitor's address for the rate limits; none: one bucket for everyone. */
+  clientAddress?: (req: { headers: Headers }) => null | string | undefined
   /** Documents read per query when looking for those that show a changed related document. */
   dependentsPageSize: number
   disabled: boolean

@@ -28,7 +28,7 @@ export { createOpenAIEmbedder } from './embedders/openaiEmbedder'
 export { errorResponse, readJson } from './endpoints/respond'
 export { defaultMaxBodyBytes, readBodyText } from './endpoints/readBodyText'
 export { hasControlCharacters } from './text/hasControlCharacters'
-export { clientIp, hitRateLimit, type RateLimitRule, tooManyRequests } from './rateLimit/rateLimit'
+export { addressFromHeader, clientAddressOf, hitRateLimit, type RateLimitRule, tooManyRequests } from './rateLimit/rateLimit'
 export type { SearchHit, SearchMode, SearchOptions } from './search/searchIndex'
 export type { IndexResult } from './indexing/indexDocuments'
 export type { ReindexProgress } from './reindex/reindexAll'
@@ -128,11 +128,14 @@ export const retrievalPlugin =
     config.onInit = async (payload) => {
       await incoming.onInit?.(payload)
       await checkStoreOnInit(payload, context)
+      if (!context.clientAddress) {
+        payload.logger.warn({ msg: 'retrievalPlugin: no `clientAddress` option, so every visitor shares one rate-limit bucket; set it to read the address your proxy passes on' })
+      }
     }
     return config
   }
 
-/** Reindexes everything (see reindex/reindexAll.ts), for scripts such as `npm run reindex`. */
+/** Reindexes everything (see reindex/reindexAll.ts), for the host's scripts and migrations. */
 export const reindexEverything = (payload: Payload, options?: ReindexOptions) => reindexAll(payload, getRetrievalContext(payload), options)
 
 /** Throws a clear message if the chunk table does not fit the configured embedder. */

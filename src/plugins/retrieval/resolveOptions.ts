@@ -11,18 +11,15 @@ import { defaultMaxBodyBytes } from './endpoints/readBodyText'
 import { noModel } from './context'
 import { buildChunkTable, buildPostingsTable } from './store/chunkTable'
 
-/**
- * Collections whose documents must never reach a visitor through search or chat, whatever the options
- * say: accounts, permissions, the audit trail and visitors' conversations. Auth collections and
- * Payload's own collections are refused too.
- */
-export const neverIndexed = new Set(['roles', 'audit-logs', 'chat-sessions', 'chat-messages', statusSlug, runsSlug])
+// The plugin's own records, never content. Auth collections and Payload's own are refused too.
+const ownSlugs = [statusSlug, runsSlug]
 
 const signedIn = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
 
 export function resolveOptions(options: RetrievalPluginOptions, config: Config): RetrievalContext {
   const table = buildChunkTable(options.embedder?.dimensions ?? options.dimensions ?? 1536)
   const sources = new Map<string, Source>()
+  const neverIndexed = new Set([...ownSlugs, ...(options.neverIndex ?? [])])
   for (const [slug, source] of Object.entries(options.collections)) {
     const collection = config.collections?.find((entry) => entry.slug === slug)
     if (!collection) throw new Error(`retrievalPlugin: there is no collection "${slug}" to index`)
@@ -42,6 +39,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
       requeue: options.access?.requeue ?? signedIn,
       status: options.access?.status ?? signedIn,
     },
+    clientAddress: options.clientAddress,
     chunking: { maxChars: options.chunking?.maxChars ?? 1200, overlapChars: options.chunking?.overlapChars ?? 200 },
     dependentsPageSize: options.dependentsPageSize ?? 100,
     disabled: Boolean(options.disabled),
@@ -76,7 +74,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
 /**
  * A trained embedding model earns an equal say (k 60, the usual RRF offset). The local embedder only
  * sees shared words, which BM25 already weighs better, so there the vector side just breaks ties and
- * nudges near-misses (tuned on SciFact, see docs/benchmarks.md), and a neighbour that shares no word
+ * nudges near-misses (tuned on SciFact), and a neighbour that shares no word
  * with the query is a hash collision, not a result.
  */
 function fusionDefaults(options: RetrievalPluginOptions): RetrievalContext['fusion'] {

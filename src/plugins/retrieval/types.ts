@@ -69,7 +69,7 @@ export type RetrievalPluginOptions = {
    * The embedding model for semantic (vector) search. Without one, chunks are stored without vectors
    * and search is full text only: no embedding calls, no HNSW index upkeep. Setting one later and
    * reindexing embeds every chunk. The local hashing embedder (`createLocalEmbedder`) can be set but
-   * sees only shared words, which BM25 weighs better (docs/benchmarks.md measures both).
+   * sees only shared words, which BM25 weighs better (measured on SciFact).
    * @default undefined (full-text search only)
    */
   embedder?: Embedder
@@ -82,7 +82,7 @@ export type RetrievalPluginOptions = {
    * costs precision). With `rankByMeaning` and an expander that has word vectors, a query that
    * needed stand-ins has its candidates reordered by how close each page's meaning is to it
    * (`rankByMeaning` in search/). Defaults: termsPerWord 8, maxDocumentFrequency 2, rankByMeaning
-   * true; measured on bench/understanding and SciFact (docs/benchmarks.md).
+   * true; measured on a portfolio's evaluation set and on SciFact.
    * @default undefined (no expansion)
    */
   expansion?: { expander: QueryExpander; maxDocumentFrequency?: number; rankByMeaning?: boolean; termsPerWord?: number }
@@ -110,7 +110,7 @@ export type RetrievalPluginOptions = {
    * Full-text search reads at most this many postings per query word, strongest first, then scores
    * the best candidates exactly. Search is exhaustive (exact BM25) while no word occurs in more
    * chunks than this; beyond, a common word's weakest occurrences are not read, which keeps every
-   * query's cost bounded whatever the size of the index (docs/benchmarks.md: quality and speed).
+   * query's cost bounded whatever the size of the index.
    * @default 1000
    */
   postingsPerWord?: number
@@ -118,12 +118,28 @@ export type RetrievalPluginOptions = {
    * Bytes in a request body to the plugin's endpoints (a search carries none, unless it is a POST with
    * X-HTTP-Method-Override: GET); larger ones get 413 before they are parsed, by Content-Length or
    * counted as a chunked body arrives. Payload itself parses an overriding POST's JSON before any
-   * endpoint runs, so the host should bound bodies too (askfolio's server.ts does).
+   * endpoint runs, so the host should bound bodies too, in the server in front of it.
    * @default 65536 (64 KB)
    */
   maxBodyBytes?: number
   /** Requests to /api/search per client address. Default 60 a minute. */
   searchRateLimit?: { limit: number; windowSeconds: number }
+  /**
+   * The visitor's address, for the rate limits (search's, and the chat's through `clientAddressOf`),
+   * read from a request. Only the host knows which header its proxy sets and overwrites: a header a
+   * visitor can set themselves would let them pick their own bucket. `addressFromHeader('x-real-ip')`
+   * reads one such header. Without it every visitor shares one bucket, and the plugin says so at
+   * start-up.
+   * @default undefined (one bucket for everyone)
+   */
+  clientAddress?: (req: { headers: Headers }) => null | string | undefined
+  /**
+   * Collections that must never be indexed, whatever `collections` says: those that hold private
+   * data (permissions, an audit trail). Auth collections, Payload's own (`payload-*`) and this
+   * plugin's are refused anyway.
+   * @default []
+   */
+  neverIndex?: string[]
   /**
    * How a failed indexing job is retried: `attempts` with exponential backoff from `delayMs`; after
    * that, the document is queued again on the `retryFailedCron` schedule (a cron with seconds,

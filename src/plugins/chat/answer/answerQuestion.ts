@@ -22,12 +22,14 @@ export type ChatOutcome = {
 
 export type ChatCallbacks = { onSources: (sources: ChatSource[]) => void; onToken: (text: string) => void }
 
-export const unansweredText = (siteName: string) =>
-  `I don't know: I couldn't find anything about that on ${siteName}. Try asking about the projects, the blog posts or the skills described here.`
+/** The site's text with `{site}` and `{pages}` filled in (a function replacement, so `$` in a title stays as it is). */
+const fillText = (text: string, values: Record<string, string>) => text.replace(/\{(site|pages)\}/g, (whole, name: string) => values[name] ?? whole)
+
+export const unansweredText = (context: Pick<ChatContext, 'siteName' | 'texts'>) => fillText(context.texts.unanswered, { site: context.siteName })
 
 /** The middle band's answer: no claim, only the closest pages, each cited so the widget links it. */
-export const unsureText = (siteName: string, sources: ChatSource[]) =>
-  `I'm not sure ${siteName} answers that. These pages come closest: ${sources.map((source) => `${source.title} [${source.index}]`).join(', ')}.`
+export const unsureText = (context: Pick<ChatContext, 'siteName' | 'texts'>, sources: ChatSource[]) =>
+  fillText(context.texts.unsure, { pages: sources.map((source) => `${source.title} [${source.index}]`).join(', '), site: context.siteName })
 
 /**
  * Retrieval, then the model: searches what visitors can see for the question (rewritten if it is a
@@ -69,9 +71,9 @@ export async function answerQuestion(
 
     if (confidence === 'low') {
       outcome.unanswered = true
-      say(unansweredText(context.siteName))
+      say(unansweredText(context))
     } else if (confidence === 'middle') {
-      say(unsureText(context.siteName, sources))
+      say(unsureText(context, sources))
     } else {
       const pieces = context.model.generate({ history: input.history, question: input.question, sources: outcome.sources }, { signal: input.signal })
       for await (const piece of guardAnswer(pieces)) {

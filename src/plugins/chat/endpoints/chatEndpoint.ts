@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ChatContext } from '../context'
 
-import { clientIp, errorResponse, hitRateLimit, tooManyRequests } from '../../retrieval'
+import { clientAddressOf, errorResponse, hitRateLimit, tooManyRequests } from '../../retrieval'
 import { answerQuestion, type ChatOutcome } from '../answer/answerQuestion'
 import { publicSource } from '../answer/selectSources'
 import { loadHistory } from '../session/loadHistory'
@@ -31,7 +31,7 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
     if (question instanceof Response) return question
 
     // The session's count is only touched once the address's allows the question.
-    let decision = await hitRateLimit(payload, `chat:ip:${clientIp(req)}`, context.limits.perIp)
+    let decision = await hitRateLimit(payload, `chat:ip:${clientAddressOf(req)}`, context.limits.perIp)
     if (decision.allowed && question.sessionId) decision = await hitRateLimit(payload, `chat:session:${question.sessionId}`, context.limits.perSession)
     if (!decision.allowed) return tooManyRequests(decision, cors.headers)
 
@@ -52,7 +52,7 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
     const input = { history, question: question.message, signal }
     const finish = async (outcome: ChatOutcome) => {
       await recordMessage(payload, { model: context.model.id, outcome, publicId: messageId, question: question.message, session: current })
-      if (outcome.status === 'failed') payload.logger.error(`chat: the answer failed: ${outcome.error}`)
+      if (outcome.status === 'failed') payload.logger.error({ msg: `chat: the answer failed: ${outcome.error}`, sessionId: current.publicId })
     }
 
     if (!req.headers.get('accept')?.includes('text/event-stream')) {
@@ -86,7 +86,7 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
           await finish(outcome)
         } catch (error) {
           outcome.status = 'failed'
-          payload.logger.error(`chat: could not record the answer: ${(error as Error).message}`)
+          payload.logger.error({ err: error, msg: 'chat: could not record the answer', sessionId: current.publicId })
         }
         if (outcome.status === 'failed') send('error', { message: failedMessage })
         else if (outcome.status === 'complete') send('done', { confidence: outcome.confidence, messageId, sessionId: current.publicId, unanswered: outcome.unanswered })

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { ChatContext } from '../context'
 
-import { clientIp, errorResponse, hitRateLimit, tooManyRequests } from '../../retrieval'
+import { clientAddressOf, errorResponse, hitRateLimit, tooManyRequests } from '../../retrieval'
 import { messagesSlug } from '../collections/chatCollections'
 import { isPublicId } from '../session/publicId'
 import { corsFor } from './cors'
@@ -24,7 +24,7 @@ export const feedbackEndpoint = (context: ChatContext): Endpoint => ({
       return errorResponse(400, `"comment" must be text of at most ${maxComment} characters.`, cors.headers)
     }
 
-    const decision = await hitRateLimit(req.payload, `chat:ip:${clientIp(req)}`, context.limits.perIp)
+    const decision = await hitRateLimit(req.payload, `chat:ip:${clientAddressOf(req)}`, context.limits.perIp)
     if (!decision.allowed) return tooManyRequests(decision, cors.headers)
 
     const { docs } = await req.payload.find({ collection: messagesSlug as never, depth: 0, limit: 1, overrideAccess: true, where: { publicId: { equals: messageId } } })

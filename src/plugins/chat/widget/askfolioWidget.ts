@@ -30,6 +30,7 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
     declare busy: AbortController | null
     declare els: Record<string, HTMLElement>
     declare saved: Saved
+    declare intro: string
     declare launcherText: string
     declare storage: ReturnType<WidgetParts['savedConversation']>
 
@@ -49,6 +50,7 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
       launcher.innerHTML = icons.chat
       launcher.append(h('span', {}, ''))
       this.launcherText = settings.label || 'Ask a question'
+      this.intro = settings.intro || 'Ask about this site. Answers come from its published pages and link to their sources.'
       // Not a live region: the status line below announces each answer once, when it is complete.
       const log = h('div', { 'aria-label': 'Conversation', class: 'log', role: 'region', tabindex: '0' })
       const input = h('textarea', { 'aria-describedby': 'hint', id: 'q', maxlength: '2000', name: 'question', placeholder: 'Ask a question…', rows: '1' })
@@ -276,7 +278,7 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
       const log = this.els.log
       log.replaceChildren()
       if (this.saved.turns.length === 0) {
-        log.append(h('p', { class: 'intro' }, 'Ask about the projects, writing and skills on this site. Answers come from its published pages and link to their sources.'))
+        log.append(h('p', { class: 'intro' }, this.intro))
       }
       for (const turn of this.saved.turns) {
         log.append(h('div', { class: 'q' }, turn.question), h('article', { class: 'a' }))

@@ -34,7 +34,7 @@ export async function readBodyText(req: BodyRequest, maxBytes: number, headers: 
       chunks.push(value)
     }
   } catch {
-    // The client went away mid-body, or the host cut it off (server.ts does past its own limit).
+    // The client went away mid-body, or the host cut it off (a server in front may cut bodies past its own limit).
     return errorResponse(400, 'The body could not be read to its end.', headers)
   }
   return Buffer.concat(chunks).toString('utf8')

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { RetrievalContext } from '../context'
 
-import { clientIp, hitRateLimit, tooManyRequests } from '../rateLimit/rateLimit'
+import { clientAddressOf, hitRateLimit, tooManyRequests } from '../rateLimit/rateLimit'
 import { searchIndex } from '../search/searchIndex'
 import { hasControlCharacters } from '../text/hasControlCharacters'
 import { errorResponse } from './respond'
@@ -33,7 +33,7 @@ export const searchEndpoint = (context: RetrievalContext): Endpoint => ({
     const unknown = collections?.find((slug) => !context.sources.has(slug))
     if (unknown) return errorResponse(400, `"${unknown}" is not searchable; try ${[...context.sources.keys()].join(', ')}.`)
 
-    const decision = await hitRateLimit(req.payload, `search:${clientIp(req)}`, context.searchRateLimit)
+    const decision = await hitRateLimit(req.payload, `search:${clientAddressOf(req)}`, context.searchRateLimit)
     if (!decision.allowed) return tooManyRequests(decision)
 
     let degraded: string | undefined

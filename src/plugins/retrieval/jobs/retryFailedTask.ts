@@ -42,7 +42,7 @@ export async function retryFailed(payload: Payload, context: RetrievalContext): 
     await queueJob(payload, { input: { id: ref.id, kind: ref.kind, slug: ref.slug }, queue: context.queue, task: indexDocumentTask })
     requeued++
   }
-  if (requeued > 0) payload.logger.info(`[retrieval] queued indexing again for ${requeued} failed or stranded document(s)`)
+  if (requeued > 0) payload.logger.info({ msg: `[retrieval] queued indexing again for ${requeued} failed or stranded document(s)`, requeued })
   return { requeued }
 }
 

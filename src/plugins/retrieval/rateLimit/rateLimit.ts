@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import crypto from 'node:crypto'
 
+import { getRetrievalContext } from '../context'
 import { type Database, databaseOf, queryRows } from '../store/database'
 
 export type RateLimitRule = { limit: number; windowSeconds: number }
@@ -49,5 +50,15 @@ export const tooManyRequests = (decision: RateLimitDecision, headers: Record<str
     { headers: { ...headers, 'Retry-After': String(decision.retryAfterSeconds) }, status: 429 },
   )
 
-/** The client's address as server.ts passes it on (x-real-ip). */
-export const clientIp = (req: { headers: Headers }) => req.headers.get('x-real-ip') || 'unknown'
+/**
+ * The visitor's address as the plugin's `clientAddress` option reads it, or 'unknown' (one bucket
+ * shared by every visitor) without one. For the host's and other plugins' rate limits too, so that
+ * every limit keys a visitor the same way.
+ */
+export const clientAddressOf = (req: { headers: Headers; payload: Payload }) => getRetrievalContext(req.payload).clientAddress?.(req)?.trim() || 'unknown'
+
+/** Reads the address from a header the host's proxy sets, overwriting whatever the visitor sent (nginx's X-Real-IP, say). */
+export const addressFromHeader =
+  (name: string) =>
+  (req: { headers: Headers }): null | string =>
+    req.headers.get(name)

@@ -26,8 +26,7 @@ export async function embedSearchQuery(payload: Payload, context: RetrievalConte
     return { vector }
   } catch (error) {
     pausedUntil.set(context, Date.now() + embedderPauseMs)
-    const message = error instanceof Error ? error.message : String(error)
-    payload.logger.warn(`search: embedding the query failed (${message}); full-text only for the next ${embedderPauseMs / 1000} s`)
+    payload.logger.warn({ err: error, msg: `search: embedding the query failed; full-text only for the next ${embedderPauseMs / 1000} s` })
     return { degraded: 'The embeddings server is unavailable; results come from full-text search only.', vector: null }
   }
 }

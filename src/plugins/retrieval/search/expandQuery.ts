@@ -23,7 +23,7 @@ export const noExpansions = (): Expansions => ({ groups: [], sources: [], weight
  * in at most `maxDocumentFrequency` chunks (2 by default), asks the expander for words that may
  * stand in for it. Which of those the index holds, and the best few per word, the full-text query
  * itself decides (see `fullTextQuery`). A word the index does hold is never expanded: on a large
- * corpus, expansions of known words cost precision (SciFact, docs/benchmarks.md).
+ * corpus, expansions of known words cost precision (measured on SciFact).
  */
 export async function expandQuery(db: Database, context: RetrievalContext, query: string): Promise<ExpandedQuery> {
   const text = withoutFrameWords(query, context.frameWords)

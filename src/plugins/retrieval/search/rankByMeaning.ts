@@ -9,9 +9,9 @@ import { type Database, queryRows } from '../store/database'
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, value, i) => sum + value * b[i], 0)
 
 // A small k, and meaning counting twice the BM25 order: every word of such a query matched only
-// through stand-ins, so its BM25 order is loose. On bench/understanding, k 10 kept every site's-words
+// through stand-ins, so its BM25 order is loose. On a 30-page portfolio's evaluation set, k 10 kept every site's-words
 // question first; weight 2 put 18 of the 25 other-words questions' pages in the first three, against
-// 16 at equal weights (docs/benchmarks.md).
+// 16 at equal weights.
 const fusionK = 10
 const meaningWeight = 2
 

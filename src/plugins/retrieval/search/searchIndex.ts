@@ -101,7 +101,7 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
     lexemes = match.lexemes
     // Stand-ins find the right pages only loosely: when every word of the query needed them, meaning
     // reorders. Not when the index knows some of its words: SciFact lost 0.6 points of nDCG@10 with
-    // reordering from half the words, 2.5 with any (docs/benchmarks.md).
+    // reordering from half the words, 2.5 with any.
     if (expandedShare >= byMeaningFrom && expansions.words.length > 0 && context.expansion?.rankByMeaning) {
       fullText = await rankByMeaning(db, { candidates: fullText, chunks: context.table, expander: context.expansion.expander, query: contentWords(text) })
     }

@@ -20,17 +20,17 @@ const versionAtLeast = (version: string, minimum: number[]) => {
 export async function checkStoreOnInit(payload: Payload, context: RetrievalContext): Promise<void> {
   const report = await inspectChunkStore(payload, context)
   if (report.missing) {
-    payload.logger.warn('Search index: the retrieval_chunks table is missing; run `npm run migrate`.')
+    payload.logger.warn({ msg: 'Search index: the retrieval_chunks table is missing; run the migrations (`payload migrate`).' })
     return
   }
   context.storeProblem = report.problem
   context.iterativeScan = report.pgvectorVersion !== undefined && versionAtLeast(report.pgvectorVersion, [0, 8, 0])
   if (report.problem) {
-    payload.logger.error(`Search index: ${report.problem}`)
+    payload.logger.error({ msg: `Search index: ${report.problem}` })
     return
   }
   for (const { chunks, model } of report.otherModels) {
-    payload.logger.warn(`Search index: ${chunks} chunks were embedded with ${model}, not ${context.model}; \`npm run reindex\` stores them again.`)
+    payload.logger.warn({ msg: `Search index: ${chunks} chunks were embedded with ${model}, not ${context.model}; reindexing everything (\`reindexEverything(payload)\`) stores them again.` })
   }
 
   const unfinished = await findUnfinishedRun(payload)
@@ -41,7 +41,7 @@ export async function checkStoreOnInit(payload: Payload, context: RetrievalConte
       where: { and: [{ taskSlug: { equals: reindexAllTask } }, { completedAt: { exists: false } }] },
     })
     if (queued.totalDocs === 0) {
-      payload.logger.info(`Search index: resuming the reindex run ${unfinished.id} that stopped half-way.`)
+      payload.logger.info({ msg: `Search index: resuming the reindex run ${unfinished.id} that stopped half-way.`, runId: unfinished.id })
       await queueJob(payload, { input: { runId: String(unfinished.id) }, queue: context.queue, task: reindexAllTask })
     }
   }

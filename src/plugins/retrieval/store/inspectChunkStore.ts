@@ -39,9 +39,10 @@ export async function inspectChunkStore(payload: Payload, context: RetrievalCont
   if (storedDimensions !== dimensions) {
     report.problem =
       `The search index stores ${storedDimensions}-dimension vectors, but the embedder ${id} makes ${dimensions}. ` +
-      `Either set the embedder back to ${storedDimensions} dimensions, or change the index: ` +
-      '`npm run payload -- migrate:create embedding-dimensions`, add `TRUNCATE retrieval_chunks;` at the top of its up(), ' +
-      '`npm run migrate`, then `npm run reindex` (see docs/architecture.md, "Changing the embedding model").'
+      `Either set the embedder back to ${storedDimensions} dimensions, or change the index: create a migration ` +
+      `(\`payload migrate:create embedding-dimensions\`) whose up() empties ${chunkTableName} (TRUNCATE) before the new ` +
+      'vector column is made, run the migrations, then reindex everything (`reindexEverything(payload)`, or ' +
+      '`POST /api/retrieval/reindex` as an administrator).'
     return report
   }
   const models = await db.execute<{ chunks: string; model: string }>(
@@ -54,6 +55,6 @@ export async function inspectChunkStore(payload: Payload, context: RetrievalCont
 /** Throws with the store's problem, if it has one (used at start-up and before indexing or searching). */
 export async function assertChunkStore(payload: Payload, context: RetrievalContext): Promise<void> {
   const report = await inspectChunkStore(payload, context)
-  if (report.missing) throw new Error(`The ${chunkTableName} table does not exist: run \`npm run migrate\`.`)
+  if (report.missing) throw new Error(`The ${chunkTableName} table does not exist: run the migrations (\`payload migrate\`).`)
   if (report.problem) throw new Error(report.problem)
 }
