@@ -79,7 +79,7 @@ describe('PostgreSQL with pgvector 0.8', () => {
         expect(plan.map((row) => row['QUERY PLAN']).filter((line) => line.includes('Index Scan'))).toEqual([
           expect.stringContaining('Index Scan using retrieval_chunks_embedding_idx'),
         ])
-        return vectorCandidates(tx, around(0), { collections: ['far-things'], iterativeScan, limit: 5, model })
+        return vectorCandidates(tx, around(0), { collections: ['far-things'], iterativeScan, limit: 5, model, table: context.table })
       })
 
     // Without iterative scans the index hands over its ef_search nearest rows, all filtered out.

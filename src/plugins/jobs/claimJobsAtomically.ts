@@ -1,6 +1,8 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { type Database, type PostgresAdapter, rows, transactionOf, type UpdateJobsArgs } from './database'
+import type { PgTable } from '@payloadcms/db-postgres/drizzle/pg-core'
+
+import { type Database, jobsTable, type PostgresAdapter, rows, transactionOf, type UpdateJobsArgs } from './database'
 import { releaseStaleJobs } from './releaseStaleJobs'
 
 /** Payload's runner claims jobs with `updateJobs({ data: { processing: true }, where, limit })` and nothing else. */
@@ -15,20 +17,21 @@ const candidateFactor = 4
  * its concurrency key is running. The conditions are checked by the UPDATE itself, so a claim can
  * never be based on a stale read.
  */
-const claimOne = (db: Database, id: unknown, exclusiveKeys: boolean) =>
+const claimOne = (db: Database, jobs: PgTable, id: unknown, exclusiveKeys: boolean) =>
   rows<{ id: number }>(
     db,
-    sql`update payload_jobs j set processing = true, updated_at = now()
+    sql`update ${jobs} j set processing = true, updated_at = now()
         where j.id = ${id} and not j.processing and j.completed_at is null and j.has_error is not true
           and (${!exclusiveKeys} or j.concurrency_key is null or not exists (
-            select 1 from payload_jobs o where o.concurrency_key = j.concurrency_key and o.processing and o.id <> j.id))
+            select 1 from ${jobs} o where o.concurrency_key = j.concurrency_key and o.processing and o.id <> j.id))
         returning j.id`,
   )
 
 async function claimInTransaction(adapter: PostgresAdapter, db: Database, args: UpdateJobsArgs, leaseSeconds: number) {
   // One claimer at a time across every process: the lock is held until the transaction ends.
   await db.execute(sql`select pg_advisory_xact_lock(hashtext('payload-jobs:claim'))`)
-  for (const job of await releaseStaleJobs(db, leaseSeconds)) {
+  const jobs = jobsTable(adapter)
+  for (const job of await releaseStaleJobs(db, jobs, leaseSeconds)) {
     adapter.payload.logger.warn(`[jobs] job ${job.id} (${job.task_slug}, queue ${job.queue}) lost its runner ${leaseSeconds}s ago; released to run again`)
   }
   const limit = args.limit && args.limit > 0 ? args.limit : 10
@@ -48,7 +51,7 @@ async function claimInTransaction(adapter: PostgresAdapter, db: Database, args: 
     if (claimed.length >= limit) break
     const key = candidate.concurrencyKey as null | string | undefined
     if (exclusiveKeys && key && keys.has(key)) continue
-    if ((await claimOne(db, candidate.id, exclusiveKeys)).length === 0) continue
+    if ((await claimOne(db, jobs, candidate.id, exclusiveKeys)).length === 0) continue
     claimed.push(candidate.id)
     if (key) keys.add(key)
   }

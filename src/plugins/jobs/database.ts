@@ -1,4 +1,5 @@
-import type { PgDatabase } from '@payloadcms/db-postgres/drizzle/pg-core'
+import type { PgDatabase, PgTable } from '@payloadcms/db-postgres/drizzle/pg-core'
+import type { Payload } from 'payload'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Database = PgDatabase<any, any, any>
@@ -13,6 +14,8 @@ export type PostgresAdapter = {
   name: string
   payload: { config: { jobs: { enableConcurrencyControl?: boolean } }; logger: { info: (msg: string) => void; warn: (msg: string) => void } }
   sessions: Record<string, { db: Database } | undefined>
+  tableNameMap: Map<string, string>
+  tables: Record<string, PgTable>
   updateJobs: (args: UpdateJobsArgs) => Promise<Record<string, unknown>[] | null>
 }
 
@@ -35,4 +38,17 @@ export async function transactionOf(adapter: PostgresAdapter, req: UpdateJobsArg
 /** Runs raw SQL and returns its rows (node-postgres result shape). */
 export async function rows<T>(db: Pick<Database, 'execute'>, query: Parameters<Database['execute']>[0]): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows
+}
+
+/**
+ * Payload's postgres adapter, as this plugin uses it. `payload.db` is typed as any adapter; the
+ * plugin refuses to start on another (index.ts), so this is the one place that says which it is.
+ */
+export const adapterOf = (payload: Payload): PostgresAdapter => payload.db as unknown as PostgresAdapter
+
+/** Payload's jobs table as the adapter built it, so a configured schema or table name is respected. */
+export function jobsTable(adapter: Pick<PostgresAdapter, 'tableNameMap' | 'tables'>): PgTable {
+  const table = adapter.tables[adapter.tableNameMap.get('payload_jobs') ?? 'payload_jobs']
+  if (!table) throw new Error('jobsPlugin: the database has no table for payload-jobs')
+  return table
 }

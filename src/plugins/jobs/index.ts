@@ -48,6 +48,7 @@ export const jobsPlugin =
         ...incoming.db,
         init: (args) => {
           const adapter = incoming.db.init(args)
+          // Typed as any adapter; checked just below to be the postgres one this plugin works with.
           const postgres = adapter as unknown as PostgresAdapter
           if (typeof postgres.updateJobs !== 'function' || !postgres.sessions) {
             throw new Error(`jobsPlugin needs a PostgreSQL adapter, not "${adapter.name}"`)

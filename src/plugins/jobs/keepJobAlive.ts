@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import type { PostgresAdapter } from './database'
+import { adapterOf, jobsTable } from './database'
 
 /** Jobs this process is running now, by id: what it would give back if it had to stop early. */
 const held = new Set<number | string>()
@@ -12,8 +12,10 @@ export const heldJobs = (): (number | string)[] => [...held]
 /** How often a running job is touched: a quarter of the lease, at most every 30 s. */
 export const heartbeatMs = (leaseSeconds: number) => Math.min(30_000, Math.max(250, (leaseSeconds * 1000) / 4))
 
-const touch = (payload: Payload, id: number | string) =>
-  (payload.db as unknown as PostgresAdapter).drizzle.execute(sql`update payload_jobs set updated_at = now() where id = ${id} and processing`)
+const touch = (payload: Payload, id: number | string) => {
+  const adapter = adapterOf(payload)
+  return adapter.drizzle.execute(sql`update ${jobsTable(adapter)} set updated_at = now() where id = ${id} and processing`)
+}
 
 /**
  * Marks a job as alive while its task runs: its row's `updated_at` is touched every `heartbeatMs`,
@@ -36,6 +38,7 @@ export async function releaseHeldJobs(payload: Payload): Promise<number> {
   const ids = heldJobs()
   if (ids.length === 0) return 0
   const list = sql.join(ids.map((id) => sql`${id}`), sql`, `)
-  await (payload.db as unknown as PostgresAdapter).drizzle.execute(sql`update payload_jobs set processing = false, updated_at = now() where id in (${list}) and processing`)
+  const adapter = adapterOf(payload)
+  await adapter.drizzle.execute(sql`update ${jobsTable(adapter)} set processing = false, updated_at = now() where id in (${list}) and processing`)
   return ids.length
 }

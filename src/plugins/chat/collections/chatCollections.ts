@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig, FieldAccess } from 'payload'
+import type { Access, CollectionConfig, CollectionSlug, FieldAccess } from 'payload'
 
 export const sessionsSlug = 'chat-sessions'
 export const messagesSlug = 'chat-messages'
@@ -36,7 +36,7 @@ export const buildSessionsCollection = (read: Access, user?: SessionUserLink): C
             access: { create: () => false, read: user.read, update: () => false },
             admin: { description: 'The signed-in user who started the conversation.', position: 'sidebar' as const, readOnly: true },
             index: true,
-            relationTo: user.relationTo as never,
+            relationTo: user.relationTo as CollectionSlug,
           },
         ]
       : []),
@@ -57,7 +57,7 @@ export const buildMessagesCollection = (read: Access): CollectionConfig => ({
   disableDuplicate: true,
   fields: [
     { name: 'publicId', type: 'text', admin: { readOnly: true }, index: true, required: true, unique: true },
-    { name: 'session', type: 'relationship', index: true, relationTo: sessionsSlug as never, required: true },
+    { name: 'session', type: 'relationship', index: true, relationTo: sessionsSlug as CollectionSlug, required: true },
     { name: 'question', type: 'textarea', required: true },
     { name: 'query', type: 'textarea', admin: { description: 'What was searched for: the question, rewritten if it was a follow-up.' } },
     { name: 'answer', type: 'textarea' },

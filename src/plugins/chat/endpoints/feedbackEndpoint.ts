@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import type { ChatContext } from '../context'
 
 import { clientAddressOf, errorResponse, hitRateLimit, tooManyRequests } from '../../retrieval'
-import { messagesSlug } from '../collections/chatCollections'
+import { messagesStore } from '../session/messagesStore'
 import { isPublicId } from '../session/publicId'
 import { corsFor } from './cors'
 import { readJsonObject } from './respond'
@@ -27,17 +27,16 @@ export const feedbackEndpoint = (context: ChatContext): Endpoint => ({
     const decision = await hitRateLimit(req.payload, `chat:ip:${clientAddressOf(req)}`, context.limits.perIp)
     if (!decision.allowed) return tooManyRequests(decision, cors.headers)
 
-    const { docs } = await req.payload.find({ collection: messagesSlug as never, depth: 0, limit: 1, overrideAccess: true, where: { publicId: { equals: messageId } } })
-    const message = docs[0] as unknown as { id: number; rating?: null | string } | undefined
+    const { docs } = await messagesStore.find(req.payload, { depth: 0, limit: 1, overrideAccess: true, where: { publicId: { equals: messageId } } })
+    const message = docs[0]
     if (!message) return errorResponse(400, 'Unknown message.', cors.headers)
-    const updated = await req.payload.update({
-      collection: messagesSlug as never,
-      data: { comment: typeof comment === 'string' && comment.trim() ? comment.trim() : null, rating, ratedAt: new Date().toISOString() } as never,
-      depth: 0,
-      overrideAccess: true,
-      where: { and: [{ id: { equals: message.id } }, { rating: { exists: false } }] },
-    })
-    if (updated.docs.length === 0) return errorResponse(409, 'Feedback was already recorded for this answer.', cors.headers)
+    const updated = await messagesStore.updateWhere(
+      req.payload,
+      { and: [{ id: { equals: message.id } }, { rating: { exists: false } }] },
+      { comment: typeof comment === 'string' && comment.trim() ? comment.trim() : null, rating, ratedAt: new Date().toISOString() },
+      { depth: 0, overrideAccess: true },
+    )
+    if (updated.length === 0) return errorResponse(409, 'Feedback was already recorded for this answer.', cors.headers)
     return Response.json({ ok: true }, { headers: cors.headers })
   },
   method: 'post',

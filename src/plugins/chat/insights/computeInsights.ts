@@ -1,9 +1,10 @@
 import type { Payload } from 'payload'
 
-import { type SQL, sql } from '@payloadcms/db-postgres/drizzle'
+import { sql } from '@payloadcms/db-postgres/drizzle'
 import { formatAdminURL } from 'payload/shared'
 
 import { messagesSlug } from '../collections/chatCollections'
+import { collectionTable, queryRows } from '../store/database'
 import { linkableUrl } from './linkableUrl'
 
 export type ChatInsights = {
@@ -65,26 +66,13 @@ export function parseDays(value: unknown): { days: number } | { error: string } 
 const columns = ['answer', 'comment', 'createdAt', 'id', 'publicId', 'question', 'ratedAt', 'rating', 'session', 'sources', 'status', 'unanswered'] as const
 /** A Drizzle table and its columns, keyed by field name; interpolated into `sql`, they render as quoted names. */
 type MessagesTable = Record<(typeof columns)[number], unknown>
-type Adapter = {
-  drizzle: { execute: (query: SQL) => Promise<unknown> }
-  tableNameMap: Map<string, string>
-  tables: Record<string, unknown>
-}
 
-/** The messages table as the adapter built it, so a configured schema or table name is respected. */
+/** The messages table, with every column the insights read. */
 function messagesTable(payload: Payload): MessagesTable {
-  const adapter = payload.db as unknown as Adapter
-  const name = adapter.tableNameMap?.get(messagesSlug.replace(/-/g, '_'))
-  const table = name ? (adapter.tables?.[name] as MessagesTable | undefined) : undefined
-  if (!table) throw new Error('Chat insights need the PostgreSQL adapter and the chat-messages table.')
+  const table = collectionTable(payload, messagesSlug)
   const missing = columns.filter((column) => !table[column])
   if (missing.length > 0) throw new Error(`The chat-messages table has no column for ${missing.join(', ')}.`)
-  return table
-}
-
-async function rows<T>(payload: Payload, query: SQL): Promise<T[]> {
-  const result = (await (payload.db as unknown as Adapter).drizzle.execute(query)) as { rows: T[] }
-  return result.rows
+  return table as MessagesTable
 }
 
 const iso = (value: Date | string) => new Date(value).toISOString()
@@ -115,7 +103,7 @@ export async function computeInsights(payload: Payload, { days, now = new Date()
   const normalised = sql`btrim(regexp_replace(regexp_replace(lower(question), ${'\\s+'}, ' ', 'g'), ${'[\\s?.!]+$'}, ''))`
 
   const [[totals], perDay, unanswered, negative, sources] = await Promise.all([
-    rows<{ down: number; failed: number; questions: number; unanswered: number; up: number }>(payload, sql`
+    queryRows<{ down: number; failed: number; questions: number; unanswered: number; up: number }>(payload, sql`
       with ${recent}
       select count(*)::int as questions,
         count(*) filter (where unanswered)::int as unanswered,
@@ -123,7 +111,7 @@ export async function computeInsights(payload: Payload, { days, now = new Date()
         count(*) filter (where rating = 'up')::int as up,
         count(*) filter (where rating = 'down')::int as down
       from recent`),
-    rows<{ day: string; questions: number; unanswered: number }>(payload, sql`
+    queryRows<{ day: string; questions: number; unanswered: number }>(payload, sql`
       with ${recent}, days as (
         select generate_series(${day(fromDate)}::date, ${day(now)}::date, interval '1 day')::date as day
       ), counted as (
@@ -133,7 +121,7 @@ export async function computeInsights(payload: Payload, { days, now = new Date()
       select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(c.questions, 0)::int as questions, coalesce(c.unanswered, 0)::int as unanswered
       from days d left join counted c on c.day = d.day
       order by d.day`),
-    rows<{ count: number; last_asked_at: Date | string; question: string }>(payload, sql`
+    queryRows<{ count: number; last_asked_at: Date | string; question: string }>(payload, sql`
       with ${recent}
       select ${normalised} as normalised, count(*)::int as count, max(created_at) as last_asked_at,
         (array_agg(question order by created_at desc, id desc))[1] as question
@@ -141,7 +129,7 @@ export async function computeInsights(payload: Payload, { days, now = new Date()
       group by 1
       order by count desc, last_asked_at desc
       limit ${topUnansweredLimit}`),
-    rows<{ answer: null | string; comment: null | string; created_at: Date | string; id: number; public_id: string; question: string; rated_at: Date | null | string; session_id: null | number }>(
+    queryRows<{ answer: null | string; comment: null | string; created_at: Date | string; id: number; public_id: string; question: string; rated_at: Date | null | string; session_id: null | number }>(
       payload,
       sql`
       with ${recent}
@@ -150,7 +138,7 @@ export async function computeInsights(payload: Payload, { days, now = new Date()
       order by rated_at desc nulls last, id desc
       limit ${negativeFeedbackLimit}`,
     ),
-    rows<{ citations: number; collection: string; id: string; title: null | string; url: null | string }>(payload, sql`
+    queryRows<{ citations: number; collection: string; id: string; title: null | string; url: null | string }>(payload, sql`
       with ${recent}, cited as (
         select r.id as message_id, r.created_at, s.value as source
         from recent r

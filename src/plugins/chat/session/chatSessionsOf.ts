@@ -1,50 +1,24 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { messagesSlug, sessionsSlug } from '../collections/chatCollections'
+import { type ChatMessageRecord, messagesStore } from './messagesStore'
+import { type ChatSessionDoc, sessionsStore } from './sessionsStore'
 
 export type ChatSessionsOf = { req?: PayloadRequest; userId: number | string }
 
-export type ChatMessageRecord = {
-  answer?: null | string
-  comment?: null | string
-  createdAt: string
-  id: number | string
-  publicId: string
-  question: string
-  rating?: null | string
-  ratedAt?: null | string
-  session: number | string
-  sources?: unknown
-  status?: null | string
-}
+export type { ChatMessageRecord }
 
-export type ChatSessionRecord = {
-  createdAt: string
-  id: number | string
-  lastMessageAt?: null | string
-  messageCount?: null | number
-  messages: ChatMessageRecord[]
-  publicId: string
-}
+export type ChatSessionRecord = ChatSessionDoc & { messages: ChatMessageRecord[] }
 
 /** The ids of the sessions a signed-in user started. */
 export async function chatSessionIdsOf(payload: Payload, { req, userId }: ChatSessionsOf): Promise<(number | string)[]> {
-  const { docs } = await payload.find({
-    collection: sessionsSlug as never,
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: { id: true } as never,
-    where: { user: { equals: userId } },
-  })
-  return docs.map((doc) => (doc as unknown as { id: number | string }).id)
+  const { docs } = await sessionsStore.find(payload, { depth: 0, overrideAccess: true, pagination: false, req, select: { id: true }, where: { user: { equals: userId } } })
+  return docs.map((doc) => doc.id)
 }
 
 /** Every session a signed-in user started, oldest first, each with its messages (questions, answers, feedback). */
 export async function findChatSessionsOf(payload: Payload, { req, userId }: ChatSessionsOf): Promise<ChatSessionRecord[]> {
-  const sessions = await payload.find({
-    collection: sessionsSlug as never,
+  const sessions = await sessionsStore.find(payload, {
     depth: 0,
     overrideAccess: true,
     pagination: false,
@@ -53,9 +27,8 @@ export async function findChatSessionsOf(payload: Payload, { req, userId }: Chat
     where: { user: { equals: userId } },
   })
   if (sessions.docs.length === 0) return []
-  const ids = sessions.docs.map((doc) => (doc as unknown as { id: number | string }).id)
-  const messages = await payload.find({
-    collection: messagesSlug as never,
+  const ids = sessions.docs.map((doc) => doc.id)
+  const messages = await messagesStore.find(payload, {
     depth: 0,
     overrideAccess: true,
     pagination: false,
@@ -64,8 +37,8 @@ export async function findChatSessionsOf(payload: Payload, { req, userId }: Chat
     where: { session: { in: ids } },
   })
   const bySession = new Map<number | string, ChatMessageRecord[]>(ids.map((id) => [id, []]))
-  for (const message of messages.docs as unknown as ChatMessageRecord[]) bySession.get(message.session)?.push(message)
-  return (sessions.docs as unknown as Omit<ChatSessionRecord, 'messages'>[]).map((session) => ({
+  for (const message of messages.docs) bySession.get(message.session)?.push(message)
+  return sessions.docs.map((session) => ({
     createdAt: session.createdAt,
     id: session.id,
     lastMessageAt: session.lastMessageAt ?? null,
@@ -83,7 +56,7 @@ export async function purgeChatSessions(payload: Payload, { req, userId }: ChatS
   const ids = await chatSessionIdsOf(payload, { req, userId })
   if (ids.length === 0) return { messages: 0, sessions: 0 }
   const where = { session: { in: ids } }
-  const { totalDocs: messages } = await payload.count({ collection: messagesSlug as never, overrideAccess: true, req, where })
+  const messages = await messagesStore.count(payload, { overrideAccess: true, req, where })
   await payload.db.deleteMany({ collection: messagesSlug, req, where })
   await payload.db.deleteMany({ collection: sessionsSlug, req, where: { id: { in: ids } } })
   return { messages, sessions: ids.length }

@@ -3,16 +3,17 @@ import type { Payload } from 'payload'
 import type { ChatOutcome } from '../answer/answerQuestion'
 import type { Session } from './findSession'
 
-import { messagesSlug, sessionsSlug } from '../collections/chatCollections'
+import { messagesStore } from './messagesStore'
+import { sessionsStore } from './sessionsStore'
 
 /** Stores one question and its outcome, and moves the session on. */
 export async function recordMessage(
   payload: Payload,
   { model, outcome, publicId, question, session }: { model: string; outcome: ChatOutcome; publicId: string; question: string; session: Session },
 ): Promise<void> {
-  await payload.create({
-    collection: messagesSlug as never,
-    data: {
+  await messagesStore.create(
+    payload,
+    {
       answer: outcome.answer,
       confidence: outcome.confidence,
       error: outcome.error ?? null,
@@ -27,15 +28,8 @@ export async function recordMessage(
       status: outcome.status,
       totalMs: outcome.timings.totalMs,
       unanswered: outcome.unanswered,
-    } as never,
-    depth: 0,
-    overrideAccess: true,
-  })
-  await payload.update({
-    collection: sessionsSlug as never,
-    data: { lastMessageAt: new Date().toISOString(), messageCount: (session.messageCount ?? 0) + 1 } as never,
-    depth: 0,
-    id: session.id,
-    overrideAccess: true,
-  })
+    },
+    { depth: 0, overrideAccess: true },
+  )
+  await sessionsStore.update(payload, session.id, { lastMessageAt: new Date().toISOString(), messageCount: (session.messageCount ?? 0) + 1 }, { depth: 0, overrideAccess: true })
 }

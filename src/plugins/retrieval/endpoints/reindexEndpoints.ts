@@ -5,16 +5,17 @@ import type { RetrievalContext } from '../context'
 import { queueJob } from '../jobs/queueJob'
 import { reindexAllTask } from '../jobs/reindexAllTask'
 import { findUnfinishedRun, staleRunMs } from '../reindex/reindexAll'
-import { indexStates, runsSlug, statusSlug } from '../status/collections'
+import { indexStates } from '../status/collections'
+import { runsStore } from '../status/runsStore'
+import { statusStore } from '../status/statusStore'
 import { errorResponse } from './respond'
 
-const latestRun = async (payload: Payload) =>
-  (await payload.find({ collection: runsSlug as never, depth: 0, limit: 1, overrideAccess: true, sort: '-createdAt' })).docs[0] ?? null
+const latestRun = async (payload: Payload) => (await runsStore.find(payload, { depth: 0, limit: 1, overrideAccess: true, sort: '-createdAt' })).docs[0] ?? null
 
 /** How many documents are in each index state. */
 const countStates = async (payload: Payload) => {
   const counts = await Promise.all(
-    indexStates.map(async (state) => (await payload.count({ collection: statusSlug as never, overrideAccess: true, where: { state: { equals: state } } })).totalDocs),
+    indexStates.map((state) => statusStore.count(payload, { overrideAccess: true, where: { state: { equals: state } } })),
   )
   return Object.fromEntries(indexStates.map((state, i) => [state, counts[i]])) as Record<(typeof indexStates)[number], number>
 }
@@ -42,7 +43,7 @@ export const reindexStartEndpoint = (context: RetrievalContext): Endpoint => ({
       return Response.json({ errors: [{ message: 'A reindex is already running.' }], run: unfinished }, { status: 409 })
     }
     const run =
-      unfinished ?? (await req.payload.create({ collection: runsSlug as never, data: { state: 'running' } as never, overrideAccess: true, req }))
+      unfinished ?? (await runsStore.create(req.payload, { state: 'running' }, { overrideAccess: true, req }))
     await queueJob(req.payload, { input: { runId: String(run.id) }, queue: context.queue, req, task: reindexAllTask })
     return Response.json({ run }, { status: 202 })
   },

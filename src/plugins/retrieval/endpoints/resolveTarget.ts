@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { RetrievalContext } from '../context'
 import type { SourceRef } from '../types'
 
+import { collectionStore } from '../store/collectionStore'
 import { errorResponse } from './respond'
 
 /** `{collection, id}` or `{global}` from a request, checked against the indexed sources. */
@@ -23,7 +24,7 @@ export async function resolveTarget(
     return errorResponse(400, '"id" is required for a collection.')
   }
   const id = String(input.id)
-  const { totalDocs } = await payload.count({ collection: source.slug as never, overrideAccess: true, trash: true, where: { id: { equals: id } } })
+  const totalDocs = await collectionStore(source.slug).count(payload, { overrideAccess: true, trash: true, where: { id: { equals: id } } })
   if (totalDocs === 0) return errorResponse(404, `No ${source.slug} document with id ${id}.`)
   return { id, kind: 'collection', slug: source.slug }
 }

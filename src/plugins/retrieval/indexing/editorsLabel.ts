@@ -3,6 +3,8 @@ import type { Payload } from 'payload'
 import type { RetrievalContext } from '../context'
 import type { SourceRef } from '../types'
 
+import { collectionStore } from '../store/collectionStore'
+
 /**
  * The title and URL of a document visitors cannot see (a draft, say), for its row in the index
  * status list, which only editors read. Nothing of it goes into the chunk table.
@@ -10,7 +12,7 @@ import type { SourceRef } from '../types'
 export async function editorsLabel(payload: Payload, context: RetrievalContext, ref: SourceRef): Promise<{ title?: string; url?: string }> {
   const source = context.sources.get(ref.slug)
   if (!source || ref.kind !== 'collection') return {}
-  const doc = await payload.findByID({ collection: ref.slug as never, depth: 0, disableErrors: true, draft: true, id: ref.id, overrideAccess: true, trash: true })
+  const doc = await collectionStore(ref.slug).findByID(payload, ref.id, { depth: 0, disableErrors: true, draft: true, overrideAccess: true, trash: true })
   if (!doc) return {}
-  return { title: source.title(doc as Record<string, unknown>) || undefined, url: source.url(doc as Record<string, unknown>) }
+  return { title: source.title(doc) || undefined, url: source.url(doc) }
 }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { SourceRef } from '../types'
 
 import { sourceKey } from '../context'
+import { collectionStore, findGlobalBySlug } from '../store/collectionStore'
 
 /**
  * Reads a document exactly as an anonymous visitor would: access control on, no user, published
@@ -26,7 +27,7 @@ export async function readAsVisitors(payload: Payload, refs: SourceRef[]): Promi
     if (ref.kind === 'collection') byCollection.set(ref.slug, [...(byCollection.get(ref.slug) ?? []), ref.id])
     else {
       try {
-        found.set(sourceKey(ref), (await payload.findGlobal({ slug: ref.slug as never, depth: 1, draft: false, overrideAccess: false })) as Record<string, unknown>)
+        found.set(sourceKey(ref), await findGlobalBySlug(payload, ref.slug, { depth: 1, draft: false, overrideAccess: false }))
       } catch (error) {
         if (!forbiddenOrMissing(error)) throw error
       }
@@ -34,8 +35,7 @@ export async function readAsVisitors(payload: Payload, refs: SourceRef[]): Promi
   }
   for (const [slug, ids] of byCollection) {
     try {
-      const { docs } = await payload.find({
-        collection: slug as never,
+      const { docs } = await collectionStore(slug).find(payload, {
         depth: 1,
         draft: false,
         limit: ids.length,
@@ -43,7 +43,7 @@ export async function readAsVisitors(payload: Payload, refs: SourceRef[]): Promi
         pagination: false,
         where: { id: { in: ids } },
       })
-      for (const doc of docs as Record<string, unknown>[]) found.set(sourceKey({ id: String(doc.id), slug }), doc)
+      for (const doc of docs) found.set(sourceKey({ id: String(doc.id), slug }), doc)
     } catch (error) {
       if (!forbiddenOrMissing(error)) throw error
     }

@@ -3,13 +3,12 @@ import type { Payload, TaskConfig } from 'payload'
 import { indexKey, type RetrievalContext } from '../context'
 import type { SourceRef } from '../types'
 
-import { statusSlug } from '../status/collections'
+import { statusStore } from '../status/statusStore'
 import { indexDocumentTask } from './indexDocumentTask'
 import { queueJob } from './queueJob'
 
 export const retryFailedTask = 'retrievalRetryFailed'
 
-type StatusRow = { source: string; sourceId: string; sourceKind: SourceRef['kind']; state: string }
 
 /** The concurrency keys of indexing jobs still to run (waiting, running, or waiting to retry). */
 async function keysWithJobs(payload: Payload): Promise<Set<string>> {
@@ -26,8 +25,7 @@ async function keysWithJobs(payload: Payload): Promise<Set<string>> {
 
 /** Queues indexing again for every failed document, and every pending one whose job is gone. */
 export async function retryFailed(payload: Payload, context: RetrievalContext): Promise<{ requeued: number }> {
-  const { docs } = await payload.find({
-    collection: statusSlug as never,
+  const { docs } = await statusStore.find(payload, {
     depth: 0,
     limit: 0,
     overrideAccess: true,
@@ -36,7 +34,7 @@ export async function retryFailed(payload: Payload, context: RetrievalContext): 
   })
   const queued = await keysWithJobs(payload)
   let requeued = 0
-  for (const row of docs as unknown as StatusRow[]) {
+  for (const row of docs) {
     const ref: SourceRef = { id: row.sourceId, kind: row.sourceKind, slug: row.source }
     if (!context.sources.has(ref.slug) || queued.has(indexKey(ref))) continue
     await queueJob(payload, { input: { id: ref.id, kind: ref.kind, slug: ref.slug }, queue: context.queue, task: indexDocumentTask })

@@ -4,7 +4,8 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import crypto from 'node:crypto'
 
 import { getRetrievalContext } from '../context'
-import { type Database, databaseOf, queryRows } from '../store/database'
+import { queryRows, requestDatabase } from '../store/database'
+import { rateLimitTable } from './rateLimitTable'
 
 export type RateLimitRule = { limit: number; windowSeconds: number }
 export type RateLimitDecision = { allowed: boolean; remaining: number; retryAfterSeconds: number }
@@ -13,31 +14,21 @@ export type RateLimitDecision = { allowed: boolean; remaining: number; retryAfte
 const hashKey = (payload: Payload, key: string) => crypto.createHmac('sha256', payload.secret).update(key).digest('base64url')
 
 type Transactional = { transactionID?: number | Promise<number | string> | string }
-type Sessions = { sessions?: Record<string, { db: Database } | undefined> }
-
-/*
- * On the embedded database every connection shares one session, so a query beside an open
- * transaction waits for it: a check made inside a request's transaction (Payload's forgot-password
- * hooks run in one) must count in that transaction. A refused request then rolls its own count back.
- */
-async function counterDatabase(payload: Payload, req?: Transactional): Promise<Database> {
-  const id = req?.transactionID ? await req.transactionID : undefined
-  return (id !== undefined && (payload.db as unknown as Sessions).sessions?.[String(id)]?.db) || databaseOf(payload)
-}
 
 /**
  * Counts one request against `key` in the current fixed window, in the database, so the limit holds
  * across every app instance (in `req`'s transaction when it has one). Old windows are swept now and then.
  */
 export async function hitRateLimit(payload: Payload, key: string, rule: RateLimitRule, req?: Transactional): Promise<RateLimitDecision> {
-  const db = await counterDatabase(payload, req)
+  // In the request's transaction when it has one: a refused request then rolls its own count back.
+  const db = await requestDatabase(payload, req)
   const windowMs = rule.windowSeconds * 1000
   const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs)
   const [row] = await queryRows<{ count: number }>(db, sql`
-    insert into rate_limits (key, window_start, count) values (${hashKey(payload, key)}, ${windowStart.toISOString()}, 1)
-    on conflict (key, window_start) do update set count = rate_limits.count + 1
+    insert into ${rateLimitTable} (key, window_start, count) values (${hashKey(payload, key)}, ${windowStart.toISOString()}, 1)
+    on conflict (key, window_start) do update set count = ${rateLimitTable}.count + 1
     returning count`)
-  if (Math.random() < 0.01) await db.execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`)
+  if (Math.random() < 0.01) await db.execute(sql`delete from ${rateLimitTable} where window_start < now() - interval '1 day'`)
   const count = Number(row.count)
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - Date.now()) / 1000))
   return { allowed: count <= rule.limit, remaining: Math.max(0, rule.limit - count), retryAfterSeconds }

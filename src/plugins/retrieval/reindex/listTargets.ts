@@ -6,7 +6,8 @@ import type { RetrievalContext } from '../context'
 import type { SourceRef } from '../types'
 
 import { sourceKey } from '../context'
-import { databaseOf } from '../store/database'
+import { collectionStore } from '../store/collectionStore'
+import { databaseOf, queryRows } from '../store/database'
 
 /**
  * Everything a full reindex must look at, in a stable order: every document of every indexed
@@ -28,8 +29,7 @@ export async function listTargets(payload: Payload, context: RetrievalContext): 
       continue
     }
     for (let page = 1; ; page++) {
-      const result = await payload.find({
-        collection: source.slug as never,
+      const result = await collectionStore(source.slug).find(payload, {
         depth: 0,
         limit: 500,
         overrideAccess: true,
@@ -37,13 +37,14 @@ export async function listTargets(payload: Payload, context: RetrievalContext): 
         sort: 'id',
         trash: true,
       })
-      for (const doc of result.docs as { id: number | string }[]) add({ id: String(doc.id), kind: 'collection', slug: source.slug })
+      for (const doc of result.docs) add({ id: String(doc.id), kind: 'collection', slug: source.slug })
       if (!result.hasNextPage) break
     }
   }
-  const stored = await databaseOf(payload).execute<{ source_id: string; source_kind: SourceRef['kind']; source_slug: string }>(
+  const stored = await queryRows<{ source_id: string; source_kind: SourceRef['kind']; source_slug: string }>(
+    databaseOf(payload),
     sql`select distinct source_kind, source_slug, source_id from ${context.table} order by source_slug, source_id`,
   )
-  for (const row of stored.rows) add({ id: row.source_id, kind: row.source_kind, slug: row.source_slug })
+  for (const row of stored) add({ id: row.source_id, kind: row.source_kind, slug: row.source_slug })
   return targets
 }

@@ -5,8 +5,8 @@ import type { SourceRef } from '../types'
 
 import { sourceKey } from '../context'
 import { type IndexResult, indexDocuments } from '../indexing/indexDocuments'
-import { runsSlug } from '../status/collections'
 import { recordStatus } from '../status/recordStatus'
+import { type RunRecord, runsStore } from '../status/runsStore'
 import { listTargets } from './listTargets'
 
 export type ReindexProgress = { current?: string; embedded: number; failed: number; processed: number; total: number }
@@ -21,11 +21,9 @@ export type ReindexOptions = {
 /** A run whose heartbeat is older than this is considered abandoned (its process died) and may be resumed. */
 export const staleRunMs = 2 * 60 * 1000
 
-type Run = { cursor?: null | string; embedded?: null | number; failed?: null | number; id: number | string; processed?: null | number }
-
-export async function findUnfinishedRun(payload: Payload): Promise<(Run & { updatedAt: string }) | null> {
-  const { docs } = await payload.find({ collection: runsSlug as never, depth: 0, limit: 1, overrideAccess: true, sort: '-createdAt', where: { state: { equals: 'running' } } })
-  return (docs[0] as unknown as Run & { updatedAt: string }) ?? null
+export async function findUnfinishedRun(payload: Payload): Promise<null | RunRecord> {
+  const { docs } = await runsStore.find(payload, { depth: 0, limit: 1, overrideAccess: true, sort: '-createdAt', where: { state: { equals: 'running' } } })
+  return docs[0] ?? null
 }
 
 async function indexBatch(payload: Payload, context: RetrievalContext, batch: SourceRef[]) {
@@ -55,11 +53,11 @@ async function indexBatch(payload: Payload, context: RetrievalContext, batch: So
 export async function reindexAll(payload: Payload, context: RetrievalContext, options: ReindexOptions = {}) {
   if (context.storeProblem) throw new Error(context.storeProblem)
   const batchSize = options.batchSize ?? 25
-  const run = (
+  const run =
     options.runId !== undefined
-      ? await payload.findByID({ collection: runsSlug as never, depth: 0, id: options.runId, overrideAccess: true })
-      : ((await findUnfinishedRun(payload)) ?? (await payload.create({ collection: runsSlug as never, data: { state: 'running' } as never, overrideAccess: true })))
-  ) as unknown as Run
+      ? await runsStore.findByID(payload, options.runId, { depth: 0, overrideAccess: true })
+      : ((await findUnfinishedRun(payload)) ?? (await runsStore.create(payload, { state: 'running' }, { overrideAccess: true })))
+  if (!run) throw new Error(`There is no reindex run ${options.runId}`)
 
   const targets = await listTargets(payload, context)
   const resumeAt = run.cursor ? targets.findIndex((ref) => sourceKey(ref) === run.cursor) + 1 : 0
@@ -69,8 +67,7 @@ export async function reindexAll(payload: Payload, context: RetrievalContext, op
     processed: resumeAt,
     total: targets.length,
   }
-  const save = (data: Record<string, unknown>) =>
-    payload.update({ collection: runsSlug as never, data: data as never, depth: 0, id: run.id, overrideAccess: true })
+  const save = (data: Record<string, unknown>) => runsStore.update(payload, run.id, data, { depth: 0, overrideAccess: true })
   await save({ total: targets.length })
   options.onProgress?.(progress)
 

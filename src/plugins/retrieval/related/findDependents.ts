@@ -4,6 +4,7 @@ import type { RetrievalContext } from '../context'
 import type { SourceRef } from '../types'
 import type { Dependent } from './findShownRelations'
 
+import { collectionStore, findGlobalBySlug } from '../store/collectionStore'
 import { holdsReference, type RelatedRef } from './holdsReference'
 
 type Id = number | string
@@ -24,26 +25,25 @@ async function collectionDocsReferring(req: PayloadRequest, dependent: Dependent
   const ids: Id[] = []
   for (let after: Id | undefined; ; ) {
     const match = matching(dependent, related)
-    const { docs } = await req.payload.find({
-      collection: dependent.slug as never,
+    const { docs } = await collectionStore(dependent.slug).find(req.payload, {
       depth: 0,
       draft: false,
       limit: pageSize,
       overrideAccess: true,
       pagination: false,
       req,
-      select: { id: true } as never,
+      select: { id: true },
       sort: 'id',
       where: after === undefined ? match : { and: [match, { id: { greater_than: after } }] },
     })
-    ids.push(...(docs as { id: Id }[]).map((doc) => doc.id))
+    ids.push(...docs.map((doc) => doc.id))
     if (docs.length < pageSize) return ids
     after = ids[ids.length - 1]
   }
 }
 
 async function globalRefers(req: PayloadRequest, dependent: Dependent, related: RelatedRef): Promise<boolean> {
-  const doc = await req.payload.findGlobal({ slug: dependent.slug as never, depth: 0, draft: false, overrideAccess: true, req })
+  const doc = await findGlobalBySlug(req.payload, dependent.slug, { depth: 0, draft: false, overrideAccess: true, req })
   return holdsReference(doc, dependent.field, related, dependent.polymorphic)
 }
 

@@ -116,7 +116,7 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
     }
     // A query of stop words only embeds to the zero vector, which is near nothing.
     if (embedding?.some((value) => value !== 0)) {
-      vector = await vectorCandidates(db, embedding, { collections, iterativeScan: context.iterativeScan, limit: candidates, model: context.model })
+      vector = await vectorCandidates(db, embedding, { collections, iterativeScan: context.iterativeScan, limit: candidates, model: context.model, table: context.table })
     }
   }
   const fused = fuseRankings(fullText, vector, mode === 'vector' ? { ...context.fusion, vectorOnly: true } : context.fusion)
@@ -129,7 +129,7 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
       ts_headline(${config}, text,
         ${lexemes?.length ? sql`(select string_agg(quote_literal(t), ' | ') from unnest(${sql.param(lexemes)}::text[]) t)::tsquery` : sql`(select string_agg(quote_literal(u.lexeme), ' | ') from unnest(to_tsvector(${config}, ${query})) u)::tsquery`},
         ${`StartSel=${markStart}, StopSel=${markEnd}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
-    from retrieval_chunks where id = any(${sql.param(top.map((entry) => entry.chunkId))}::int[])`)
+    from ${context.table} where id = any(${sql.param(top.map((entry) => entry.chunkId))}::int[])`)
   const byId = new Map(rows.map((row) => [Number(row.id), row]))
   // A chunk deleted between the two queries drops out rather than failing the search.
   const chosen = top.flatMap((entry) => (byId.has(entry.chunkId) ? [{ entry, row: byId.get(entry.chunkId)! }] : []))

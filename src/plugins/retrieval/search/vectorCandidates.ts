@@ -1,6 +1,8 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import pgvector from 'pgvector'
 
+import type { ChunkTable } from '../store/chunkTable'
+
 import { type Database, queryRows } from '../store/database'
 import type { Candidate } from './fullTextCandidates'
 
@@ -10,6 +12,7 @@ export type VectorOptions = {
   iterativeScan: boolean
   limit: number
   model: string
+  table: ChunkTable
 }
 
 /**
@@ -27,7 +30,7 @@ export async function vectorCandidates(db: Database, vector: number[], options: 
     if (options.iterativeScan) await tx.execute(sql.raw(`set local hnsw.iterative_scan = relaxed_order`))
     const rows = await queryRows<{ distance: number; document: string; id: number }>(tx, sql`
       select id, source_slug || ':' || source_id as document, embedding <=> ${target}::vector as distance
-      from retrieval_chunks
+      from ${options.table}
       where model = ${options.model} ${filter}
       order by embedding <=> ${target}::vector
       limit ${options.limit}`)

@@ -2,6 +2,7 @@ import type { PayloadRequest, SanitizedCollectionConfig, Where } from 'payload'
 
 import type { RetrievalContext, Source } from '../context'
 
+import { collectionStore } from '../store/collectionStore'
 import { mayReadSource } from './mayReadSource'
 
 /**
@@ -17,16 +18,15 @@ async function readableRowsOf(req: PayloadRequest, source: Source): Promise<null
   const access = await collection.access.read({ req })
   if (access === true) return bySource
   if (!access) return null
-  const { docs } = (await req.payload.find({
-    collection: source.slug as never,
+  const { docs } = await collectionStore(source.slug).find(req.payload, {
     depth: 0,
     overrideAccess: true,
     pagination: false,
     req,
-    select: { id: true } as never,
+    select: { id: true },
     trash: Boolean(collection.trash),
     where: access,
-  })) as { docs: { id: number | string }[] }
+  })
   if (docs.length === 0) return null
   return { and: [bySource, { sourceId: { in: docs.map((doc) => String(doc.id)) } }] }
 }

@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { RetrievalContext } from '../context'
 
 import { chunkTableName } from './chunkTable'
-import { databaseOf } from './database'
+import { databaseOf, queryRows } from './database'
 
 export type StoreReport = {
   /** The table is not there yet (migrations pending). */
@@ -25,16 +25,16 @@ export type StoreReport = {
  */
 export async function inspectChunkStore(payload: Payload, context: RetrievalContext): Promise<StoreReport> {
   const db = databaseOf(payload)
-  const column = await db.execute<{ type: string }>(sql`
+  const [column] = await queryRows<{ type: string }>(db, sql`
     select format_type(a.atttypid, a.atttypmod) as type from pg_attribute a
     where a.attrelid = to_regclass(${chunkTableName}) and a.attname = 'embedding' and not a.attisdropped`)
-  const type = column.rows[0]?.type
+  const type = column?.type
   if (!type) return { missing: true, otherModels: [] }
 
   const storedDimensions = Number(/\((\d+)\)/.exec(type)?.[1])
   const id = context.embedder?.id ?? context.model
-  const extension = await db.execute<{ extversion: string }>(sql`select extversion from pg_extension where extname = 'vector'`)
-  const report: StoreReport = { otherModels: [], pgvectorVersion: extension.rows[0]?.extversion, storedDimensions }
+  const [extension] = await queryRows<{ extversion: string }>(db, sql`select extversion from pg_extension where extname = 'vector'`)
+  const report: StoreReport = { otherModels: [], pgvectorVersion: extension?.extversion, storedDimensions }
   const dimensions = context.embedder?.dimensions ?? storedDimensions
   if (storedDimensions !== dimensions) {
     report.problem =
@@ -45,10 +45,8 @@ export async function inspectChunkStore(payload: Payload, context: RetrievalCont
       '`POST /api/retrieval/reindex` as an administrator).'
     return report
   }
-  const models = await db.execute<{ chunks: string; model: string }>(
-    sql`select model, count(*) as chunks from ${sql.identifier(chunkTableName)} where model <> ${id} group by model`,
-  )
-  report.otherModels = models.rows.map((row: { chunks: string; model: string }) => ({ chunks: Number(row.chunks), model: row.model }))
+  const models = await queryRows<{ chunks: string; model: string }>(db, sql`select model, count(*) as chunks from ${context.table} where model <> ${id} group by model`)
+  report.otherModels = models.map((row) => ({ chunks: Number(row.chunks), model: row.model }))
   return report
 }
 

@@ -17,7 +17,9 @@ export function installChunkTable(db: Config['db'], table: ChunkTable, postings:
   return {
     ...db,
     init: (args) => {
-      const adapter = db.init(args) as unknown as PostgresLikeAdapter
+      const created = db.init(args)
+      // Typed as any adapter; checked just below to be the postgres one (it has schema hooks).
+      const adapter = created as unknown as PostgresLikeAdapter
       if (!Array.isArray(adapter.beforeSchemaInit)) {
         throw new Error(`retrievalPlugin needs a PostgreSQL adapter with pgvector, not "${adapter.name}"`)
       }
@@ -32,7 +34,7 @@ export function installChunkTable(db: Config['db'], table: ChunkTable, postings:
           [termsTableName]: termsTable,
         },
       }))
-      return adapter as unknown as ReturnType<typeof db.init>
+      return created
     },
   }
 }

@@ -38,6 +38,8 @@ type Planned = { plan: ChunkPlan; write: ChunkWrite }
 async function insertChunks(tx: Database, table: ChunkTable, planned: Planned[]): Promise<number[]> {
   const rows = planned.flatMap(({ plan, write }) => {
     const config = regconfig(write.language)
+    // Drizzle's vector column takes numbers; the value is written as pgvector's literal instead
+    // (one bound text, not 1,536 numbers), so it is cast to what the column's type says.
     return plan.insert.map((chunk) => ({
       chunkIndex: chunk.index,
       embedding: write.vectors ? (sql`${pgvector.toSql(write.vectors.get(chunk.hash)!)}::vector` as unknown as number[]) : null,
