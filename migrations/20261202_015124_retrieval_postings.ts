@@ -1,9 +1,6 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
-import type { Database } from '../src/plugins/retrieval/store/database'
-
-import { getRetrievalContext, storeTables } from '../src/plugins/retrieval/context'
-import { rebuildTextIndex } from '../src/plugins/retrieval/store/rebuildTextIndex'
+import { rebuildSearchIndex } from '../src/plugins/retrieval'
 
 /*
  * Full-text search moves from scoring every matching tsvector to a postings table kept in impact
@@ -41,8 +38,7 @@ export async function up({ db, payload }: MigrateUpArgs): Promise<void> {
   DROP INDEX "retrieval_chunks_search_idx";
   ALTER TABLE "retrieval_chunks" ALTER COLUMN "embedding" DROP NOT NULL;`)
 
-  const context = getRetrievalContext(payload)
-  await rebuildTextIndex(db as unknown as Database, storeTables(context), context.fieldWeights)
+  await rebuildSearchIndex({ db, payload })
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {

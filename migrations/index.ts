@@ -14,6 +14,7 @@ import * as migration_20261201_231904_drop_account_lockout from './20261201_2319
 import * as migration_20261201_233016_chat_retention from './20261201_233016_chat_retention';
 import * as migration_20261202_015124_retrieval_postings from './20261202_015124_retrieval_postings';
 import * as migration_20261202_065438_chat_confidence from './20261202_065438_chat_confidence';
+import * as migration_20261202_160000_retrieval_schema from './20261202_160000_retrieval_schema';
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261202_065438_chat_confidence.up,
     down: migration_20261202_065438_chat_confidence.down,
     name: '20261202_065438_chat_confidence'
+  },
+  {
+    up: migration_20261202_160000_retrieval_schema.up,
+    down: migration_20261202_160000_retrieval_schema.down,
+    name: '20261202_160000_retrieval_schema',
   },
 ];

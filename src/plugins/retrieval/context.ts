@@ -20,6 +20,8 @@ export type RetrievalContext = {
   clientAddress?: (req: { headers: Headers }) => null | string | undefined
   /** Documents read per query when looking for those that show a changed related document. */
   dependentsPageSize: number
+  /** The size of the chunk table's vector column. */
+  dimensions: number
   disabled: boolean
   embedBatchSize: number
   /** None: full-text search only, and chunks are stored without vectors. */

@@ -17,7 +17,8 @@ const ownSlugs = [statusSlug, runsSlug]
 const signedIn = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
 
 export function resolveOptions(options: RetrievalPluginOptions, config: Config): RetrievalContext {
-  const table = buildChunkTable(options.embedder?.dimensions ?? options.dimensions ?? 1536)
+  const dimensions = options.embedder?.dimensions ?? options.dimensions ?? 1536
+  const table = buildChunkTable(dimensions)
   const sources = new Map<string, Source>()
   const neverIndexed = new Set([...ownSlugs, ...(options.neverIndex ?? [])])
   for (const [slug, source] of Object.entries(options.collections)) {
@@ -42,6 +43,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     clientAddress: options.clientAddress,
     chunking: { maxChars: options.chunking?.maxChars ?? 1200, overlapChars: options.chunking?.overlapChars ?? 200 },
     dependentsPageSize: options.dependentsPageSize ?? 100,
+    dimensions,
     disabled: Boolean(options.disabled),
     embedBatchSize: options.embedBatchSize ?? 64,
     embedder: options.embedder,

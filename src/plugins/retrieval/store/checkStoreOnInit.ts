@@ -5,6 +5,8 @@ import type { RetrievalContext } from '../context'
 import { queueJob } from '../jobs/queueJob'
 import { reindexAllTask } from '../jobs/reindexAllTask'
 import { findUnfinishedRun, staleRunMs } from '../reindex/reindexAll'
+import { readSchemaVersion, retrievalSchemaVersion } from '../schema/retrievalMigration'
+import { databaseOf } from './database'
 import { inspectChunkStore } from './inspectChunkStore'
 
 const versionAtLeast = (version: string, minimum: number[]) => {
@@ -15,13 +17,20 @@ const versionAtLeast = (version: string, minimum: number[]) => {
 
 /**
  * At start-up: refuse to index or search with an embedder that does not fit the store (saying how
- * to fix it), point out chunks from another model, and pick up a bulk reindex whose process died.
+ * to fix it), say so when the database's schema is older than the plugin's, point out chunks from
+ * another model, and pick up a bulk reindex whose process died.
  */
 export async function checkStoreOnInit(payload: Payload, context: RetrievalContext): Promise<void> {
   const report = await inspectChunkStore(payload, context)
   if (report.missing) {
     payload.logger.warn({ msg: 'Search index: the retrieval_chunks table is missing; run the migrations (`payload migrate`).' })
     return
+  }
+  const version = await readSchemaVersion(databaseOf(payload))
+  if (version !== null && version < retrievalSchemaVersion) {
+    payload.logger.warn({
+      msg: `Search index: the database holds the retrieval schema at version ${version}, and this plugin needs ${retrievalSchemaVersion}: call \`retrievalMigration.up\` from one of your migrations and run them.`,
+    })
   }
   context.storeProblem = report.problem
   context.iterativeScan = report.pgvectorVersion !== undefined && versionAtLeast(report.pgvectorVersion, [0, 8, 0])

@@ -1,0 +1,77 @@
+/**
+ * The retrieval plugin's own schema steps, as a host's migration applies them: they record their
+ * version, change nothing when run again, rebuild a working index from nothing after `down`, and
+ * start-up says plainly when a database is behind them.
+ */
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { readSchemaVersion, reindexEverything, retrievalMigration, retrievalSchemaVersion, searchPublished } from '../../src/plugins/retrieval'
+import { getRetrievalContext } from '../../src/plugins/retrieval/context'
+import { checkStoreOnInit } from '../../src/plugins/retrieval/store/checkStoreOnInit'
+import { databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
+import { useApiTest } from '../helpers/apiTest'
+import { runIndexingJobs } from '../helpers/indexingJobs'
+
+const test = useApiTest()
+let payload: Payload
+beforeAll(async () => {
+  payload = test.payload
+  await runIndexingJobs(payload)
+})
+
+const chunkCount = async () => (await queryRows<{ count: number }>(databaseOf(payload), sql`select count(*)::int as count from retrieval_chunks`))[0].count
+const titlesFor = async (query: string) => (await searchPublished(payload, query, { limit: 3 })).map((hit) => hit.title)
+
+/** Payload with a logger that keeps what start-up warns about. */
+function withWarnings(): { payload: Payload; warnings: string[] } {
+  const warnings: string[] = []
+  const logger = { ...payload.logger, warn: (entry: { msg?: string } | string) => warnings.push(typeof entry === 'string' ? entry : (entry.msg ?? '')) }
+  return { payload: Object.create(payload, { logger: { value: logger } }) as Payload, warnings }
+}
+
+describe('the retrieval schema steps', () => {
+  it('are recorded by the app\'s migrations, and change nothing when run again', async () => {
+    expect(await readSchemaVersion(databaseOf(payload))).toBe(retrievalSchemaVersion)
+    const [chunks, titles] = [await chunkCount(), await titlesFor('idempotent webhooks')]
+    expect(chunks).toBeGreaterThan(0)
+    await retrievalMigration.up({ db: databaseOf(payload), payload })
+    expect(await chunkCount()).toBe(chunks)
+    expect(await titlesFor('idempotent webhooks')).toEqual(titles)
+  })
+
+  it('make a working index from nothing after down: search finds the published site again once it is reindexed', async () => {
+    const before = await titlesFor('idempotent webhooks')
+    expect(before[0]).toBe('Designing idempotent webhooks')
+    await retrievalMigration.down({ db: databaseOf(payload), payload })
+    expect(await readSchemaVersion(databaseOf(payload))).toBeNull()
+    await retrievalMigration.up({ db: databaseOf(payload), payload })
+    expect(await readSchemaVersion(databaseOf(payload))).toBe(retrievalSchemaVersion)
+    expect(await chunkCount()).toBe(0)
+    await reindexEverything(payload)
+    expect(await titlesFor('idempotent webhooks')).toEqual(before)
+    // The length trigger came back with the table: BM25 needs every chunk's length.
+    const [{ zero }] = await queryRows<{ zero: number }>(databaseOf(payload), sql`select count(*)::int as zero from retrieval_chunks where doc_length = 0`)
+    expect(zero).toBe(0)
+  })
+
+  it('at start-up, a database behind the plugin is named, with what to call, and no app script', async () => {
+    const context = getRetrievalContext(payload)
+    const current = withWarnings()
+    await checkStoreOnInit(current.payload, context)
+    expect(current.warnings.filter((warning) => /retrieval schema/.test(warning))).toEqual([])
+
+    await databaseOf(payload).execute(sql`comment on table retrieval_chunks is null`)
+    try {
+      const behind = withWarnings()
+      await checkStoreOnInit(behind.payload, context)
+      const warning = behind.warnings.find((entry) => /retrieval schema/.test(entry))
+      expect(warning).toMatch(/at version 0, and this plugin needs 1: call `retrievalMigration.up` from one of your migrations/)
+      expect(warning).not.toMatch(/npm run|docs\//)
+    } finally {
+      await retrievalMigration.up({ db: databaseOf(payload), payload })
+    }
+  })
+})
