@@ -27,7 +27,7 @@ import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditL
 import { withTextTypeChecks } from './src/hooks/rejectNonTextValues'
 import { chatPlugin } from './src/plugins/chat'
 import { jobsPlugin } from './src/plugins/jobs'
-import { type RetrievalPluginOptions, retrievalPlugin } from './src/plugins/retrieval'
+import { type RetrievalPluginOptions, retrievalPlugin } from '@askfolio/payload-retrieval'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const megabytes = (value: string | undefined, fallback: number) => (Number(value) || fallback) * 1024 * 1024

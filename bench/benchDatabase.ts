@@ -10,7 +10,7 @@ import pg from 'pg'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { type Database, queryRows } from '../src/plugins/retrieval/store/database'
+import { type Database, queryRows } from '../packages/payload-retrieval/src/store/database'
 import { startNativeCluster } from '../tests/helpers/nativePostgres'
 import { option } from './common'
 import { useEmbeddedDatabase } from './embeddedApp'

@@ -2,11 +2,11 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { getRetrievalContext, storeTables } from '../src/plugins/retrieval/context'
-import { listTargets } from '../src/plugins/retrieval/reindex/listTargets'
-import { statusSlug } from '../src/plugins/retrieval/status/collections'
-import { databaseOf, queryRows } from '../src/plugins/retrieval/store/database'
-import { writeDocuments } from '../src/plugins/retrieval/store/writeChunks'
+import { getRetrievalContext, storeTables } from '../packages/payload-retrieval/src/context'
+import { listTargets } from '../packages/payload-retrieval/src/reindex/listTargets'
+import { statusSlug } from '../packages/payload-retrieval/src/status/collections'
+import { databaseOf, queryRows } from '../packages/payload-retrieval/src/store/database'
+import { writeDocuments } from '../packages/payload-retrieval/src/store/writeChunks'
 
 /**
  * Empties the index so that the next bulk run embeds everything again (a reindex of an indexed site

@@ -1,6 +1,6 @@
 import { type SQL, sql } from '@payloadcms/db-postgres/drizzle'
 
-import { type Database, queryRows, regconfig } from '../src/plugins/retrieval/store/database'
+import { type Database, queryRows, regconfig } from '../packages/payload-retrieval/src/store/database'
 
 /**
  * The "stock PostgreSQL full text" baseline: `@@` over the GIN index on `search`, ranked by

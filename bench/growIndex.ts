@@ -1,11 +1,11 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import type { RetrievalContext } from '../src/plugins/retrieval/context'
-import type { Database } from '../src/plugins/retrieval/store/database'
+import type { RetrievalContext } from '../packages/payload-retrieval/src/context'
+import type { Database } from '../packages/payload-retrieval/src/store/database'
 
 import { progressBar } from '../src/cli/progressBar'
-import { storeTables } from '../src/plugins/retrieval/context'
-import { rebuildTextIndex } from '../src/plugins/retrieval/store/rebuildTextIndex'
+import { storeTables } from '../packages/payload-retrieval/src/context'
+import { rebuildTextIndex } from '../packages/payload-retrieval/src/store/rebuildTextIndex'
 import { log } from './common'
 
 /**

@@ -64,7 +64,7 @@ async function inProcess() {
   const { migrations } = await import('../migrations')
   const { seed } = await import('../src/seed/seed')
   const { markdownToRichText } = await import('../src/seed/markdownToRichText')
-  const { databaseOf } = await import('../src/plugins/retrieval/store/database')
+  const { databaseOf } = await import('../packages/payload-retrieval/src/store/database')
   const payload = await new BasePayload().init({ config })
   try {
     await payload.db.migrate({ migrations: migrations as never })

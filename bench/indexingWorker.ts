@@ -14,9 +14,9 @@ const send = (message: WorkerMessage) => new Promise<void>((resolve) => process.
 async function main() {
   const { BasePayload } = await import('payload')
   const { default: config } = await import('../payload.config')
-  const { getRetrievalContext } = await import('../src/plugins/retrieval/context')
-  const { indexDocuments } = await import('../src/plugins/retrieval/indexing/indexDocuments')
-  const { listTargets } = await import('../src/plugins/retrieval/reindex/listTargets')
+  const { getRetrievalContext } = await import('../packages/payload-retrieval/src/context')
+  const { indexDocuments } = await import('../packages/payload-retrieval/src/indexing/indexDocuments')
+  const { listTargets } = await import('../packages/payload-retrieval/src/reindex/listTargets')
   const payload = await new BasePayload().init({ config })
   const context = getRetrievalContext(payload)
   const targets = (await listTargets(payload, context)).filter((_, i) => i % shares === share)

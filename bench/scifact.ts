@@ -35,9 +35,9 @@ async function main() {
   const { BasePayload } = await import('payload')
   const { default: config } = await import('../payload.config')
   const { migrations } = await import('../migrations')
-  const { reindexEverything } = await import('../src/plugins/retrieval')
-  const { searchIndex } = await import('../src/plugins/retrieval/search/searchIndex')
-  const { getRetrievalContext } = await import('../src/plugins/retrieval/context')
+  const { reindexEverything } = await import('@askfolio/payload-retrieval')
+  const { searchIndex } = await import('../packages/payload-retrieval/src/search/searchIndex')
+  const { getRetrievalContext } = await import('../packages/payload-retrieval/src/context')
   const payload = await new BasePayload().init({ config })
 
   try {
@@ -74,7 +74,7 @@ async function main() {
       const seconds = (performance.now() - started) / 1000
       reindexBar?.finish()
       const { sql } = await import('@payloadcms/db-postgres/drizzle')
-      const { databaseOf, queryRows } = await import('../src/plugins/retrieval/store/database')
+      const { databaseOf, queryRows } = await import('../packages/payload-retrieval/src/store/database')
       const [{ chunks }] = await queryRows<{ chunks: number }>(databaseOf(payload), sql`select count(*)::int as chunks from retrieval_chunks`)
       indexing = `${chunks} chunks (${result.embedded} embedded) from ${result.processed} documents in ${seconds.toFixed(0)} s (${(chunks / seconds).toFixed(1)} chunks/s)`
       fs.writeFileSync(path.join(workDir, 'loaded'), indexing)

@@ -23,7 +23,7 @@ import { log, option, runMain } from './common'
 import { type EvalQuestion, questions } from './understanding/questions'
 import { posts, profile, projects, skills } from './understanding/site'
 
-type SearchHit = import('../src/plugins/retrieval').SearchHit
+type SearchHit = import('@askfolio/payload-retrieval').SearchHit
 
 const expansion = option('expansion', 'wordnet+vectors')
 const embedding = option('embedding', 'none')
@@ -47,7 +47,7 @@ async function main() {
   const { BasePayload } = await import('payload')
   const { default: config } = await import('../payload.config')
   const { migrations } = await import('../migrations')
-  const { reindexEverything, searchPublished } = await import('../src/plugins/retrieval')
+  const { reindexEverything, searchPublished } = await import('@askfolio/payload-retrieval')
   const { answerQuestion } = await import('../src/plugins/chat/answer/answerQuestion')
   const { resolveChatOptions } = await import('../src/plugins/chat/context')
   const { chatOptions } = await import('../src/config/chatOptions')

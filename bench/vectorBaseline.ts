@@ -6,11 +6,11 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import pgvector from 'pgvector'
 
-import type { Embedder } from '../src/plugins/retrieval/types'
+import type { Embedder } from '../packages/payload-retrieval/src/types'
 
 import { progressBar } from '../src/cli/progressBar'
-import { embeddingText } from '../src/plugins/retrieval/text/chunkBlocks'
-import { type Database, queryRows } from '../src/plugins/retrieval/store/database'
+import { embeddingText } from '../packages/payload-retrieval/src/text/chunkBlocks'
+import { type Database, queryRows } from '../packages/payload-retrieval/src/store/database'
 import { log } from './common'
 
 type ChunkRow = { heading: string; id: number; source_id: string; text: string; title: string }

@@ -1,6 +1,6 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
-import { rebuildSearchIndex } from '../src/plugins/retrieval'
+import { rebuildSearchIndex } from '@askfolio/payload-retrieval'
 
 /*
  * Full-text search moves from scoring every matching tsvector to a postings table kept in impact

@@ -1,6 +1,6 @@
 import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-postgres'
 
-import { retrievalMigration } from '../src/plugins/retrieval'
+import { retrievalMigration } from '@askfolio/payload-retrieval'
 
 /*
  * From here on the retrieval plugin owns its schema: its migration steps make whatever is missing.

@@ -1,4 +1,4 @@
-import type { RateLimitRule } from '../plugins/retrieval'
+import type { RateLimitRule } from '@askfolio/payload-retrieval'
 
 import { env } from '../config/env'
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 
 import { wordVectorSource, wordVectorTable as tablePath } from '../config/queryExpansion'
-import { buildWordVectorTable } from '../plugins/retrieval'
+import { buildWordVectorTable } from '@askfolio/payload-retrieval'
 
 const source = wordVectorSource()
 const wordVectorTable = tablePath()

@@ -5,7 +5,7 @@
  */
 import { BasePayload } from 'payload'
 
-import { checkSearchIndex, reindexEverything } from '../plugins/retrieval'
+import { checkSearchIndex, reindexEverything } from '@askfolio/payload-retrieval'
 import { prepareEnvironment } from '../server/prepareEnvironment'
 import { progressBar } from './progressBar'
 

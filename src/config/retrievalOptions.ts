@@ -4,7 +4,7 @@ import type { Resource } from '../access/resources'
 
 import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
-import { addressFromHeader, createLocalEmbedder, createOpenAIEmbedder, type Embedder, type RetrievalPluginOptions } from '../plugins/retrieval'
+import { addressFromHeader, createLocalEmbedder, createOpenAIEmbedder, type Embedder, type RetrievalPluginOptions } from '@askfolio/payload-retrieval'
 import { env, jobsAutoRun, rateLimitWindowSeconds } from './env'
 import { expansionFromEnv } from './queryExpansion'
 

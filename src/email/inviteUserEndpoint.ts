@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { randomBytes } from 'node:crypto'
 
 import { getScope } from '../access/getPermissions'
-import { errorResponse, readJson } from '../plugins/retrieval'
+import { errorResponse, readJson } from '@askfolio/payload-retrieval'
 import { resetPasswordUrl } from './publicUrl'
 import { queueEmail } from './queueEmail'
 import { readSiteName } from './readSiteName'

@@ -2,7 +2,7 @@ import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } fro
 
 import type { AuthRateLimits } from '../auth/authRateLimits'
 
-import { clientAddressOf, hitRateLimit, type RateLimitRule } from '../plugins/retrieval'
+import { clientAddressOf, hitRateLimit, type RateLimitRule } from '@askfolio/payload-retrieval'
 
 const emailOf = (data: unknown) => {
   const email = (data as { email?: unknown } | undefined)?.email

@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isAdmin } from '../access/isAdmin'
-import { errorResponse, readJson } from '../plugins/retrieval'
+import { errorResponse, readJson } from '@askfolio/payload-retrieval'
 import { EraseRefused, erasePersonalData } from './erasePersonalData'
 import { exportPersonalData } from './exportPersonalData'
 

@@ -2,10 +2,10 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { getRetrievalContext } from '../../src/plugins/retrieval/context'
-import { prepareDocument } from '../../src/plugins/retrieval/indexing/prepareDocument'
-import { listTargets } from '../../src/plugins/retrieval/reindex/listTargets'
-import { databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
+import { getRetrievalContext } from '../../packages/payload-retrieval/src/context'
+import { prepareDocument } from '../../packages/payload-retrieval/src/indexing/prepareDocument'
+import { listTargets } from '../../packages/payload-retrieval/src/reindex/listTargets'
+import { databaseOf, queryRows } from '../../packages/payload-retrieval/src/store/database'
 
 type Row = { chunk_index: number; hash: string; model: string; source_id: string; source_slug: string; text: string }
 

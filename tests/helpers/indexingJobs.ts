@@ -2,9 +2,9 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { indexDocumentTask } from '../../src/plugins/retrieval/jobs/indexDocumentTask'
-import { reindexAllTask } from '../../src/plugins/retrieval/jobs/reindexAllTask'
-import { databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
+import { indexDocumentTask } from '../../packages/payload-retrieval/src/jobs/indexDocumentTask'
+import { reindexAllTask } from '../../packages/payload-retrieval/src/jobs/reindexAllTask'
+import { databaseOf, queryRows } from '../../packages/payload-retrieval/src/store/database'
 
 /**
  * Indexing jobs of the retrieval queue that have not finished (waiting, running, or waiting to retry).

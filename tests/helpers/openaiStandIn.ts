@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 
 import http from 'node:http'
 
-import { hashEmbedding } from '../../src/plugins/retrieval/embedders/localEmbedder'
+import { hashEmbedding } from '../../packages/payload-retrieval/src/embedders/localEmbedder'
 
 type Failure = { body?: unknown; headers?: Record<string, string>; status: number }
 

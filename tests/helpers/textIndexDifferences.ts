@@ -1,6 +1,6 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { type Database, queryRows } from '../../src/plugins/retrieval/store/database'
+import { type Database, queryRows } from '../../packages/payload-retrieval/src/store/database'
 
 /**
  * Compares the full-text index with the chunks it was built from, and returns the differences (none

@@ -5,7 +5,7 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import { databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
+import { databaseOf, queryRows } from '../../packages/payload-retrieval/src/store/database'
 import { unique } from '../helpers/fixtures'
 import { startOpenAIStandIn } from '../helpers/openaiStandIn'
 import { getTestPayload } from '../helpers/payload'

@@ -6,13 +6,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import type { RetrievalContext } from '../../src/plugins/retrieval/context'
+import type { RetrievalContext } from '../../packages/payload-retrieval/src/context'
 
-import { getRetrievalContext } from '../../src/plugins/retrieval/context'
-import { searchIndex } from '../../src/plugins/retrieval/search/searchIndex'
-import { createWordFrequencyCache } from '../../src/plugins/retrieval/search/wordFrequencyCache'
-import { databaseOf } from '../../src/plugins/retrieval/store/database'
-import { readWordFrequencies } from '../../src/plugins/retrieval/store/readWordFrequencies'
+import { getRetrievalContext } from '../../packages/payload-retrieval/src/context'
+import { searchIndex } from '../../packages/payload-retrieval/src/search/searchIndex'
+import { createWordFrequencyCache } from '../../packages/payload-retrieval/src/search/wordFrequencyCache'
+import { databaseOf } from '../../packages/payload-retrieval/src/store/database'
+import { readWordFrequencies } from '../../packages/payload-retrieval/src/store/readWordFrequencies'
 import { useApiTest } from '../helpers/apiTest'
 import { runIndexingJobs } from '../helpers/indexingJobs'
 

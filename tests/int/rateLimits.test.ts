@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { hitRateLimit } from '../../src/plugins/retrieval'
+import { hitRateLimit } from '@askfolio/payload-retrieval'
 import { useApiTest } from '../helpers/apiTest'
 import { destroyPayload } from '../helpers/payload'
 import { rawRequest } from '../helpers/rawRequest'

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { getRetrievalContext } from '../../src/plugins/retrieval/context'
-import { createLocalEmbedder } from '../../src/plugins/retrieval/embedders/localEmbedder'
-import { inspectChunkStore } from '../../src/plugins/retrieval/store/inspectChunkStore'
+import { getRetrievalContext } from '../../packages/payload-retrieval/src/context'
+import { createLocalEmbedder } from '../../packages/payload-retrieval/src/embedders/localEmbedder'
+import { inspectChunkStore } from '../../packages/payload-retrieval/src/store/inspectChunkStore'
 import { markdownToRichText } from '../../src/seed/markdownToRichText'
 import { useApiTest } from '../helpers/apiTest'
 import { findBySlug, unique } from '../helpers/fixtures'

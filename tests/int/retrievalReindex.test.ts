@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { type ReindexProgress, reindexEverything } from '../../src/plugins/retrieval'
+import { type ReindexProgress, reindexEverything } from '@askfolio/payload-retrieval'
 import { useApiTest } from '../helpers/apiTest'
 import { findBySlug, unique } from '../helpers/fixtures'
 import { chunkRows, runIndexingJobs, unfinishedJobs } from '../helpers/indexingJobs'

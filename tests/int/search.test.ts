@@ -5,9 +5,9 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { getRetrievalContext } from '../../src/plugins/retrieval/context'
-import { searchIndex } from '../../src/plugins/retrieval/search/searchIndex'
-import { databaseOf, queryRows } from '../../src/plugins/retrieval/store/database'
+import { getRetrievalContext } from '../../packages/payload-retrieval/src/context'
+import { searchIndex } from '../../packages/payload-retrieval/src/search/searchIndex'
+import { databaseOf, queryRows } from '../../packages/payload-retrieval/src/store/database'
 import { useApiTest } from '../helpers/apiTest'
 import { findBySlug } from '../helpers/fixtures'
 import { runIndexingJobs } from '../helpers/indexingJobs'

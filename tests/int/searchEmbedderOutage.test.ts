@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { embedderPauseMs } from '../../src/plugins/retrieval/search/embedSearchQuery'
+import { embedderPauseMs } from '../../packages/payload-retrieval/src/search/embedSearchQuery'
 import { useApiTest } from '../helpers/apiTest'
 import { runIndexingJobs } from '../helpers/indexingJobs'
 import { startOpenAIStandIn } from '../helpers/openaiStandIn'

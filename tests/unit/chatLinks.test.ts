@@ -1,7 +1,7 @@
 /** Citation links: on PUBLIC_URL or as paths, and what the insights are willing to link to. */
 import { describe, expect, it } from 'vitest'
 
-import type { SearchHit } from '../../src/plugins/retrieval'
+import type { SearchHit } from '@askfolio/payload-retrieval'
 
 import { selectSources } from '../../src/plugins/chat/answer/selectSources'
 import { linkableUrl } from '../../src/plugins/chat/insights/linkableUrl'

@@ -4,7 +4,7 @@ import type { CollectionConfig, Config } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { chatPlugin, type ChatPluginOptions, createExtractiveChatModel } from '../../src/plugins/chat'
-import { createLocalEmbedder, retrievalPlugin } from '../../src/plugins/retrieval'
+import { createLocalEmbedder, retrievalPlugin } from '@askfolio/payload-retrieval'
 
 const posts: CollectionConfig = { slug: 'posts', fields: [{ name: 'title', type: 'text' }] }
 const base = (): Config =>

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { chatRetentionDays } from '../../src/config/env'
 import { chatPlugin, createExtractiveChatModel, pruneChatSessionsTask } from '../../src/plugins/chat'
-import { createLocalEmbedder, retrievalPlugin } from '../../src/plugins/retrieval'
+import { createLocalEmbedder, retrievalPlugin } from '@askfolio/payload-retrieval'
 
 afterEach(() => {
   delete process.env.CHAT_RETENTION_DAYS

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Block } from '../../src/plugins/retrieval/text/lexicalToBlocks'
+import type { Block } from '../../packages/payload-retrieval/src/text/lexicalToBlocks'
 
-import { chunkBlocks, embeddingText } from '../../src/plugins/retrieval/text/chunkBlocks'
+import { chunkBlocks, embeddingText } from '../../packages/payload-retrieval/src/text/chunkBlocks'
 
 const options = { maxChars: 300, overlapChars: 80 }
 const heading = (level: number, text: string): Block => ({ kind: 'heading', level, text })

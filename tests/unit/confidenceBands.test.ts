@@ -1,7 +1,7 @@
 /** The chat's three bands, from the signals search gives each hit, and what it says when it does not answer. */
 import { describe, expect, it } from 'vitest'
 
-import type { SearchHit } from '../../src/plugins/retrieval'
+import type { SearchHit } from '@askfolio/payload-retrieval'
 
 import { unansweredText, unsureText } from '../../src/plugins/chat/answer/answerQuestion'
 import { selectSources } from '../../src/plugins/chat/answer/selectSources'

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { questionFrameWords, queryWords, withoutFrameWords } from '../../src/plugins/retrieval/expansion/frameWords'
+import { questionFrameWords, queryWords, withoutFrameWords } from '../../packages/payload-retrieval/src/expansion/frameWords'
 
 const frame = new Set(questionFrameWords)
 

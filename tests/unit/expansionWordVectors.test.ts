@@ -10,9 +10,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { buildWordVectorTable } from '../../src/plugins/retrieval/expansion/buildWordVectorTable'
-import { readWordVectorTable, writeWordVectorTable } from '../../src/plugins/retrieval/expansion/wordVectorTable'
-import { openWordVectors } from '../../src/plugins/retrieval/expansion/wordVectors'
+import { buildWordVectorTable } from '../../packages/payload-retrieval/src/expansion/buildWordVectorTable'
+import { readWordVectorTable, writeWordVectorTable } from '../../packages/payload-retrieval/src/expansion/wordVectorTable'
+import { openWordVectors } from '../../packages/payload-retrieval/src/expansion/wordVectors'
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'expansion-vectors-'))
 afterAll(() => fs.rmSync(temp, { force: true, recursive: true }))

@@ -3,10 +3,10 @@ import type { Block, CollectionConfig, Config, GlobalConfig } from 'payload'
 
 import { describe, expect, it } from 'vitest'
 
-import type { Source } from '../../src/plugins/retrieval/context'
+import type { Source } from '../../packages/payload-retrieval/src/context'
 
-import { createLocalEmbedder, type FieldSource, retrievalPlugin } from '../../src/plugins/retrieval'
-import { findShownRelations } from '../../src/plugins/retrieval/related/findShownRelations'
+import { createLocalEmbedder, type FieldSource, retrievalPlugin } from '@askfolio/payload-retrieval'
+import { findShownRelations } from '../../packages/payload-retrieval/src/related/findShownRelations'
 
 const named = (slug: string): CollectionConfig => ({ slug, fields: [{ name: 'name', type: 'text' }] })
 // Typed loosely: the app's generated types know only its own collection slugs.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Candidate } from '../../src/plugins/retrieval/search/fullTextCandidates'
+import type { Candidate } from '../../packages/payload-retrieval/src/search/fullTextCandidates'
 
-import { fuseRankings } from '../../src/plugins/retrieval/search/fuseRankings'
+import { fuseRankings } from '../../packages/payload-retrieval/src/search/fuseRankings'
 
 const candidate = (id: number, document: string, score = 1): Candidate => ({ document, id, score })
 const order = (fused: ReturnType<typeof fuseRankings>) => fused.map((entry) => entry.document)

@@ -1,7 +1,7 @@
 /** Whether a global, read at depth 0, refers to a related document at a field's data path. */
 import { describe, expect, it } from 'vitest'
 
-import { holdsReference } from '../../src/plugins/retrieval/related/holdsReference'
+import { holdsReference } from '../../packages/payload-retrieval/src/related/holdsReference'
 
 const skill = { id: 7, slug: 'skills' }
 

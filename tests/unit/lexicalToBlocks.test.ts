@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { lexicalToBlocks } from '../../src/plugins/retrieval/text/lexicalToBlocks'
+import { lexicalToBlocks } from '../../packages/payload-retrieval/src/text/lexicalToBlocks'
 
 const text = (value: string) => ({ text: value, type: 'text' })
 const paragraph = (...children: object[]) => ({ children, type: 'paragraph' })

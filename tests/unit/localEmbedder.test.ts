@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 
-import { createLocalEmbedder } from '../../src/plugins/retrieval/embedders/localEmbedder'
+import { createLocalEmbedder } from '../../packages/payload-retrieval/src/embedders/localEmbedder'
 
 const cosine = (a: number[], b: number[]) => a.reduce((sum, value, i) => sum + value * b[i], 0)
 

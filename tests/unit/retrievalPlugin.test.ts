@@ -3,7 +3,7 @@ import type { CollectionConfig, Config } from 'payload'
 
 import { describe, expect, it } from 'vitest'
 
-import { addressFromHeader, clientAddressOf, createLocalEmbedder, type RetrievalPluginOptions, retrievalPlugin } from '../../src/plugins/retrieval'
+import { addressFromHeader, clientAddressOf, createLocalEmbedder, type RetrievalPluginOptions, retrievalPlugin } from '@askfolio/payload-retrieval'
 
 const posts: CollectionConfig = { slug: 'posts', fields: [{ name: 'title', type: 'text' }] }
 const users: CollectionConfig = { slug: 'users', auth: true, fields: [] }

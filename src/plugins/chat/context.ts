@@ -1,6 +1,6 @@
 import type { ChatModel, ChatPluginOptions } from './types'
 
-import { defaultMaxBodyBytes, type RateLimitRule } from '../retrieval'
+import { defaultMaxBodyBytes, type RateLimitRule } from '@askfolio/payload-retrieval'
 
 export type ChatContext = {
   allowedOrigins: string[]

@@ -26,9 +26,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { IndexStatusField as IndexStatusField_ad508193208da15dde2c5920adab877d } from '../../../plugins/retrieval/admin/IndexStatusField'
+import { IndexStatusField as IndexStatusField_b5910c628c28deb31fcdd437a0c8e0e4 } from '@askfolio/payload-retrieval/client'
 import { PersonalDataField as PersonalDataField_94a9f3f5b3aac89e5ad3d18b443b6375 } from '../../../privacy/admin/PersonalDataField'
-import { ReindexPanel as ReindexPanel_37f98a29dccae9168dd125e1bfeb296c } from '../../../plugins/retrieval/admin/ReindexPanel'
+import { ReindexPanel as ReindexPanel_b5910c628c28deb31fcdd437a0c8e0e4 } from '@askfolio/payload-retrieval/client'
 import { InsightsNavLink as InsightsNavLink_c7246f722c2a3479cb2789722193af5d } from '../../../plugins/chat/admin/InsightsNavLink'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { InsightsView as InsightsView_a404f8dabb866894180ffba4653f9ac4 } from '../../../plugins/chat/admin/InsightsView'
@@ -64,9 +64,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/plugins/retrieval/admin/IndexStatusField#IndexStatusField": IndexStatusField_ad508193208da15dde2c5920adab877d,
+  "@askfolio/payload-retrieval/client#IndexStatusField": IndexStatusField_b5910c628c28deb31fcdd437a0c8e0e4,
   "/privacy/admin/PersonalDataField#PersonalDataField": PersonalDataField_94a9f3f5b3aac89e5ad3d18b443b6375,
-  "/plugins/retrieval/admin/ReindexPanel#ReindexPanel": ReindexPanel_37f98a29dccae9168dd125e1bfeb296c,
+  "@askfolio/payload-retrieval/client#ReindexPanel": ReindexPanel_b5910c628c28deb31fcdd437a0c8e0e4,
   "/plugins/chat/admin/InsightsNavLink#InsightsNavLink": InsightsNavLink_c7246f722c2a3479cb2789722193af5d,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/plugins/chat/admin/InsightsView#InsightsView": InsightsView_a404f8dabb866894180ffba4653f9ac4,

@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../retrieval'
+import type { SearchHit } from '@askfolio/payload-retrieval'
 import type { ChatContext } from '../context'
 import type { ChatSource } from '../types'
 

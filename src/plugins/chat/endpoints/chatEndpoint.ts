@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ChatContext } from '../context'
 
-import { clientAddressOf, errorResponse, hitRateLimit, tooManyRequests } from '../../retrieval'
+import { clientAddressOf, errorResponse, hitRateLimit, tooManyRequests } from '@askfolio/payload-retrieval'
 import { answerQuestion, type ChatOutcome } from '../answer/answerQuestion'
 import { publicSource } from '../answer/selectSources'
 import { loadHistory } from '../session/loadHistory'

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { ChatContext } from '../context'
 
-import { clientAddressOf, errorResponse, hitRateLimit, tooManyRequests } from '../../retrieval'
+import { clientAddressOf, errorResponse, hitRateLimit, tooManyRequests } from '@askfolio/payload-retrieval'
 import { messagesStore } from '../session/messagesStore'
 import { isPublicId } from '../session/publicId'
 import { corsFor } from './cors'

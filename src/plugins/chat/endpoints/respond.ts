@@ -1,4 +1,4 @@
-import { errorResponse, readBodyText } from '../../retrieval'
+import { errorResponse, readBodyText } from '@askfolio/payload-retrieval'
 
 /** A JSON object from a body of at most `maxBytes` (413 above it, before parsing), or a 400 that says what is wrong. */
 export async function readJsonObject(

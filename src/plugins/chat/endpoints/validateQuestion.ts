@@ -1,7 +1,7 @@
 import type { ChatContext } from '../context'
 
 import { isPublicId } from '../session/publicId'
-import { errorResponse, hasControlCharacters } from '../../retrieval'
+import { errorResponse, hasControlCharacters } from '@askfolio/payload-retrieval'
 
 export type Question = { message: string; sessionId?: string }
 

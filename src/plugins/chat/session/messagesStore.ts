@@ -1,4 +1,4 @@
-import { collectionStore } from '../../retrieval'
+import { collectionStore } from '@askfolio/payload-retrieval'
 import { messagesSlug } from '../collections/chatCollections'
 
 /** One question and its answer, with the visitor's feedback, as the `chat-messages` collection holds it. */

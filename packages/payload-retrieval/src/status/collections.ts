@@ -21,7 +21,7 @@ export const buildStatusCollection = (context: RetrievalContext): CollectionConf
   slug: statusSlug,
   access: { ...readOnly(context), read: ({ req }) => readableStatusRows(context, req) },
   admin: {
-    components: { beforeListTable: ['/plugins/retrieval/admin/ReindexPanel#ReindexPanel'] },
+    components: { beforeListTable: ['@askfolio/payload-retrieval/client#ReindexPanel'] },
     defaultColumns: ['title', 'source', 'state', 'chunks', 'indexedAt'],
     description: 'Where each published document stands in the search index that the chatbot answers from.',
     group: 'Search',

@@ -39,7 +39,7 @@ export type { Embedder, FieldSource, QueryExpander, RelatedWord, RetrievalPlugin
 const statusField: Field = {
   name: 'searchIndex',
   type: 'ui',
-  admin: { components: { Field: '/plugins/retrieval/admin/IndexStatusField#IndexStatusField' }, position: 'sidebar' },
+  admin: { components: { Field: '@askfolio/payload-retrieval/client#IndexStatusField' }, position: 'sidebar' },
 }
 
 function withIndexing(collection: CollectionConfig, context: RetrievalContext): CollectionConfig {
