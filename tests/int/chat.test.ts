@@ -138,7 +138,7 @@ describe('answers as server-sent events', () => {
 
 describe('bad input', () => {
   it.each([
-    ['not JSON', 'this is not json', /not valid JSON/],
+    ['not JSON', 'this is not json', /Invalid JSON/],
     ['an array', [{ message: 'hi' }], /JSON object/],
     ['no message', {}, /"message" must be a string/],
     ['a number', { message: 42 }, /"message" must be a string/],

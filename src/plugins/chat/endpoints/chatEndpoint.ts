@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ChatContext } from '../context'
 
-import { clientAddressOf, errorResponse, hitRateLimit, tooManyRequests } from '@askfolio/payload-retrieval'
+import { clientAddressOf, errorResponse, hitRateLimit, readJson, tooManyRequests } from '@askfolio/payload-retrieval'
 import { answerQuestion, type ChatOutcome } from '../answer/answerQuestion'
 import { publicSource } from '../answer/selectSources'
 import { loadHistory } from '../session/loadHistory'
@@ -10,7 +10,6 @@ import { createSession, findSession, type Session } from '../session/findSession
 import { newPublicId } from '../session/publicId'
 import { recordMessage } from '../session/recordMessage'
 import { corsFor } from './cors'
-import { readJsonObject } from './respond'
 import { validateQuestion } from './validateQuestion'
 
 const failedMessage = 'The answer could not be generated. Please try again in a moment.'
@@ -25,7 +24,7 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
     const cors = corsFor(context, req)
     if (cors.refused) return errorResponse(403, 'This site may not use the chat.', cors.headers)
 
-    const body = await readJsonObject(req, cors.headers, context.limits.bodyBytes)
+    const body = await readJson(req, { headers: cors.headers, maxBytes: context.limits.bodyBytes })
     if (body instanceof Response) return body
     const question = validateQuestion(body, context, cors.headers)
     if (question instanceof Response) return question

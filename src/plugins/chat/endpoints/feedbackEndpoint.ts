@@ -2,11 +2,10 @@ import type { Endpoint } from 'payload'
 
 import type { ChatContext } from '../context'
 
-import { clientAddressOf, errorResponse, hitRateLimit, tooManyRequests } from '@askfolio/payload-retrieval'
+import { clientAddressOf, errorResponse, hitRateLimit, readJson, tooManyRequests } from '@askfolio/payload-retrieval'
 import { messagesStore } from '../session/messagesStore'
 import { isPublicId } from '../session/publicId'
 import { corsFor } from './cors'
-import { readJsonObject } from './respond'
 
 const maxComment = 1000
 
@@ -15,7 +14,7 @@ export const feedbackEndpoint = (context: ChatContext): Endpoint => ({
   handler: async (req) => {
     const cors = corsFor(context, req)
     if (cors.refused) return errorResponse(403, 'This site may not use the chat.', cors.headers)
-    const body = await readJsonObject(req, cors.headers, context.limits.bodyBytes)
+    const body = await readJson(req, { headers: cors.headers, maxBytes: context.limits.bodyBytes })
     if (body instanceof Response) return body
     const { comment, messageId, rating } = body
     if (!isPublicId(messageId)) return errorResponse(400, '"messageId" must be the id of an answer.', cors.headers)
