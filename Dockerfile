@@ -7,6 +7,7 @@ ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 # The workspace packages' manifests, or npm ci finds the lockfile out of step with the install.
 COPY packages/payload-retrieval/package.json packages/payload-retrieval/
+COPY packages/payload-chat/package.json packages/payload-chat/
 RUN npm ci --no-audit --no-fund
 COPY . .
 # Payload's config is read while building; the secret is only a placeholder here and is not kept in

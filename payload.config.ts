@@ -25,7 +25,7 @@ import { emailPlugin } from './src/email/emailPlugin'
 import { answerDatabaseUnavailable } from './src/hooks/answerDatabaseUnavailable'
 import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditLog'
 import { withTextTypeChecks } from './src/hooks/rejectNonTextValues'
-import { chatPlugin } from './src/plugins/chat'
+import { chatPlugin } from '@askfolio/payload-chat'
 import { jobsPlugin } from './src/plugins/jobs'
 import { type RetrievalPluginOptions, retrievalPlugin } from '@askfolio/payload-retrieval'
 

@@ -1,6 +1,6 @@
 import { type MigrateDownArgs, type MigrateUpArgs, sql } from '@payloadcms/db-postgres'
 
-/** The chat plugin's retention job (src/plugins/chat/retention): its task slug. */
+/** The chat plugin's retention job (@askfolio/payload-chat, retention/): its task slug. */
 
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { writeAuditEntry } from '../hooks/audit/writeAuditEntry'
-import { purgeChatSessions } from '../plugins/chat'
+import { purgeChatSessions } from '@askfolio/payload-chat'
 import { findEmailJobsTo } from './findEmailJobsTo'
 import { ownedContent, ownerColumns } from './ownedContent'
 import { runSql } from './runSql'

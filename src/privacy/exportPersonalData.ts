@@ -1,6 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { findChatSessionsOf } from '../plugins/chat'
+import { findChatSessionsOf } from '@askfolio/payload-chat'
 import { findEmailJobsTo } from './findEmailJobsTo'
 import { ownedContent } from './ownedContent'
 

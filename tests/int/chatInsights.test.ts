@@ -6,7 +6,7 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import type { ChatInsights } from '../../src/plugins/chat'
+import type { ChatInsights } from '@askfolio/payload-chat'
 
 import { useApiTest } from '../helpers/apiTest'
 import { storedChatMessage } from '../helpers/chatMessages'

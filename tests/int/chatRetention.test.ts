@@ -8,7 +8,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { pruneChatSessionsTask } from '../../src/plugins/chat'
+import { pruneChatSessionsTask } from '@askfolio/payload-chat'
 import { useApiTest } from '../helpers/apiTest'
 
 delete process.env.CHAT_RETENTION_DAYS

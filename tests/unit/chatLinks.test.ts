@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 
 import type { SearchHit } from '@askfolio/payload-retrieval'
 
-import { selectSources } from '../../src/plugins/chat/answer/selectSources'
-import { linkableUrl } from '../../src/plugins/chat/insights/linkableUrl'
+import { selectSources } from '../../packages/payload-chat/src/answer/selectSources'
+import { linkableUrl } from '../../packages/payload-chat/src/insights/linkableUrl'
 
 const hit = { collection: 'projects', coverage: 1, heading: '', id: '1', score: 1, snippet: '', text: 'Tidewater', title: 'Tidewater', titleMatch: true, url: '/projects/tidewater' } as SearchHit
 const retrieval = { maxSources: 4, maxSuggestions: 3, minCoverage: 0.5, minExpandedCoverage: 0.3, minSimilarity: 0.5, minTitleCoverage: 0.35 }

@@ -3,7 +3,7 @@ import type { CollectionConfig, Config } from 'payload'
 
 import { describe, expect, it } from 'vitest'
 
-import { chatPlugin, type ChatPluginOptions, createExtractiveChatModel } from '../../src/plugins/chat'
+import { chatPlugin, type ChatPluginOptions, createExtractiveChatModel } from '@askfolio/payload-chat'
 import { createLocalEmbedder, retrievalPlugin } from '@askfolio/payload-retrieval'
 
 const posts: CollectionConfig = { slug: 'posts', fields: [{ name: 'title', type: 'text' }] }
@@ -41,10 +41,10 @@ describe('chatPlugin', () => {
     const config = chatPlugin(options())(before)
     const { afterNavLinks, views } = config.admin!.components!
     expect(views).toEqual({
-      chatInsights: { Component: '/plugins/chat/admin/InsightsView#InsightsView', exact: true, meta: { title: 'Chat insights' }, path: '/chat-insights' },
+      chatInsights: { Component: '@askfolio/payload-chat/rsc#InsightsView', exact: true, meta: { title: 'Chat insights' }, path: '/chat-insights' },
       other: { Component: '/somewhere#OtherView', path: '/other' },
     })
-    expect(afterNavLinks).toEqual(['/somewhere#OtherLink', '/plugins/chat/admin/InsightsNavLink#InsightsNavLink'])
+    expect(afterNavLinks).toEqual(['/somewhere#OtherLink', '@askfolio/payload-chat/client#InsightsNavLink'])
   })
 
   it('asks the read access for the insights, and only a plain yes will do', async () => {
@@ -63,7 +63,7 @@ describe('chatPlugin', () => {
     expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual(['chat-sessions', 'chat-messages'])
     expect(routes(config)).toEqual(routes(before))
     expect(config.admin?.components?.views?.chatInsights).toBeUndefined()
-    expect(config.admin?.components?.afterNavLinks ?? []).not.toContain('/plugins/chat/admin/InsightsNavLink#InsightsNavLink')
+    expect(config.admin?.components?.afterNavLinks ?? []).not.toContain('@askfolio/payload-chat/client#InsightsNavLink')
   })
 
   it('refuses to run without the retrieval plugin before it', () => {

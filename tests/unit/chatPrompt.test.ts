@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import type { ChatSource } from '../../src/plugins/chat/types'
+import type { ChatSource } from '../../packages/payload-chat/src/types'
 
-import { guardAnswer } from '../../src/plugins/chat/answer/guardAnswer'
-import { buildPrompt, promptCanary, userTurn } from '../../src/plugins/chat/answer/prompt'
+import { guardAnswer } from '../../packages/payload-chat/src/answer/guardAnswer'
+import { buildPrompt, promptCanary, userTurn } from '../../packages/payload-chat/src/answer/prompt'
 
 const source = (text: string, title = 'A post'): ChatSource => ({ collection: 'blog-posts', id: '1', index: 1, score: 1, snippet: '', text, title, url: 'https://example.com/blog/a' })
 

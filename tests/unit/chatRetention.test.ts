@@ -4,7 +4,7 @@ import type { CollectionConfig, Config, PayloadRequest, TaskConfig } from 'paylo
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { chatRetentionDays } from '../../src/config/env'
-import { chatPlugin, createExtractiveChatModel, pruneChatSessionsTask } from '../../src/plugins/chat'
+import { chatPlugin, createExtractiveChatModel, pruneChatSessionsTask } from '@askfolio/payload-chat'
 import { createLocalEmbedder, retrievalPlugin } from '@askfolio/payload-retrieval'
 
 afterEach(() => {

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 
 import type { SearchHit } from '@askfolio/payload-retrieval'
 
-import { unansweredText, unsureText } from '../../src/plugins/chat/answer/answerQuestion'
-import { selectSources } from '../../src/plugins/chat/answer/selectSources'
-import { resolveChatOptions } from '../../src/plugins/chat/context'
-import { createExtractiveChatModel } from '../../src/plugins/chat'
+import { unansweredText, unsureText } from '../../packages/payload-chat/src/answer/answerQuestion'
+import { selectSources } from '../../packages/payload-chat/src/answer/selectSources'
+import { resolveChatOptions } from '../../packages/payload-chat/src/context'
+import { createExtractiveChatModel } from '@askfolio/payload-chat'
 
 const retrieval = { maxSources: 2, maxSuggestions: 2, minCoverage: 0.5, minExpandedCoverage: 0.3, minSimilarity: 0.5, minTitleCoverage: 0.35 }
 const hit = (title: string, signals: Partial<SearchHit>): SearchHit =>

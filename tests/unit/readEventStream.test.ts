@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { readEventStream } from '../../src/plugins/chat/widget/readEventStream'
+import { readEventStream } from '../../packages/payload-chat/src/widget/readEventStream'
 
 /** A response body that arrives in exactly these pieces. */
 const bodyOf = (...chunks: string[]) =>

@@ -4,7 +4,7 @@ import vm from 'node:vm'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 
-import { widgetEndpoint, widgetScript } from '../../src/plugins/chat/widget/serveWidget'
+import { widgetEndpoint, widgetScript } from '../../packages/payload-chat/src/widget/serveWidget'
 
 const request = (headers: Record<string, string> = {}) => ({ headers: new Headers(headers) }) as unknown as PayloadRequest
 

@@ -29,9 +29,9 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { IndexStatusField as IndexStatusField_b5910c628c28deb31fcdd437a0c8e0e4 } from '@askfolio/payload-retrieval/client'
 import { PersonalDataField as PersonalDataField_94a9f3f5b3aac89e5ad3d18b443b6375 } from '../../../privacy/admin/PersonalDataField'
 import { ReindexPanel as ReindexPanel_b5910c628c28deb31fcdd437a0c8e0e4 } from '@askfolio/payload-retrieval/client'
-import { InsightsNavLink as InsightsNavLink_c7246f722c2a3479cb2789722193af5d } from '../../../plugins/chat/admin/InsightsNavLink'
+import { InsightsNavLink as InsightsNavLink_7798909bbfcf877bf7858fb874857fd2 } from '@askfolio/payload-chat/client'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
-import { InsightsView as InsightsView_a404f8dabb866894180ffba4653f9ac4 } from '../../../plugins/chat/admin/InsightsView'
+import { InsightsView as InsightsView_d388925e2903363310a4ba0a6e1686b3 } from '@askfolio/payload-chat/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -67,8 +67,8 @@ export const importMap = {
   "@askfolio/payload-retrieval/client#IndexStatusField": IndexStatusField_b5910c628c28deb31fcdd437a0c8e0e4,
   "/privacy/admin/PersonalDataField#PersonalDataField": PersonalDataField_94a9f3f5b3aac89e5ad3d18b443b6375,
   "@askfolio/payload-retrieval/client#ReindexPanel": ReindexPanel_b5910c628c28deb31fcdd437a0c8e0e4,
-  "/plugins/chat/admin/InsightsNavLink#InsightsNavLink": InsightsNavLink_c7246f722c2a3479cb2789722193af5d,
+  "@askfolio/payload-chat/client#InsightsNavLink": InsightsNavLink_7798909bbfcf877bf7858fb874857fd2,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
-  "/plugins/chat/admin/InsightsView#InsightsView": InsightsView_a404f8dabb866894180ffba4653f9ac4,
+  "@askfolio/payload-chat/rsc#InsightsView": InsightsView_d388925e2903363310a4ba0a6e1686b3,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -76,11 +76,11 @@ export const chatPlugin =
       ...incoming.admin,
       components: {
         ...incoming.admin?.components,
-        afterNavLinks: [...(incoming.admin?.components?.afterNavLinks ?? []), '/plugins/chat/admin/InsightsNavLink#InsightsNavLink'],
+        afterNavLinks: [...(incoming.admin?.components?.afterNavLinks ?? []), '@askfolio/payload-chat/client#InsightsNavLink'],
         views: {
           ...incoming.admin?.components?.views,
           chatInsights: {
-            Component: '/plugins/chat/admin/InsightsView#InsightsView',
+            Component: '@askfolio/payload-chat/rsc#InsightsView',
             exact: true,
             meta: { title: 'Chat insights' },
             path: insightsViewPath,
