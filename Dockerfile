@@ -6,6 +6,7 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 # The workspace packages' manifests, or npm ci finds the lockfile out of step with the install.
+COPY packages/payload-jobs/package.json packages/payload-jobs/
 COPY packages/payload-retrieval/package.json packages/payload-retrieval/
 COPY packages/payload-chat/package.json packages/payload-chat/
 RUN npm ci --no-audit --no-fund

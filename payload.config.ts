@@ -26,7 +26,7 @@ import { answerDatabaseUnavailable } from './src/hooks/answerDatabaseUnavailable
 import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditLog'
 import { withTextTypeChecks } from './src/hooks/rejectNonTextValues'
 import { chatPlugin } from '@askfolio/payload-chat'
-import { jobsPlugin } from './src/plugins/jobs'
+import { jobsPlugin } from '@askfolio/payload-jobs'
 import { type RetrievalPluginOptions, retrievalPlugin } from '@askfolio/payload-retrieval'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))

@@ -9,7 +9,7 @@
  */
 import { BasePayload } from 'payload'
 
-import { heldJobs, releaseHeldJobs } from '../plugins/jobs'
+import { heldJobs, releaseHeldJobs } from '@askfolio/payload-jobs'
 import { prepareEnvironment } from '../server/prepareEnvironment'
 
 const log = (message: string) => console.log(`[worker] ${message}`)

@@ -5,7 +5,7 @@ import path from 'node:path'
 
 /** The newest modification time among the files a build bundles. */
 function newestSource(): number {
-  const roots = ['src', 'packages/payload-retrieval/src', 'packages/payload-chat/src']
+  const roots = ['src', 'packages/payload-jobs/src', 'packages/payload-retrieval/src', 'packages/payload-chat/src']
   const files = ['payload.config.ts', 'next.config.mjs', ...roots.flatMap((root) => fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)))]
   return Math.max(...files.map((file) => fs.statSync(file).mtimeMs))
 }
