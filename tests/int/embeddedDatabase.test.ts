@@ -118,8 +118,11 @@ describe('embedded PostgreSQL', () => {
       await holder.end()
 
       const stats = () => query<{ allVisible: number; pages: number; tuples: number }>(db.url, "select relallvisible as \"allVisible\", relpages as pages, reltuples::int as tuples from pg_class where relname = 'terms'")
+      // Waits for a round after the held transaction's commit: one that ran before it saw 20,000 rows,
+      // and on a busy machine the first round may not mark every page yet.
+      const done = (t: { allVisible: number; pages: number; tuples: number }) => t.tuples === 20001 && t.pages > 0 && t.allVisible === t.pages
       let [table] = await stats()
-      for (let tries = 0; tries < 100 && !(table.tuples > 0 && table.allVisible > 0); tries++) {
+      for (let tries = 0; tries < 150 && !done(table); tries++) {
         await new Promise((resolve) => setTimeout(resolve, 200))
         ;[table] = await stats()
       }
