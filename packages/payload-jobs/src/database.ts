@@ -37,6 +37,7 @@ export async function transactionOf(adapter: PostgresAdapter, req: UpdateJobsArg
 
 /** Runs raw SQL and returns its rows (node-postgres result shape). */
 export async function rows<T>(db: Pick<Database, 'execute'>, query: Parameters<Database['execute']>[0]): Promise<T[]> {
+  // node-postgres answers `{ rows }`; Drizzle types the result by the driver it cannot know here.
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows
 }
 

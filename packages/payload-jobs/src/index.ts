@@ -38,6 +38,11 @@ const withHeartbeat = (task: TaskConfig, leaseSeconds: number): TaskConfig => {
  * whose runner died is taken up again after `leaseSeconds`. For the postgres adapter; apply it
  * after the plugins that add tasks.
  */
+/** Payload's postgres adapter keeps its transactions in `sessions` and can update jobs in bulk. */
+function isPostgresAdapter(adapter: ReturnType<Config['db']['init']>): adapter is PostgresAdapter & ReturnType<Config['db']['init']> {
+  return typeof adapter.updateJobs === 'function' && 'sessions' in adapter && Boolean(adapter.sessions)
+}
+
 export const jobsPlugin =
   (options: JobsPluginOptions = {}) =>
   (incoming: Config): Config => {
@@ -48,12 +53,10 @@ export const jobsPlugin =
         ...incoming.db,
         init: (args) => {
           const adapter = incoming.db.init(args)
-          // Typed as any adapter; checked just below to be the postgres one this plugin works with.
-          const postgres = adapter as unknown as PostgresAdapter
-          if (typeof postgres.updateJobs !== 'function' || !postgres.sessions) {
+          if (!isPostgresAdapter(adapter)) {
             throw new Error(`jobsPlugin needs a PostgreSQL adapter, not "${adapter.name}"`)
           }
-          claimJobsAtomically(postgres, leaseSeconds)
+          claimJobsAtomically(adapter, leaseSeconds)
           return adapter
         },
       },

@@ -29,6 +29,8 @@ export { errorResponse, readJson } from './endpoints/respond'
 export { defaultMaxBodyBytes, readBodyText } from './endpoints/readBodyText'
 export { hasControlCharacters } from './text/hasControlCharacters'
 export { type MigrationArgs, readSchemaVersion, rebuildSearchIndex, retrievalMigration, retrievalSchemaVersion } from './schema/retrievalMigration'
+// The gateway's helpers, for a companion plugin's own reports (its SQL still goes through one place).
+export { adapterOf, databaseOf, queryRows } from './store/database'
 export { collectionStore, type CollectionStore, findGlobalBySlug, type StoreOptions } from './store/collectionStore'
 export { addressFromHeader, clientAddressOf, hitRateLimit, type RateLimitRule, tooManyRequests } from './rateLimit/rateLimit'
 export type { SearchHit, SearchMode, SearchOptions } from './search/searchIndex'

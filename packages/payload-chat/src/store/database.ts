@@ -1,6 +1,6 @@
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
+import { adapterOf, databaseOf, queryRows as retrievalRows } from '@askfolio/payload-retrieval'
 import { type SQL } from '@payloadcms/db-postgres/drizzle'
 
 /**
@@ -9,11 +9,8 @@ import { type SQL } from '@payloadcms/db-postgres/drizzle'
  * schema or table name is respected.
  */
 
-/**
- * Payload's postgres adapter. `payload.db` is typed as any adapter; the chat needs the retrieval
- * plugin, which refuses to start on another, so this is the one place that says which it is.
- */
-export const adapterOf = (payload: Payload): PostgresAdapter => payload.db as unknown as PostgresAdapter
+// The chat needs the retrieval plugin, which refuses to start on any adapter but postgres; its
+// gateway says so once, and the chat reads the adapter and runs its SQL through it.
 
 /** A collection's Drizzle table, as the adapter built it (it keys tables by the slug in snake case). */
 export function collectionTable(payload: Payload, slug: string): Record<string, unknown> {
@@ -24,9 +21,5 @@ export function collectionTable(payload: Payload, slug: string): Record<string, 
   return table
 }
 
-/** Runs raw SQL and returns its rows (node-postgres result shape), typed by the caller. */
-export async function queryRows<T>(payload: Payload, query: SQL): Promise<T[]> {
-  // node-postgres answers `{ rows }`; Drizzle types the result by the driver it cannot know here.
-  const result = (await adapterOf(payload).drizzle.execute(query)) as unknown as { rows: T[] }
-  return result.rows
-}
+/** Runs raw SQL on the primary and returns its rows, typed by the caller. */
+export const queryRows = <T>(payload: Payload, query: SQL): Promise<T[]> => retrievalRows<T>(databaseOf(payload), query)

@@ -1,4 +1,4 @@
-import type { CollectionSlug, GlobalSlug, PaginatedDocs, Payload, PayloadRequest, Where } from 'payload'
+import type { PaginatedDocs, Payload, PayloadRequest, Where } from 'payload'
 
 /** What a store call passes on to the Local API. Access is always the caller's explicit choice. */
 export type StoreOptions = {
@@ -22,36 +22,47 @@ type Ref = { id: number | string }
  * Payload types each Local API call by the host's generated types (`CollectionSlug`, the data of
  * that collection). A slug the plugin holds in a string (its own collections, or the host's it was
  * told to index) is none of those when the plugin is compiled on its own, so neither the call nor
- * its documents can be typed there. These stores are the one place that bridges the two: the slug
- * is cast to the host's slug type, the data and select to what that call expects, and what comes
- * back to the record type the caller names.
+ * its documents can be typed there. `untypedLocalApi` is the one place that bridges the two: it
+ * views the Local API with the slug as a string, the data and select as records, and what comes back
+ * typed as the record the caller names. The calls and their options are Payload's own.
  */
+type CallOptions = Omit<StoreOptions, 'req'> & { req?: Partial<PayloadRequest> }
+interface UntypedLocalApi {
+  count(args: CallOptions & { collection: string }): Promise<{ totalDocs: number }>
+  create<T>(args: CallOptions & { collection: string; data: Record<string, unknown> }): Promise<T>
+  find<T>(args: CallOptions & { collection: string }): Promise<PaginatedDocs<T>>
+  findByID<T>(args: CallOptions & { collection: string; id: number | string }): Promise<T | null>
+  findGlobal<T>(args: CallOptions & { slug: string }): Promise<T>
+  update<T>(args: CallOptions & { collection: string; data: Record<string, unknown>; id: number | string }): Promise<T>
+  update<T>(args: CallOptions & { collection: string; data: Record<string, unknown>; where: Where }): Promise<{ docs: T[] }>
+}
+// The one cast: the same Local API object, seen without the host's generated types.
+const untypedLocalApi = (payload: Payload): UntypedLocalApi => payload as unknown as UntypedLocalApi
 
 /** Local API calls on one collection, its documents typed as `Doc`. */
 export function collectionStore<Doc extends Ref = Ref & Record<string, unknown>>(slug: string) {
-  const collection = slug as CollectionSlug
+  const collection = slug
   return {
-    async count(payload: Payload, { req, ...options }: Pick<StoreOptions, 'overrideAccess' | 'req' | 'trash' | 'where'>): Promise<number> {
-      return (await payload.count({ collection, req, ...options })).totalDocs
+    async count(payload: Payload, options: Pick<StoreOptions, 'overrideAccess' | 'req' | 'trash' | 'where'>): Promise<number> {
+      return (await untypedLocalApi(payload).count({ collection, ...options })).totalDocs
     },
     async create(payload: Payload, data: Record<string, unknown>, options: Pick<StoreOptions, 'depth' | 'overrideAccess' | 'req'>): Promise<Doc> {
-      return (await payload.create({ collection, data: data as never, ...options })) as unknown as Doc
+      return untypedLocalApi(payload).create<Doc>({ collection, data, ...options })
     },
-    async find(payload: Payload, { select, ...options }: StoreOptions): Promise<PaginatedDocs<Doc>> {
-      return (await payload.find({ collection, select: select as never, ...options })) as unknown as PaginatedDocs<Doc>
+    async find(payload: Payload, options: StoreOptions): Promise<PaginatedDocs<Doc>> {
+      return untypedLocalApi(payload).find<Doc>({ collection, ...options })
     },
     /** The document, or null when there is none (with `disableErrors`) . */
     async findByID(payload: Payload, id: number | string, options: Omit<StoreOptions, 'limit' | 'pagination' | 'sort' | 'where'>): Promise<Doc | null> {
-      const { select, ...rest } = options
-      return ((await payload.findByID({ collection, id, select: select as never, ...rest })) as unknown as Doc | null) ?? null
+      return (await untypedLocalApi(payload).findByID<Doc>({ collection, id, ...options })) ?? null
     },
     slug,
     async update(payload: Payload, id: number | string, data: Record<string, unknown>, options: Pick<StoreOptions, 'depth' | 'overrideAccess' | 'req'>): Promise<Doc> {
-      return (await payload.update({ collection, data: data as never, id, ...options })) as unknown as Doc
+      return untypedLocalApi(payload).update<Doc>({ collection, data, id, ...options })
     },
     /** Updates every document `where` matches (none: an empty list); the documents as they now are. */
     async updateWhere(payload: Payload, where: Where, data: Record<string, unknown>, options: Pick<StoreOptions, 'depth' | 'overrideAccess' | 'req'>): Promise<Doc[]> {
-      return (await payload.update({ collection, data: data as never, where, ...options })).docs as unknown as Doc[]
+      return (await untypedLocalApi(payload).update<Doc>({ collection, data, where, ...options })).docs
     },
   }
 }
@@ -64,5 +75,5 @@ export async function findGlobalBySlug(
   slug: string,
   options: Pick<StoreOptions, 'depth' | 'draft' | 'overrideAccess' | 'req'>,
 ): Promise<Record<string, unknown>> {
-  return (await payload.findGlobal({ slug: slug as GlobalSlug, ...options })) as unknown as Record<string, unknown>
+  return untypedLocalApi(payload).findGlobal<Record<string, unknown>>({ slug, ...options })
 }
