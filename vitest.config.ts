@@ -7,7 +7,7 @@ const alias = {
 }
 
 // lexical's Node entry points use top-level await that can stall module loading on Node 20; the
-// explicit condition selects its plain builds (see docs/architecture.md).
+// explicit condition selects its plain builds (see docs/pitfalls.md).
 const execArgv = ['--conditions=development']
 
 export default defineConfig({

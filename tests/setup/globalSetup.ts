@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
   const templateData = path.join(testRoot, 'template')
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: templateData, PAYLOAD_SECRET: 'askfolio-test-secret' }
   delete env.DATABASE_URL
-  // See docs/architecture.md: lexical's Node entry points race on Node 20 without an explicit condition.
+  // See docs/pitfalls.md: lexical's Node entry points race on Node 20 without an explicit condition.
   env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --conditions=development`.trim()
   delete env.DATABASE_EMBEDDED
   try {
