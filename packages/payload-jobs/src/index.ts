@@ -32,17 +32,17 @@ const withHeartbeat = (task: TaskConfig, leaseSeconds: number): TaskConfig => {
   } as TaskConfig
 }
 
+/** Payload's postgres adapter keeps its transactions in `sessions` and can update jobs in bulk. */
+function isPostgresAdapter(adapter: ReturnType<Config['db']['init']>): adapter is PostgresAdapter & ReturnType<Config['db']['init']> {
+  return typeof adapter.updateJobs === 'function' && 'sessions' in adapter && Boolean(adapter.sessions)
+}
+
 /**
  * Safe job running with any number of runners (web processes and worker processes): a job is
  * claimed by one runner only, jobs sharing a concurrency key never run side by side, and a job
  * whose runner died is taken up again after `leaseSeconds`. For the postgres adapter; apply it
  * after the plugins that add tasks.
  */
-/** Payload's postgres adapter keeps its transactions in `sessions` and can update jobs in bulk. */
-function isPostgresAdapter(adapter: ReturnType<Config['db']['init']>): adapter is PostgresAdapter & ReturnType<Config['db']['init']> {
-  return typeof adapter.updateJobs === 'function' && 'sessions' in adapter && Boolean(adapter.sessions)
-}
-
 export const jobsPlugin =
   (options: JobsPluginOptions = {}) =>
   (incoming: Config): Config => {

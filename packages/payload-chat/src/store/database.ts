@@ -6,11 +6,9 @@ import { type SQL } from '@payloadcms/db-postgres/drizzle'
 /**
  * The chat plugin's one way into the database, for the reports that Payload's Local API cannot
  * express (the insights' counts and groupings). Tables come from the adapter, so a configured
- * schema or table name is respected.
+ * schema or table name is respected. The chat needs the retrieval plugin, which refuses to start
+ * on any adapter but postgres, so it reads the adapter and runs its SQL through retrieval's gateway.
  */
-
-// The chat needs the retrieval plugin, which refuses to start on any adapter but postgres; its
-// gateway says so once, and the chat reads the adapter and runs its SQL through it.
 
 /** A collection's Drizzle table, as the adapter built it (it keys tables by the slug in snake case). */
 export function collectionTable(payload: Payload, slug: string): Record<string, unknown> {

@@ -26,15 +26,14 @@ type Ref = { id: number | string }
  * views the Local API with the slug as a string, the data and select as records, and what comes back
  * typed as the record the caller names. The calls and their options are Payload's own.
  */
-type CallOptions = Omit<StoreOptions, 'req'> & { req?: Partial<PayloadRequest> }
 interface UntypedLocalApi {
-  count(args: CallOptions & { collection: string }): Promise<{ totalDocs: number }>
-  create<T>(args: CallOptions & { collection: string; data: Record<string, unknown> }): Promise<T>
-  find<T>(args: CallOptions & { collection: string }): Promise<PaginatedDocs<T>>
-  findByID<T>(args: CallOptions & { collection: string; id: number | string }): Promise<T | null>
-  findGlobal<T>(args: CallOptions & { slug: string }): Promise<T>
-  update<T>(args: CallOptions & { collection: string; data: Record<string, unknown>; id: number | string }): Promise<T>
-  update<T>(args: CallOptions & { collection: string; data: Record<string, unknown>; where: Where }): Promise<{ docs: T[] }>
+  count(args: StoreOptions & { collection: string }): Promise<{ totalDocs: number }>
+  create<T>(args: StoreOptions & { collection: string; data: Record<string, unknown> }): Promise<T>
+  find<T>(args: StoreOptions & { collection: string }): Promise<PaginatedDocs<T>>
+  findByID<T>(args: StoreOptions & { collection: string; id: number | string }): Promise<T | null>
+  findGlobal<T>(args: StoreOptions & { slug: string }): Promise<T>
+  update<T>(args: StoreOptions & { collection: string; data: Record<string, unknown>; id: number | string }): Promise<T>
+  update<T>(args: StoreOptions & { collection: string; data: Record<string, unknown>; where: Where }): Promise<{ docs: T[] }>
 }
 // The one cast: the same Local API object, seen without the host's generated types.
 const untypedLocalApi = (payload: Payload): UntypedLocalApi => payload as unknown as UntypedLocalApi
