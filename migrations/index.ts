@@ -15,6 +15,7 @@ import * as migration_20261201_233016_chat_retention from './20261201_233016_cha
 import * as migration_20261202_015124_retrieval_postings from './20261202_015124_retrieval_postings';
 import * as migration_20261202_065438_chat_confidence from './20261202_065438_chat_confidence';
 import * as migration_20261202_160000_retrieval_schema from './20261202_160000_retrieval_schema';
+import * as migration_20261203_084308_plugin_tables_leave_drizzle_schema from './20261203_084308_plugin_tables_leave_drizzle_schema';
 
 export const migrations = [
   {
@@ -95,11 +96,16 @@ export const migrations = [
   {
     up: migration_20261202_065438_chat_confidence.up,
     down: migration_20261202_065438_chat_confidence.down,
-    name: '20261202_065438_chat_confidence'
+    name: '20261202_065438_chat_confidence',
   },
   {
     up: migration_20261202_160000_retrieval_schema.up,
     down: migration_20261202_160000_retrieval_schema.down,
     name: '20261202_160000_retrieval_schema',
+  },
+  {
+    up: migration_20261203_084308_plugin_tables_leave_drizzle_schema.up,
+    down: migration_20261203_084308_plugin_tables_leave_drizzle_schema.down,
+    name: '20261203_084308_plugin_tables_leave_drizzle_schema'
   },
 ];

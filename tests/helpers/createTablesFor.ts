@@ -18,6 +18,15 @@ type Adapter = { drizzle: { execute: (query: unknown) => Promise<unknown> }; mig
  * Every statement must name `marker`, the tables' common prefix, so nothing else is changed.
  */
 export async function createTablesFor(payload: Payload, marker: string): Promise<void> {
+  const { newest, statements } = await pendingSchemaChanges(payload)
+  const stray = statements.filter((statement) => !statement.includes(marker))
+  if (stray.length > 0) throw new Error(`the schema differs from ${newest} beyond the test's tables:\n${stray.join('\n')}`)
+  const adapter = payload.db as unknown as Adapter
+  for (const statement of statements) await adapter.drizzle.execute(sql.raw(statement))
+}
+
+/** What `migrate:create` would write now: the Drizzle schema's difference from the newest migration snapshot. */
+export async function pendingSchemaChanges(payload: Payload): Promise<{ newest: string; statements: string[] }> {
   const adapter = payload.db as unknown as Adapter
   const kit = adapter.requireDrizzleKit()
   const after = await kit.generateDrizzleJson(adapter.schema)
@@ -25,8 +34,5 @@ export async function createTablesFor(payload: Payload, marker: string): Promise
   if (!newest) throw new Error(`no migration snapshot in ${adapter.migrationDir}`)
   let before = JSON.parse(fs.readFileSync(path.join(adapter.migrationDir, newest), 'utf8')) as { version: string }
   if (kit.upSnapshot && before.version < after.version) before = kit.upSnapshot(before) as { version: string }
-  const statements = await kit.generateMigration(before, after)
-  const stray = statements.filter((statement) => !statement.includes(marker))
-  if (stray.length > 0) throw new Error(`the schema differs from ${newest} beyond the test's tables:\n${stray.join('\n')}`)
-  for (const statement of statements) await adapter.drizzle.execute(sql.raw(statement))
+  return { newest, statements: await kit.generateMigration(before, after) }
 }

@@ -8,11 +8,13 @@ import type { Payload } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { readSchemaVersion, reindexEverything, retrievalMigration, retrievalSchemaVersion, searchPublished } from '@askfolio/payload-retrieval'
+import { createLocalEmbedder, readSchemaVersion, reindexEverything, resizeVectors, retrievalMigration, retrievalSchemaVersion, searchPublished } from '@askfolio/payload-retrieval'
 import { getRetrievalContext } from '../../packages/payload-retrieval/src/context'
 import { checkStoreOnInit } from '../../packages/payload-retrieval/src/store/checkStoreOnInit'
 import { databaseOf, queryRows } from '../../packages/payload-retrieval/src/store/database'
+import { inspectChunkStore } from '../../packages/payload-retrieval/src/store/inspectChunkStore'
 import { useApiTest } from '../helpers/apiTest'
+import { pendingSchemaChanges } from '../helpers/createTablesFor'
 import { runIndexingJobs } from '../helpers/indexingJobs'
 
 const test = useApiTest()
@@ -33,6 +35,19 @@ function withWarnings(): { payload: Payload; warnings: string[] } {
 }
 
 describe('the retrieval schema steps', () => {
+  it('are the only source of the plugin\'s tables: they are not in Payload\'s Drizzle schema, so migrate:create writes nothing for them', async () => {
+    const adapter = payload.db as unknown as { schema: Record<string, unknown>; tables: Record<string, unknown> }
+    const pluginTables = ['retrieval_chunks', 'retrieval_postings', 'retrieval_terms', 'retrieval_stats', 'rate_limits']
+    expect([...Object.keys(adapter.tables), ...Object.keys(adapter.schema)].filter((name) => pluginTables.includes(name))).toEqual([])
+    // The newest snapshot matches the schema: no CREATE and no DROP of anything is pending.
+    expect((await pendingSchemaChanges(payload)).statements).toEqual([])
+    const [{ present }] = await queryRows<{ present: number }>(
+      databaseOf(payload),
+      sql`select count(*)::int as present from pg_tables where schemaname = 'public' and tablename in ${pluginTables}`,
+    )
+    expect(present).toBe(pluginTables.length)
+  })
+
   it('are recorded by the app\'s migrations, and change nothing when run again', async () => {
     expect(await readSchemaVersion(databaseOf(payload))).toBe(retrievalSchemaVersion)
     const [chunks, titles] = [await chunkCount(), await titlesFor('idempotent webhooks')]
@@ -73,5 +88,27 @@ describe('the retrieval schema steps', () => {
     } finally {
       await retrievalMigration.up({ db: databaseOf(payload), payload })
     }
+  })
+
+  it('resize the vector column for an embedder of another size: the index is emptied, then fits it, and a reindex fills it again', async () => {
+    const context = getRetrievalContext(payload)
+    const before = await titlesFor('idempotent webhooks')
+    const smaller = createLocalEmbedder({ dimensions: 512 })
+    expect((await inspectChunkStore(payload, { ...context, embedder: smaller })).problem).toMatch(/call `resizeVectors\(args\)` from a new migration/)
+    const dimensions = context.dimensions
+    try {
+      context.dimensions = 512
+      await resizeVectors({ db: databaseOf(payload), payload })
+      expect(await chunkCount()).toBe(0)
+      const resized = await inspectChunkStore(payload, { ...context, embedder: smaller })
+      expect(resized.storedDimensions).toBe(512)
+      expect(resized.problem).toBeUndefined()
+    } finally {
+      context.dimensions = dimensions
+      await resizeVectors({ db: databaseOf(payload), payload })
+    }
+    expect((await inspectChunkStore(payload, context)).storedDimensions).toBe(dimensions)
+    await reindexEverything(payload)
+    expect(await titlesFor('idempotent webhooks')).toEqual(before)
   })
 })

@@ -48,6 +48,14 @@ describe('retrievalPlugin', () => {
     expect(config.onInit).toBeUndefined()
   })
 
+  it('refuses any database adapter but PostgreSQL when the config is built, and adds nothing to the adapter', () => {
+    const sqlite = { ...base(), db: { ...base().db, name: 'sqlite' } } as Config
+    expect(() => retrievalPlugin(options())(sqlite)).toThrow(/needs Payload's PostgreSQL adapter .* not "sqlite"/)
+    const config = base()
+    // The plugin's tables come from its migration steps, not from Payload's Drizzle schema.
+    expect(retrievalPlugin(options())(config).db).toBe(config.db)
+  })
+
   it('refuses to index accounts, its own records and the collections the host names private, whatever the options say', () => {
     const source = { fields: ['email'], title: () => '', url: () => '' }
     expect(() => retrievalPlugin(options({ collections: { users: source } }))(base())).toThrow(/private data/)

@@ -16,8 +16,8 @@ import { type ReindexOptions, reindexAll } from './reindex/reindexAll'
 import { resolveOptions } from './resolveOptions'
 import { buildRunsCollection, buildStatusCollection } from './status/collections'
 import { checkStoreOnInit } from './store/checkStoreOnInit'
-import { installChunkTable } from './store/installChunkTable'
 import { assertChunkStore } from './store/inspectChunkStore'
+import { requirePostgres } from './store/requirePostgres'
 import { type SearchHit, searchIndex, type SearchOptions } from './search/searchIndex'
 
 export { buildWordVectorTable } from './expansion/buildWordVectorTable'
@@ -28,7 +28,7 @@ export { createOpenAIEmbedder } from './embedders/openaiEmbedder'
 export { errorResponse, readJson } from './endpoints/respond'
 export { defaultMaxBodyBytes, readBodyText } from './endpoints/readBodyText'
 export { hasControlCharacters } from './text/hasControlCharacters'
-export { type MigrationArgs, readSchemaVersion, rebuildSearchIndex, retrievalMigration, retrievalSchemaVersion } from './schema/retrievalMigration'
+export { type MigrationArgs, readSchemaVersion, rebuildSearchIndex, resizeVectors, retrievalMigration, retrievalSchemaVersion } from './schema/retrievalMigration'
 // The gateway's helpers, for a companion plugin's own reports (its SQL still goes through one place).
 export { adapterOf, databaseOf, queryRows } from './store/database'
 export { collectionStore, type CollectionStore, findGlobalBySlug, type StoreOptions } from './store/collectionStore'
@@ -99,6 +99,7 @@ export function withAutoRun(autoRun: NonNullable<Config['jobs']>['autoRun'], que
 export const retrievalPlugin =
   (options: RetrievalPluginOptions) =>
   (incoming: Config): Config => {
+    requirePostgres(incoming.db)
     const context = resolveOptions(options, incoming)
     const active = !context.disabled
     const config: Config = {
@@ -109,7 +110,6 @@ export const retrievalPlugin =
         buildRunsCollection(context),
       ],
       custom: { ...incoming.custom, [contextKey]: context },
-      db: installChunkTable(incoming.db, context.table, context.postings),
       globals: (incoming.globals ?? []).map((global) =>
         active && context.sources.get(global.slug)?.kind === 'global' ? withGlobalIndexing(global, context) : global,
       ),

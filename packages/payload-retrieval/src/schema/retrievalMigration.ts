@@ -126,3 +126,18 @@ export async function rebuildSearchIndex({ db, payload }: MigrationArgs): Promis
   const context = getRetrievalContext(payload)
   await rebuildTextIndex(db as Database, storeTables(context), context.fieldWeights)
 }
+
+/**
+ * Gives the chunk table's vector column the configured embedder's size, for a host migration to call
+ * after changing embedding models to one with other dimensions. Vectors of one size cannot become
+ * another, so it empties the index (chunks, postings, statistics); reindexing everything afterwards
+ * fills it again. Runs in the migration's transaction.
+ */
+export async function resizeVectors({ db, payload }: MigrationArgs): Promise<void> {
+  const { dimensions } = getRetrievalContext(payload)
+  await (db as Database).execute(sql`
+    TRUNCATE ${id(chunkTableName)}, ${id(postingsTableName)}, ${id(termsTableName)}, ${id(statsTableName)};
+    DROP INDEX IF EXISTS "retrieval_chunks_embedding_idx";
+    ALTER TABLE ${id(chunkTableName)} ALTER COLUMN "embedding" TYPE vector(${sql.raw(String(dimensions))});
+    CREATE INDEX "retrieval_chunks_embedding_idx" ON ${id(chunkTableName)} USING hnsw ("embedding" vector_cosine_ops);`)
+}

@@ -23,7 +23,7 @@ const versionAtLeast = (version: string, minimum: number[]) => {
 export async function checkStoreOnInit(payload: Payload, context: RetrievalContext): Promise<void> {
   const report = await inspectChunkStore(payload, context)
   if (report.missing) {
-    payload.logger.warn({ msg: 'Search index: the retrieval_chunks table is missing; run the migrations (`payload migrate`).' })
+    payload.logger.warn({ msg: 'Search index: the retrieval_chunks table is missing: call `retrievalMigration.up` from one of your migrations and run them (`payload migrate`).' })
     return
   }
   const version = await readSchemaVersion(databaseOf(payload))

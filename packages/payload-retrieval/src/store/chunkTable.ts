@@ -25,8 +25,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 /**
  * The chunk store: one row per chunk, with the vector for semantic search (HNSW, cosine; empty when no
  * embedding model is configured) and a weighted tsvector (the source of the postings and of
- * snippets). It is part of Payload's Drizzle schema, so `payload migrate:create` writes its DDL like
- * any collection's.
+ * snippets). These table objects only type the plugin's queries: they are not in Payload's Drizzle
+ * schema, so a host's `payload migrate:create` never writes (or drops) them; the plugin's own
+ * migration steps make them (schema/retrievalMigration.ts).
  */
 export const buildChunkTable = (dimensions: number) =>
   pgTable(

@@ -18,7 +18,7 @@ type Transactional = { transactionID?: number | Promise<number | string> | strin
 
 /**
  * Payload's postgres adapter. `payload.db` is typed as any adapter; the plugin refuses to start on
- * another (see installChunkTable), so this is the one place that says which it is.
+ * another (see requirePostgres), so this is the one place that says which it is.
  */
 export const adapterOf = (payload: Payload): PostgresAdapter => payload.db as unknown as PostgresAdapter
 

@@ -39,10 +39,9 @@ export async function inspectChunkStore(payload: Payload, context: RetrievalCont
   if (storedDimensions !== dimensions) {
     report.problem =
       `The search index stores ${storedDimensions}-dimension vectors, but the embedder ${id} makes ${dimensions}. ` +
-      `Either set the embedder back to ${storedDimensions} dimensions, or change the index: create a migration ` +
-      `(\`payload migrate:create embedding-dimensions\`) whose up() empties ${chunkTableName} (TRUNCATE) before the new ` +
-      'vector column is made, run the migrations, then reindex everything (`reindexEverything(payload)`, or ' +
-      '`POST /api/retrieval/reindex` as an administrator).'
+      `Either set the embedder back to ${storedDimensions} dimensions, or change the index: call \`resizeVectors(args)\` ` +
+      'from a new migration of your own (it empties the index and gives the vector column the new size), run the ' +
+      'migrations, then reindex everything (`reindexEverything(payload)`, or `POST /api/retrieval/reindex` as an administrator).'
     return report
   }
   const models = await queryRows<{ chunks: string; model: string }>(db, sql`select model, count(*) as chunks from ${context.table} where model <> ${id} group by model`)
@@ -53,6 +52,6 @@ export async function inspectChunkStore(payload: Payload, context: RetrievalCont
 /** Throws with the store's problem, if it has one (used at start-up and before indexing or searching). */
 export async function assertChunkStore(payload: Payload, context: RetrievalContext): Promise<void> {
   const report = await inspectChunkStore(payload, context)
-  if (report.missing) throw new Error(`The ${chunkTableName} table does not exist: run the migrations (\`payload migrate\`).`)
+  if (report.missing) throw new Error(`The ${chunkTableName} table does not exist: call \`retrievalMigration.up\` from one of your migrations and run them.`)
   if (report.problem) throw new Error(report.problem)
 }
