@@ -71,10 +71,28 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'example',
+          environment: 'node',
+          // A second host (examples/website) with the packages installed from their packed tarballs,
+          // on a fresh database of each engine.
+          sequence: { groupOrder: 3 },
+          include: ['tests/example/**/*.test.ts'],
+          // Builds, packs and installs the packages once per run.
+          globalSetup: ['tests/setup/exampleGlobalSetup.ts'],
+          hookTimeout: 180_000,
+          testTimeout: 120_000,
+          pool: 'forks',
+          execArgv,
+          maxWorkers: 2,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'server',
           environment: 'node',
           // After the integration tests: compiling Next.js wants both cores to itself.
-          sequence: { groupOrder: 3 },
+          sequence: { groupOrder: 4 },
           maxWorkers: 1,
           include: ['tests/server/**/*.test.ts'],
           execArgv,
@@ -88,7 +106,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           // Last: it builds the app for production, which wants both cores and 2 GB to itself.
-          sequence: { groupOrder: 4 },
+          sequence: { groupOrder: 5 },
           maxWorkers: 1,
           include: ['tests/e2e/**/*.test.ts'],
           execArgv,

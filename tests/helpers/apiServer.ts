@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net'
+import type { SanitizedConfig } from 'payload'
 
 import {
   GRAPHQL_POST,
@@ -22,12 +23,13 @@ export type ApiServer = { close: () => Promise<void>; url: string }
 /**
  * A real HTTP server in front of the very route handlers that `src/app/(payload)/api` gives Next.js
  * (REST and GraphQL), so tests speak HTTP (status codes, headers, cookies, multipart, streamed
- * responses) without compiling the Next.js app. Like server.ts, it passes the socket address on as `x-real-ip`
- * and puts the database gate (503 while the database is down) in front.
+ * responses) without compiling the Next.js app. Like server.ts, it passes the socket address on as
+ * `x-real-ip` and puts the database gate (503 while the database is down) in front. It serves the
+ * app's config, or another host's (the example website's).
  */
-export async function startApiServer(): Promise<ApiServer> {
+export async function startApiServer(hostConfig?: Promise<SanitizedConfig>): Promise<ApiServer> {
   // Loaded here, not at the top, so a test file can set the environment the config reads first.
-  const { default: config } = await import('../../payload.config')
+  const config = hostConfig ?? (await import('../../payload.config')).default
   const rest: Record<string, RouteHandler> = {
     DELETE: REST_DELETE(config),
     GET: REST_GET(config),

@@ -1,0 +1,15 @@
+import * as migration_20261203_085749_initial from './20261203_085749_initial'
+import * as migration_20261203_090000_search from './20261203_090000_search'
+
+export const migrations = [
+  {
+    up: migration_20261203_085749_initial.up,
+    down: migration_20261203_085749_initial.down,
+    name: '20261203_085749_initial',
+  },
+  {
+    up: migration_20261203_090000_search.up,
+    down: migration_20261203_090000_search.down,
+    name: '20261203_090000_search',
+  },
+]

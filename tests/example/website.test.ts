@@ -1,0 +1,120 @@
+/**
+ * The example website (examples/website): a plain Payload config with its own pages and posts and
+ * the three packages installed from their packed tarballs. What it proves is that the plugins work
+ * in a site that is not the portfolio: a published page is found by search and cited by the chat, a
+ * draft never is, and the widget serves.
+ */
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+import { runIndexingJobs } from '../helpers/indexingJobs'
+import { exampleDir } from '../setup/exampleGlobalSetup'
+import { useExampleWebsite } from './exampleWebsite'
+
+type SearchResult = { collection: string; id: string; snippet: string; title: string; url: string }
+type Answer = { answer: string; sources: { collection: string; title: string; url: string }[] }
+
+/** Lexical rich text of one paragraph, as the admin saves it. */
+const paragraph = (text: string) => ({
+  root: {
+    type: 'root',
+    children: [{ type: 'paragraph', children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }], direction: 'ltr', format: '', indent: 0, textFormat: 0, version: 1 }],
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    version: 1,
+  },
+})
+
+const site = useExampleWebsite()
+const search = async (q: string) => {
+  const response = await site.api.get<{ results: SearchResult[] }>(`/api/search?${new URLSearchParams({ q })}`)
+  expect(response.status).toBe(200)
+  return response.body.results
+}
+const ask = async (message: string) => {
+  const response = await site.api.post<Answer>('/api/chat', { message })
+  expect(response.status).toBe(200)
+  return response.body
+}
+/** Saves through REST as the editor and runs the indexing it queued; `?draft=true` keeps the published version. */
+const save = async (collection: string, data: Record<string, unknown>, id?: number | string, query = '') => {
+  const response = id
+    ? await site.api.patch(`/api/${collection}/${id}${query}`, data, { as: site.editor })
+    : await site.api.post(`/api/${collection}`, data, { as: site.editor })
+  expect(response.status, JSON.stringify(response.body)).toBeLessThan(300)
+  await runIndexingJobs(site.payload)
+  return response.body.doc as { id: number }
+}
+
+describe('the example website, with the packages from their tarballs', () => {
+  it('runs the packed packages, not the workspace sources', () => {
+    const require = createRequire(path.join(exampleDir, 'package.json'))
+    for (const name of ['@askfolio/payload-retrieval', '@askfolio/payload-chat', '@askfolio/payload-jobs']) {
+      expect(path.relative(exampleDir, require.resolve(name))).toBe(`node_modules/${name}/dist/index.js`)
+    }
+  })
+
+  it('a published page is found by /api/search and cited by /api/chat, with its link', async () => {
+    await save('pages', {
+      _status: 'published',
+      content: paragraph('The Kelpie Bay tidal array turns the harbour current into 42 megawatts of electricity for the island.'),
+      slug: 'kelpie-bay',
+      title: 'Kelpie Bay tidal array',
+    })
+    const [first] = await search('kelpie bay tidal array')
+    expect(first).toMatchObject({ collection: 'pages', title: 'Kelpie Bay tidal array', url: '/kelpie-bay' })
+    expect(first.snippet).toMatch(/<mark>kelpie<\/mark>/i)
+
+    const reply = await ask('How many megawatts does the Kelpie Bay tidal array produce?')
+    expect(reply.answer).toMatch(/42 megawatts/)
+    expect(reply.answer).toMatch(/\[1\]/)
+    expect(reply.sources[0]).toMatchObject({ collection: 'pages', title: 'Kelpie Bay tidal array', url: 'https://website.example/kelpie-bay' })
+  })
+
+  it('a draft post, and a draft change to a published one, never reach search or the chat', async () => {
+    await save('posts', {
+      _status: 'draft',
+      content: paragraph('The Quillon lighthouse will be converted into a seaweed research station next spring.'),
+      slug: 'quillon-lighthouse',
+      title: 'Quillon lighthouse plans',
+    })
+    const post = await save('posts', {
+      _status: 'published',
+      excerpt: 'Notes from the harbour festival.',
+      slug: 'harbour-festival',
+      title: 'Harbour festival',
+    })
+    await save('posts', { _status: 'draft', excerpt: 'The Zephyrine regatta moves to the north pier.' }, post.id, '?draft=true')
+    // The editor sees the draft; visitors keep the published version.
+    expect((await site.api.get(`/api/posts/${post.id}?draft=true`, { as: site.editor })).body.excerpt).toMatch(/Zephyrine/)
+    expect((await site.api.get(`/api/posts/${post.id}`)).body.excerpt).toBe('Notes from the harbour festival.')
+
+    expect(await search('quillon lighthouse seaweed')).toEqual([])
+    expect(await search('zephyrine regatta')).toEqual([])
+    expect((await search('harbour festival'))[0]).toMatchObject({ title: 'Harbour festival', url: '/posts/harbour-festival' })
+    for (const question of ['What will happen to the Quillon lighthouse?', 'Where does the Zephyrine regatta move to?']) {
+      const reply = await ask(question)
+      expect(reply.answer).not.toMatch(/quillon|seaweed|zephyrine|north pier/i)
+      expect(reply.sources.map((source) => source.url)).not.toContain('https://website.example/posts/quillon-lighthouse')
+    }
+
+    // Published, it is found; unpublished again, it is gone.
+    const drafts = await site.api.get('/api/posts?draft=true&where[slug][equals]=quillon-lighthouse', { as: site.editor })
+    const draft = drafts.body.docs[0] as { id: number }
+    await save('posts', { _status: 'published' }, draft.id)
+    expect((await search('quillon lighthouse seaweed')).map((result) => result.url)).toEqual(['/posts/quillon-lighthouse'])
+    await save('posts', { _status: 'draft' }, draft.id)
+    expect(await search('quillon lighthouse seaweed')).toEqual([])
+  })
+
+  it('serves the widget script', async () => {
+    const response = await fetch(`${site.server.url}/api/chat/widget.js`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/javascript/)
+    const script = await response.text()
+    expect(script).toMatch(/\/api\/chat/)
+    expect(script.length).toBeGreaterThan(1000)
+  })
+})
