@@ -1,4 +1,5 @@
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { mcpPlugin } from '@payloadcms/plugin-mcp'
 import { BlocksFeature, CodeBlock, FixedToolbarFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,6 +15,7 @@ import { Roles } from './src/collections/Roles'
 import { Skills } from './src/collections/Skills'
 import { Users } from './src/collections/Users'
 import { chatOptions } from './src/config/chatOptions'
+import { mcpOptions } from './src/config/mcpOptions'
 import { jobsAutoRun, jobsLeaseSeconds } from './src/config/env'
 import { retrievalOptions } from './src/config/retrievalOptions'
 import { mediaStoragePlugin } from './src/config/storageOptions'
@@ -75,6 +77,8 @@ export const buildAppConfig = (overrides: { collections?: CollectionConfig[]; re
     plugins: [
       retrievalPlugin({ ...retrievalOptions(), ...overrides.retrieval }),
       chatPlugin(chatOptions()),
+      // Search and fetch of the published content for AI assistants, with a visitor's access.
+      mcpPlugin(mcpOptions()),
       emailPlugin({ autoRun: jobsAutoRun() }),
       // After the plugins that add tasks: safe claims, heartbeats and leases for every job.
       jobsPlugin({ leaseSeconds: jobsLeaseSeconds() }),

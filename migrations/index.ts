@@ -16,6 +16,7 @@ import * as migration_20261202_015124_retrieval_postings from './20261202_015124
 import * as migration_20261202_065438_chat_confidence from './20261202_065438_chat_confidence';
 import * as migration_20261202_160000_retrieval_schema from './20261202_160000_retrieval_schema';
 import * as migration_20261203_084308_plugin_tables_leave_drizzle_schema from './20261203_084308_plugin_tables_leave_drizzle_schema';
+import * as migration_20261203_091356_mcp_api_keys from './20261203_091356_mcp_api_keys';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261203_084308_plugin_tables_leave_drizzle_schema.up,
     down: migration_20261203_084308_plugin_tables_leave_drizzle_schema.down,
-    name: '20261203_084308_plugin_tables_leave_drizzle_schema'
+    name: '20261203_084308_plugin_tables_leave_drizzle_schema',
+  },
+  {
+    up: migration_20261203_091356_mcp_api_keys.up,
+    down: migration_20261203_091356_mcp_api_keys.down,
+    name: '20261203_091356_mcp_api_keys'
   },
 ];

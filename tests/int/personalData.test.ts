@@ -315,6 +315,7 @@ describe('guards', () => {
       'payload-preferences.user', // deleted with the account
       'payload-locked-documents.user', // the database drops locks with the account
       'payload-locked-documents.document', // likewise
+      'payload-mcp-api-keys.user', // none exist: the collection is closed, MCP clients read as visitors (mcp.test.ts)
     ]
     expect(found.sort()).toEqual(handled.sort())
   })
