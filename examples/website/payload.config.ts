@@ -1,4 +1,5 @@
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { mcpPlugin } from '@payloadcms/plugin-mcp'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -7,11 +8,13 @@ import { buildConfig } from 'payload'
 import { chatPlugin, createExtractiveChatModel } from '@askfolio/payload-chat'
 import { jobsPlugin } from '@askfolio/payload-jobs'
 import { addressFromHeader, retrievalPlugin } from '@askfolio/payload-retrieval'
+import { publishedContentTools, visitorMcpAccess } from '@askfolio/payload-retrieval/mcp'
 import { Pages } from './collections/Pages'
 import { Posts } from './collections/Posts'
 import { Users } from './collections/Users'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+const mcpTools = publishedContentTools({ publicUrl: process.env.PUBLIC_URL || undefined })
 
 /** A plain Payload website, as Payload's website template has it, with search and a chatbot. */
 export default buildConfig({
@@ -38,6 +41,8 @@ export default buildConfig({
       publicUrl: process.env.PUBLIC_URL || undefined,
       siteName: 'the example website',
     }),
+    // search and fetch for AI assistants at /api/mcp; every client reads as a visitor, without a key.
+    mcpPlugin({ mcp: { tools: mcpTools }, overrideAuth: visitorMcpAccess(mcpTools) }),
     jobsPlugin(),
   ],
   secret: process.env.PAYLOAD_SECRET || '',

@@ -2,8 +2,10 @@
  * The example website (examples/website): a plain Payload config with its own pages and posts and
  * the three packages installed from their packed tarballs. What it proves is that the plugins work
  * in a site that is not the portfolio: a published page is found by search and cited by the chat, a
- * draft never is, and the widget serves.
+ * draft never is, MCP clients get the same, and the widget serves.
  */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -107,6 +109,26 @@ describe('the example website, with the packages from their tarballs', () => {
     expect((await search('quillon lighthouse seaweed')).map((result) => result.url)).toEqual(['/posts/quillon-lighthouse'])
     await save('posts', { _status: 'draft' }, draft.id)
     expect(await search('quillon lighthouse seaweed')).toEqual([])
+  })
+
+  it('answers MCP clients with the packed search and fetch tools: the published page, never the draft', async () => {
+    const client = new Client({ name: 'example-website-tests', version: '1.0.0' })
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${site.server.url}/api/mcp`)))
+    try {
+      expect((await client.listTools()).tools.map((tool) => tool.name).sort()).toEqual(['fetch', 'search'])
+      const text = async (name: string, args: Record<string, unknown>) => {
+        const result = (await client.callTool({ arguments: args, name })) as { content: { text: string }[]; isError?: boolean }
+        return { error: result.isError ?? false, text: result.content[0].text }
+      }
+      const found = JSON.parse((await text('search', { query: 'kelpie bay tidal array' })).text) as { results: { id: string; url: string }[] }
+      expect(found.results[0]).toMatchObject({ url: 'https://website.example/kelpie-bay' })
+      expect((await text('fetch', { id: found.results[0].id })).text).toMatch(/42 megawatts/)
+      expect((await text('search', { query: 'zephyrine regatta' })).text).not.toMatch(/zephyrine/i)
+      const drafts = await site.api.get('/api/posts?draft=true&where[slug][equals]=quillon-lighthouse', { as: site.editor })
+      expect(await text('fetch', { id: `posts:${drafts.body.docs[0].id}` })).toMatchObject({ error: true })
+    } finally {
+      await client.close()
+    }
   })
 
   it('serves the widget script', async () => {

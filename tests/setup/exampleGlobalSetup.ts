@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 
 import { packPackages } from '../../tools/packPackages'
@@ -13,6 +14,8 @@ export const exampleDir = path.resolve('examples/website')
 export default function setup() {
   packPackages()
   console.log('packages: installing the tarballs into examples/website')
+  // npm keeps an installed package of the same version, so a rebuilt tarball would not replace it.
+  fs.rmSync(path.join(exampleDir, 'node_modules', '@askfolio'), { force: true, recursive: true })
   execFileSync(
     'npm',
     ['install', '--no-save', '--no-package-lock', '--legacy-peer-deps', '--omit=optional', '--no-audit', '--no-fund', '--loglevel=error'],
