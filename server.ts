@@ -4,10 +4,10 @@
  * the embedded PostgreSQL in a supervised child process.
  */
 import express from 'express'
+import next from 'next'
 import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import next from 'next'
 
 import { resolveDatabase } from './src/db/resolveDatabase'
 import { clientAddress, parseTrustProxy } from './src/server/clientAddress'

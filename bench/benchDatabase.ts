@@ -1,3 +1,4 @@
+import { sql } from '@payloadcms/db-postgres/drizzle'
 /**
  * The database a benchmark runs on, chosen with `--db embedded|native` (default embedded): the
  * embedded database (PGlite, started in its child process) or a throwaway native PostgreSQL cluster
@@ -7,8 +8,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-
-import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { type Database, queryRows } from '../packages/payload-retrieval/src/store/database'
 import { startNativeCluster } from '../tests/helpers/nativePostgres'

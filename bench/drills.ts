@@ -1,3 +1,4 @@
+import { sql } from '@payloadcms/db-postgres/drizzle'
 /**
  * Fault drills under load, in the production layout:
  *
@@ -16,8 +17,6 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-
-import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { compareIndex } from '../tests/helpers/compareIndex'
 import { freePort } from '../tests/helpers/freePort'

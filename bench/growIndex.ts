@@ -1,11 +1,11 @@
-import { sql } from '@payloadcms/db-postgres/drizzle'
-
 import type { RetrievalContext } from '../packages/payload-retrieval/src/context'
 import type { Database } from '../packages/payload-retrieval/src/store/database'
 
-import { progressBar } from '../src/cli/progressBar'
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
 import { storeTables } from '../packages/payload-retrieval/src/context'
 import { rebuildTextIndex } from '../packages/payload-retrieval/src/store/rebuildTextIndex'
+import { progressBar } from '../src/cli/progressBar'
 import { log } from './common'
 
 /**

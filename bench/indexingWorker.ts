@@ -5,6 +5,7 @@
  * indexDocuments in batches of 25, then reports the chunks it stored and embedded and how long that took.
  */
 import type { WorkerMessage } from './indexWithWorkers'
+
 import { runMain } from './common'
 
 const share = Number(process.env.BENCH_SHARE)

@@ -36,7 +36,7 @@ const deadline = started + seconds * 1000
 async function request(kind: Sample['kind'], n: number): Promise<void> {
   const at = performance.now()
   const wall = Date.now()
-  let status = 0
+  let status: number
   let clean: boolean | undefined
   const base = bases[n % bases.length]
   try {

@@ -1,3 +1,5 @@
+import type { Embedder } from '../packages/payload-retrieval/src/types'
+
 /**
  * The "pgvector only" baseline (what payloadcms-vectorize does): chunks' embeddings in a table of
  * their own, nearest neighbours by cosine distance through HNSW at pgvector's default settings. The
@@ -6,11 +8,9 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import pgvector from 'pgvector'
 
-import type { Embedder } from '../packages/payload-retrieval/src/types'
-
-import { progressBar } from '../src/cli/progressBar'
-import { embeddingText } from '../packages/payload-retrieval/src/text/chunkBlocks'
 import { type Database, queryRows } from '../packages/payload-retrieval/src/store/database'
+import { embeddingText } from '../packages/payload-retrieval/src/text/chunkBlocks'
+import { progressBar } from '../src/cli/progressBar'
 import { log } from './common'
 
 type ChunkRow = { heading: string; id: number; source_id: string; text: string; title: string }

@@ -1,6 +1,5 @@
-import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
-
 import { rebuildSearchIndex } from '@askfolio/payload-retrieval'
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 /*
  * Full-text search moves from scoring every matching tsvector to a postings table kept in impact

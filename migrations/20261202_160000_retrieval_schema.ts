@@ -1,6 +1,5 @@
-import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-postgres'
-
 import { retrievalMigration } from '@askfolio/payload-retrieval'
+import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-postgres'
 
 /*
  * From here on the retrieval plugin owns its schema: its migration steps make whatever is missing.

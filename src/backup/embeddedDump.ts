@@ -1,10 +1,10 @@
+import type { RunQuery } from './databaseFacts'
+
 import { PGlite } from '@electric-sql/pglite'
 import { vector } from '@electric-sql/pglite-pgvector'
 import fs from 'node:fs'
 import http from 'node:http'
 import { pipeline } from 'node:stream/promises'
-
-import type { RunQuery } from './databaseFacts'
 
 import { controlHeader } from '../db/embeddedControl'
 

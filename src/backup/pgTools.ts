@@ -11,7 +11,7 @@ export async function toolMajorVersion(tool: string): Promise<number> {
   try {
     stdout = (await promisify(execFile)(tool, ['--version'])).stdout
   } catch (error) {
-    throw new Error(`${tool} is not installed or not runnable (${(error as Error).message}); install the PostgreSQL client tools or set PG_BIN_DIR`)
+    throw new Error(`${tool} is not installed or not runnable (${(error as Error).message}); install the PostgreSQL client tools or set PG_BIN_DIR`, { cause: error })
   }
   const match = /\(PostgreSQL\)\s+(\d+)/.exec(stdout)
   if (!match) throw new Error(`cannot read the version of ${tool} from "${stdout.trim()}"`)

@@ -1,7 +1,7 @@
+import type { BackupKind, Manifest } from './manifest'
+
 import fs from 'node:fs'
 import path from 'node:path'
-
-import type { BackupKind, Manifest } from './manifest'
 
 import { acquireLock, readLock, releaseLock } from '../db/embeddedPostgresLock'
 import { embeddedPaths } from '../db/resolveDatabase'

@@ -1,7 +1,7 @@
+import type { Manifest } from './manifest'
+
 import fs from 'node:fs'
 import path from 'node:path'
-
-import type { Manifest } from './manifest'
 
 import { moveInto, setAside } from './backupPaths'
 import { listFiles, mediaLocation } from './mediaFiles'

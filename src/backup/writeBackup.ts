@@ -1,13 +1,13 @@
+import type { DatabaseFacts } from './databaseFacts'
+
 import fs from 'node:fs'
 import path from 'node:path'
-
-import type { DatabaseFacts } from './databaseFacts'
 
 import { progressBar } from '../cli/progressBar'
 import { createArchive } from './archive'
 import { scratchDir } from './backupPaths'
-import { fetchEmbeddedDump, openEmbeddedDump, pgliteQuery } from './embeddedDump'
 import { databaseFacts } from './databaseFacts'
+import { fetchEmbeddedDump, openEmbeddedDump, pgliteQuery } from './embeddedDump'
 import { backupFormat, backupFormatVersion, type Manifest, type MediaSection, writeManifest } from './manifest'
 import { copyNewFiles, listFiles, mediaLocation, totalBytes } from './mediaFiles'
 import { dumpNative } from './nativeDump'

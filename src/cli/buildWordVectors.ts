@@ -1,3 +1,4 @@
+import { buildWordVectorTable } from '@askfolio/payload-retrieval'
 /**
  * Builds the word-vector table that query expansion reads (run at install: `postinstall`). Without
  * the optional GloVe package, or with SEARCH_EXPANSION=off, there is nothing to build; search then
@@ -6,7 +7,6 @@
 import fs from 'node:fs'
 
 import { wordVectorSource, wordVectorTable as tablePath } from '../config/queryExpansion'
-import { buildWordVectorTable } from '@askfolio/payload-retrieval'
 
 const source = wordVectorSource()
 const wordVectorTable = tablePath()

@@ -1,3 +1,4 @@
+import { checkSearchIndex, reindexEverything } from '@askfolio/payload-retrieval'
 /**
  * `npm run reindex`: brings the search index in line with the published content, in batches, with a
  * progress bar. Safe to interrupt: the next run resumes where this one stopped. Documents that are
@@ -5,7 +6,6 @@
  */
 import { BasePayload } from 'payload'
 
-import { checkSearchIndex, reindexEverything } from '@askfolio/payload-retrieval'
 import { prepareEnvironment } from '../server/prepareEnvironment'
 import { progressBar } from './progressBar'
 

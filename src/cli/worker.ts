@@ -1,3 +1,4 @@
+import { heldJobs, releaseHeldJobs } from '@askfolio/payload-jobs'
 /**
  * `npm run worker`: runs the jobs queues (search indexing and bulk reindex, email, scheduled tasks
  * such as the editors' digest) in a process of its own. Any number may run at once, beside web
@@ -9,7 +10,6 @@
  */
 import { BasePayload } from 'payload'
 
-import { heldJobs, releaseHeldJobs } from '@askfolio/payload-jobs'
 import { prepareEnvironment } from '../server/prepareEnvironment'
 
 const log = (message: string) => console.log(`[worker] ${message}`)

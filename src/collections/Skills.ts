@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { hasPermission } from '../access/hasPermission'
 import { slugField } from '../fields/slugField'
-import { mediaFieldsOf } from '../media/mediaSources'
 import { mediaRefsField } from '../media/mediaRefsField'
+import { mediaFieldsOf } from '../media/mediaSources'
 import { trackMediaUse } from '../media/trackMediaUse'
 
 export const skillCategories = [

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { canAccessAdmin } from '../access/canAccessAdmin'
-import { authRateLimits } from '../auth/authRateLimits'
 import { fieldHasPermission, hasPermission } from '../access/hasPermission'
 import { selfOrPermitted } from '../access/selfOrPermitted'
+import { authRateLimits } from '../auth/authRateLimits'
 import { inviteUserEndpoint } from '../email/inviteUserEndpoint'
 import { rejectMalformedEmail } from '../email/rejectMalformedEmail'
 import { resetPasswordHtml, resetPasswordSubject, resetTokenMinutes } from '../email/resetPasswordEmail'

@@ -1,8 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
+import { type ChatPluginOptions, createExtractiveChatModel, createOpenAIChatModel } from '@askfolio/payload-chat'
+
 import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
-import { type ChatPluginOptions, createExtractiveChatModel, createOpenAIChatModel } from '@askfolio/payload-chat'
 import { chatRetentionDays, env, jobsAutoRun, rateLimitWindowSeconds } from './env'
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean)

@@ -1,9 +1,10 @@
 import type { MCPPluginConfig } from '@payloadcms/plugin-mcp'
 import type { CollectionConfig } from 'payload'
 
+import { publishedContentTools, visitorMcpAccess } from '@askfolio/payload-retrieval/mcp'
+
 import { isAdmin } from '../access/isAdmin'
 import { nobody } from '../access/nobody'
-import { publishedContentTools, visitorMcpAccess } from '@askfolio/payload-retrieval/mcp'
 import { env } from './env'
 
 /*

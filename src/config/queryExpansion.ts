@@ -1,7 +1,7 @@
+import { createLexicalExpander, type RetrievalPluginOptions } from '@askfolio/payload-retrieval'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { createLexicalExpander, type RetrievalPluginOptions } from '@askfolio/payload-retrieval'
 import { env } from './env'
 
 // Paths from the working directory (the project's root), as for .data: resolving packages through

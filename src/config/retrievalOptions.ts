@@ -2,9 +2,10 @@ import type { PayloadRequest } from 'payload'
 
 import type { Resource } from '../access/resources'
 
+import { addressFromHeader, createLocalEmbedder, createOpenAIEmbedder, type Embedder, type RetrievalPluginOptions } from '@askfolio/payload-retrieval'
+
 import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
-import { addressFromHeader, createLocalEmbedder, createOpenAIEmbedder, type Embedder, type RetrievalPluginOptions } from '@askfolio/payload-retrieval'
 import { env, jobsAutoRun, rateLimitWindowSeconds } from './env'
 import { expansionFromEnv } from './queryExpansion'
 

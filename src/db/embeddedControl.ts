@@ -1,8 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite'
+import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web'
 
 import http from 'node:http'
 import { Readable } from 'node:stream'
-import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web'
 
 import { sameSecret } from './sameSecret'
 

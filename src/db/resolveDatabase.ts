@@ -1,7 +1,7 @@
 import path from 'node:path'
 
-import { isEmbeddedDatabase } from './embeddedSafe'
 import { readLock } from './embeddedPostgresLock'
+import { isEmbeddedDatabase } from './embeddedSafe'
 import { embeddedSecret } from './embeddedSecret'
 import { embeddedPostgresUrl, startEmbeddedPostgres } from './startEmbeddedPostgres'
 import { superviseEmbeddedPostgres } from './superviseEmbeddedPostgres'

@@ -1,6 +1,6 @@
-import nodemailer, { type Transporter } from 'nodemailer'
-
 import type { EmailSettings, SmtpSettings } from './emailSettings'
+
+import nodemailer, { type Transporter } from 'nodemailer'
 
 const smtpTransports = new Map<string, Transporter>()
 

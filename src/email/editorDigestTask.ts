@@ -1,8 +1,8 @@
 import type { TaskConfig } from 'payload'
 
 import { digestSettings } from './emailSettings'
-import { emailQueue } from './sendEmailTask'
 import { sendEditorDigest } from './sendEditorDigest'
+import { emailQueue } from './sendEmailTask'
 
 export const editorDigestTask = 'send-editor-digest'
 

@@ -1,6 +1,7 @@
 import type { Config } from 'payload'
 
 import { withAutoRun } from '@askfolio/payload-retrieval'
+
 import { EditorDigests } from './EditorDigests'
 import { buildEditorDigestTask } from './editorDigestTask'
 import { buildExpireVerificationLinksTask } from './expireVerificationLinksTask'

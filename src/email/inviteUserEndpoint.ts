@@ -1,9 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { errorResponse, readJson } from '@askfolio/payload-retrieval'
 import { randomBytes } from 'node:crypto'
 
 import { getScope } from '../access/getPermissions'
-import { errorResponse, readJson } from '@askfolio/payload-retrieval'
 import { resetPasswordUrl } from './publicUrl'
 import { queueEmail } from './queueEmail'
 import { readSiteName } from './readSiteName'

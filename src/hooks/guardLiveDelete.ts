@@ -1,6 +1,6 @@
-import { APIError, type CollectionBeforeDeleteHook } from 'payload'
-
 import type { Resource } from '../access/resources'
+
+import { APIError, type CollectionBeforeDeleteHook } from 'payload'
 
 import { mayPublish } from '../access/mayPublish'
 import { findLiveRow, isLive } from './liveRow'

@@ -1,6 +1,6 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
-
 import type { Resource } from '../access/resources'
+
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import { mayPublish } from '../access/mayPublish'
 import { ownerOnCreate } from '../fields/ownerField'

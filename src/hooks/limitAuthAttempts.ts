@@ -1,8 +1,7 @@
-import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
-
 import type { AuthRateLimits } from '../auth/authRateLimits'
 
 import { clientAddressOf, hitRateLimit, type RateLimitRule } from '@askfolio/payload-retrieval'
+import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
 const emailOf = (data: unknown) => {
   const email = (data as { email?: unknown } | undefined)?.email

@@ -1,8 +1,8 @@
+import { purgeChatSessions } from '@askfolio/payload-chat'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { writeAuditEntry } from '../hooks/audit/writeAuditEntry'
-import { purgeChatSessions } from '@askfolio/payload-chat'
 import { findEmailJobsTo } from './findEmailJobsTo'
 import { ownedContent, ownerColumns } from './ownedContent'
 import { runSql } from './runSql'

@@ -1,6 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import { findChatSessionsOf } from '@askfolio/payload-chat'
+
 import { findEmailJobsTo } from './findEmailJobsTo'
 import { ownedContent } from './ownedContent'
 

@@ -1,7 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { isAdmin } from '../access/isAdmin'
 import { errorResponse, readJson } from '@askfolio/payload-retrieval'
+
+import { isAdmin } from '../access/isAdmin'
 import { EraseRefused, erasePersonalData } from './erasePersonalData'
 import { exportPersonalData } from './exportPersonalData'
 

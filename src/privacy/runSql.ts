@@ -1,6 +1,5 @@
-import type { PayloadRequest } from 'payload'
-
 import type { SQL } from '@payloadcms/db-postgres/drizzle'
+import type { PayloadRequest } from 'payload'
 
 type Executor = { execute: (query: SQL) => Promise<unknown> }
 type Adapter = { drizzle: Executor; sessions?: Record<number | string, { db: Executor } | undefined> }

@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
-
 import type { RequestHandler } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
 /** MAX_JSON_BODY_KB in bytes (default 1 MB): enough for any document the REST API takes as JSON. */
 export const maxJsonBodyBytes = (value = process.env.MAX_JSON_BODY_KB) => (Number(value) > 0 ? Number(value) : 1024) * 1024

@@ -1,9 +1,9 @@
+import { checkSearchIndex } from '@askfolio/payload-retrieval'
 import { BasePayload, type Migration } from 'payload'
 
 import { migrations } from '../../migrations'
 import { logPoolErrors } from '../db/logPoolErrors'
 import { withMigrationLock } from '../db/withMigrationLock'
-import { checkSearchIndex } from '@askfolio/payload-retrieval'
 import { adminCredentials } from '../seed/adminCredentials'
 import { defaultPasswordAccounts } from '../seed/defaultPasswordAccounts'
 import { seed } from '../seed/seed'

@@ -243,7 +243,7 @@ describe('in a real browser', () => {
   it('can be used by keyboard alone, and a thumbs-down reaches the insights view', async () => {
     const page = await newPage()
     await page.goto(`${app.base}/`)
-    const { input, launcher, panel } = widget(page)
+    const { input, panel } = widget(page)
     const focused = () =>
       page.evaluate(() => {
         const host = document.activeElement

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { getPayload } from 'payload'
+import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
 
 import { type ApiServer, startApiServer } from '../helpers/apiServer'
@@ -57,7 +57,7 @@ export function useExampleWebsite(): ExampleWebsite {
       })
     } catch (error) {
       const { stderr, stdout } = error as { stderr?: string; stdout?: string }
-      throw new Error(`Migrating the example website failed:\n${stdout ?? ''}\n${stderr ?? ''}`)
+      throw new Error(`Migrating the example website failed:\n${stdout ?? ''}\n${stderr ?? ''}`, { cause: error })
     }
     const config = (await import('../../examples/website/payload.config')).default
     site.payload = await getPayload({ config })

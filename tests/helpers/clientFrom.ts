@@ -1,6 +1,6 @@
-import http from 'node:http'
-
 import type { ApiResponse } from './client'
+
+import http from 'node:http'
 
 /**
  * A JSON client whose requests leave from `localAddress` (any 127.x.y.z address works on Linux), so a

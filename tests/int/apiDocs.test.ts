@@ -3,12 +3,12 @@
  * in document order, so the documentation cannot drift from the API.
  */
 import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import fs from 'node:fs'
+import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { seed } from '../../src/seed/seed'
 import { adminCredentials } from '../../src/seed/adminCredentials'
+import { seed } from '../../src/seed/seed'
 import { useApiTest } from '../helpers/apiTest'
 import { runIndexingJobs } from '../helpers/indexingJobs'
 

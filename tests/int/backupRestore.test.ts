@@ -1,3 +1,10 @@
+import type { Manifest } from '../../src/backup/manifest'
+
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
 /**
  * `npm run backup` and `npm run restore FILE`, run as real processes: a round trip brings back every
  * table (the chunk table and its embeddings included), every sequence and every media file exactly.
@@ -5,16 +12,8 @@
  * Payload); in the `native` project, on the native server of DATABASE_URL.
  */
 import { BasePayload, type Payload } from 'payload'
-
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import http from 'node:http'
-import os from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-
-import type { Manifest } from '../../src/backup/manifest'
 
 import { fetchEmbeddedDump, openEmbeddedDump } from '../../src/backup/embeddedDump'
 import { skillCategories } from '../../src/collections/Skills'

@@ -1,3 +1,5 @@
+import type { ChatInsights } from '@askfolio/payload-chat'
+
 /**
  * GET /api/chat/insights over HTTP, on real chat traffic: questions asked through /api/chat (offline
  * extractive model, seeded and indexed site) and feedback through /api/chat/feedback. Two messages are
@@ -5,8 +7,6 @@
  */
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { beforeAll, describe, expect, it } from 'vitest'
-
-import type { ChatInsights } from '@askfolio/payload-chat'
 
 import { useApiTest } from '../helpers/apiTest'
 import { storedChatMessage } from '../helpers/chatMessages'

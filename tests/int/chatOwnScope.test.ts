@@ -1,3 +1,5 @@
+import type { Actor } from '../helpers/actors'
+
 /**
  * A chat `read` grant with scope `own` reads nothing: visitors' conversations have no owner among
  * editors. Messages, sessions, their feedback, the insights and the editors' digest stay with `all`.
@@ -5,8 +7,6 @@
 import { randomUUID } from 'node:crypto'
 import { createLocalReq } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-
-import type { Actor } from '../helpers/actors'
 
 import { findEditors } from '../../src/email/findEditors'
 import { password } from '../helpers/actors'

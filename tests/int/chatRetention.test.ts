@@ -1,3 +1,4 @@
+import { pruneChatSessionsTask } from '@askfolio/payload-chat'
 /**
  * Visitors' conversations expire (CHAT_RETENTION_DAYS, default 180): the chat plugin's scheduled job,
  * run as the schedule would queue it, deletes every session last active longer ago than that, with
@@ -8,7 +9,6 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { pruneChatSessionsTask } from '@askfolio/payload-chat'
 import { useApiTest } from '../helpers/apiTest'
 
 delete process.env.CHAT_RETENTION_DAYS

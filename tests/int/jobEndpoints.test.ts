@@ -1,10 +1,10 @@
+import type { Credential } from '../helpers/client'
+
 /**
  * Payload's job endpoints (`/api/payload-jobs/run`, `/handle-schedules`) run every queue and the
  * schedules; only admins may call them. Everyone else's work is run by the app itself, server-side.
  */
 import { describe, expect, it } from 'vitest'
-
-import type { Credential } from '../helpers/client'
 
 import { password } from '../helpers/actors'
 import { useApiTest } from '../helpers/apiTest'

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 
 import { useApiTest } from '../helpers/apiTest'
-import { pngFile, uploadForm } from '../helpers/fixtures'
+import { pngFile } from '../helpers/fixtures'
 import { startS3StandIn } from '../helpers/s3StandIn'
 
 // A stand-in is listening, and its address is set, but with no bucket it must not be used.

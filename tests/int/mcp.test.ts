@@ -1,3 +1,4 @@
+import { hitRateLimit } from '@askfolio/payload-retrieval'
 /**
  * The MCP endpoint (`POST /api/mcp`, @payloadcms/plugin-mcp) with the retrieval package's `search`
  * and `fetch` tools, driven by the official MCP client SDK over streamable HTTP: an AI assistant
@@ -7,7 +8,6 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { hitRateLimit } from '@askfolio/payload-retrieval'
 import { getRetrievalContext } from '../../packages/payload-retrieval/src/context'
 import { useApiTest } from '../helpers/apiTest'
 import { authHeaders } from '../helpers/client'

@@ -1,3 +1,5 @@
+import type { Media } from '../../payload-types'
+
 /**
  * Visitors read only the media that something they can read shows (a published, untrashed project or
  * blog post, rich text included; a skill; the profile) or that an editor marked public: through REST
@@ -6,12 +8,10 @@
 import { createLocalReq } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import type { Media } from '../../payload-types'
-
 import { findBySlug as findForSite } from '../../src/app/(site)/data/findPublished'
 import { backfillMediaVisibility } from '../../src/media/backfillMediaVisibility'
-import { createMedia, findBySlug, unique } from '../helpers/fixtures'
 import { useApiTest } from '../helpers/apiTest'
+import { createMedia, findBySlug, unique } from '../helpers/fixtures'
 
 const test = useApiTest()
 

@@ -1,3 +1,5 @@
+import type { Credential } from '../helpers/client'
+
 /**
  * Personal data: an admin exports everything stored about a user (JSON, no secrets) and erases a
  * user: content passes to another user (drafts and versions too), audit entries stay without their
@@ -13,7 +15,6 @@ import { EraseRefused, erasePersonalData } from '../../src/privacy/erasePersonal
 import { ownedContent } from '../../src/privacy/ownedContent'
 import { password } from '../helpers/actors'
 import { useApiTest } from '../helpers/apiTest'
-import type { Credential } from '../helpers/client'
 import { unique } from '../helpers/fixtures'
 
 process.env.CHAT_PROVIDER = 'extractive'

@@ -1,11 +1,11 @@
+import type { Actor } from '../helpers/actors'
+
 /**
  * Any write that changes what visitors see is publishing: editing a published document in place,
  * trashing or un-trashing a published document, and restoring a version over it all need the
  * `publish` grant. Without it, a user saves a draft, and visitors and the search index keep the old text.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-
-import type { Actor } from '../helpers/actors'
 
 import { password } from '../helpers/actors'
 import { useApiTest } from '../helpers/apiTest'

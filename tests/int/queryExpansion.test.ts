@@ -1,3 +1,5 @@
+import type { RetrievalContext } from '../../packages/payload-retrieval/src/context'
+
 /**
  * Query expansion on the seeded site, through the real search path (WordNet and the GloVe table):
  * a visitor's word the site never uses finds the page through a stand-in, a word the site holds is
@@ -5,8 +7,6 @@
  * do not pick pages.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-
-import type { RetrievalContext } from '../../packages/payload-retrieval/src/context'
 
 import { getRetrievalContext } from '../../packages/payload-retrieval/src/context'
 import { searchIndex } from '../../packages/payload-retrieval/src/search/searchIndex'

@@ -5,10 +5,10 @@
  */
 import type { Payload } from 'payload'
 
+import { hitRateLimit } from '@askfolio/payload-retrieval'
 import { getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { hitRateLimit } from '@askfolio/payload-retrieval'
 import { useApiTest } from '../helpers/apiTest'
 import { destroyPayload } from '../helpers/payload'
 import { rawRequest } from '../helpers/rawRequest'

@@ -1,3 +1,4 @@
+import { searchPublished } from '@askfolio/payload-retrieval'
 /**
  * DATABASE_READ_REPLICAS, without real replication: a second copy of the migrated template plays the
  * replica, so what a query returns shows which database answered it. Payload writes to the primary and
@@ -11,7 +12,6 @@ import crypto from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { searchPublished } from '@askfolio/payload-retrieval'
 import { getRetrievalContext } from '../../packages/payload-retrieval/src/context'
 import { databaseOf, queryRows } from '../../packages/payload-retrieval/src/store/database'
 import { readChunkMeta } from '../../packages/payload-retrieval/src/store/readChunkMeta'

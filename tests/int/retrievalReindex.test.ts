@@ -1,10 +1,10 @@
+import { type ReindexProgress, reindexEverything } from '@askfolio/payload-retrieval'
 /**
  * Bulk reindexing (function, endpoints, job) and the per-document admin endpoints, with the OpenAI
  * embedder against the local stand-in.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { type ReindexProgress, reindexEverything } from '@askfolio/payload-retrieval'
 import { useApiTest } from '../helpers/apiTest'
 import { findBySlug, unique } from '../helpers/fixtures'
 import { chunkRows, runIndexingJobs, unfinishedJobs } from '../helpers/indexingJobs'

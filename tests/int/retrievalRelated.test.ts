@@ -7,12 +7,12 @@
  */
 import type { CollectionConfig, Payload } from 'payload'
 
+import { searchPublished } from '@askfolio/payload-retrieval'
 import { getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { retrievalOptions } from '../../src/config/retrievalOptions'
-import { searchPublished } from '@askfolio/payload-retrieval'
 import { indexDocumentTask } from '../../packages/payload-retrieval/src/jobs/indexDocumentTask'
+import { retrievalOptions } from '../../src/config/retrievalOptions'
 import { compareIndex } from '../helpers/compareIndex'
 import { createTablesFor } from '../helpers/createTablesFor'
 import { createMedia } from '../helpers/fixtures'

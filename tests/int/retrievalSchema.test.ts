@@ -5,10 +5,10 @@
  */
 import type { Payload } from 'payload'
 
+import { createLocalEmbedder, readSchemaVersion, reindexEverything, resizeVectors, retrievalMigration, retrievalSchemaVersion, searchPublished } from '@askfolio/payload-retrieval'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { createLocalEmbedder, readSchemaVersion, reindexEverything, resizeVectors, retrievalMigration, retrievalSchemaVersion, searchPublished } from '@askfolio/payload-retrieval'
 import { getRetrievalContext } from '../../packages/payload-retrieval/src/context'
 import { checkStoreOnInit } from '../../packages/payload-retrieval/src/store/checkStoreOnInit'
 import { databaseOf, queryRows } from '../../packages/payload-retrieval/src/store/database'

@@ -1,10 +1,10 @@
+import type { Actor } from '../helpers/actors'
+
 /**
  * Index states are read per document: a user sees the status rows (and the status endpoint's answer)
  * of the documents they may read in their own collection, never the title or URL of someone else's draft.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-
-import type { Actor } from '../helpers/actors'
 
 import { useApiTest } from '../helpers/apiTest'
 import { unique } from '../helpers/fixtures'

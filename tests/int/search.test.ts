@@ -11,8 +11,8 @@ import { databaseOf, queryRows } from '../../packages/payload-retrieval/src/stor
 import { useApiTest } from '../helpers/apiTest'
 import { findBySlug } from '../helpers/fixtures'
 import { runIndexingJobs } from '../helpers/indexingJobs'
-import { textIndexDifferences } from '../helpers/textIndexDifferences'
 import { rawRequest } from '../helpers/rawRequest'
+import { textIndexDifferences } from '../helpers/textIndexDifferences'
 
 const test = useApiTest()
 beforeAll(async () => runIndexingJobs(test.payload))

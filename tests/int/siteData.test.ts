@@ -6,9 +6,9 @@
  */
 import type { Payload, TypedUser } from 'payload'
 
-import { beforeAll, describe, expect, it } from 'vitest'
-
 import type { Project, Skill } from '../../payload-types'
+
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { findBySlug, listPosts, listProjects } from '../../src/app/(site)/data/findPublished'
 import { authorizePreview } from '../../src/app/(site)/data/previewAccess'

@@ -12,15 +12,15 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { seed } from '../../src/seed/seed'
 import { password } from '../helpers/actors'
 import { type AppInstance, startAppInstance } from '../helpers/appInstance'
 import { apiClientFrom } from '../helpers/clientFrom'
-import { chunkRows, unfinishedJobs } from '../helpers/indexingJobs'
 import { pngFile, uploadForm } from '../helpers/fixtures'
+import { chunkRows, unfinishedJobs } from '../helpers/indexingJobs'
 import { getTestPayload } from '../helpers/payload'
 import { startS3StandIn } from '../helpers/s3StandIn'
 import { startWorker, type WorkerProcess } from '../helpers/workerProcess'
-import { seed } from '../../src/seed/seed'
 
 const windowSeconds = 3600
 const limits = { CHAT_RATE_LIMIT_PER_IP: '6', CHAT_RATE_LIMIT_PER_SESSION: '3', RATE_LIMIT_WINDOW_SECONDS: String(windowSeconds), SEARCH_RATE_LIMIT_PER_IP: '5' }

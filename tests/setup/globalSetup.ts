@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
     })
   } catch (error) {
     const { stderr, stdout } = error as { stderr?: string; stdout?: string }
-    throw new Error(`Migrating the template database failed:\n${stdout ?? ''}\n${stderr ?? ''}`)
+    throw new Error(`Migrating the template database failed:\n${stdout ?? ''}\n${stderr ?? ''}`, { cause: error })
   }
   project.provide('templateDir', path.join(templateData, 'postgres'))
   project.provide('testRoot', testRoot)

@@ -53,7 +53,7 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     await stop()
     const { stderr, stdout } = error as { stderr?: string; stdout?: string }
-    throw new Error(`Preparing the native template database failed: ${(error as Error).message}\n${stdout ?? ''}\n${stderr ?? ''}`)
+    throw new Error(`Preparing the native template database failed: ${(error as Error).message}\n${stdout ?? ''}\n${stderr ?? ''}`, { cause: error })
   }
   project.provide('nativeAdminUrl', cluster.url('postgres'))
   project.provide('nativeTemplate', template)

@@ -4,11 +4,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
+import { migrations } from '../../migrations'
 import { checkMigrations } from '../../src/backup/checkMigrations'
 import { readManifest } from '../../src/backup/manifest'
 import { checkDumpVersion } from '../../src/backup/nativeDump'
 import { libpqConnection } from '../../src/backup/pgTools'
-import { migrations } from '../../migrations'
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'backup-checks-'))
 

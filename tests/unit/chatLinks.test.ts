@@ -1,7 +1,7 @@
+import type { SearchHit } from '@askfolio/payload-retrieval'
+
 /** Citation links: on PUBLIC_URL or as paths, and what the insights are willing to link to. */
 import { describe, expect, it } from 'vitest'
-
-import type { SearchHit } from '@askfolio/payload-retrieval'
 
 import { selectSources } from '../../packages/payload-chat/src/answer/selectSources'
 import { linkableUrl } from '../../packages/payload-chat/src/insights/linkableUrl'

@@ -1,10 +1,9 @@
 /** The chat plugin's effect on a Payload config, and its dependency on the retrieval plugin. */
 import type { CollectionConfig, Config } from 'payload'
 
-import { describe, expect, it } from 'vitest'
-
 import { chatPlugin, type ChatPluginOptions, createExtractiveChatModel } from '@askfolio/payload-chat'
 import { createLocalEmbedder, retrievalPlugin } from '@askfolio/payload-retrieval'
+import { describe, expect, it } from 'vitest'
 
 const posts: CollectionConfig = { slug: 'posts', fields: [{ name: 'title', type: 'text' }] }
 const base = (): Config =>

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
-
 import type { ChatSource } from '../../packages/payload-chat/src/types'
+
+import { describe, expect, it } from 'vitest'
 
 import { guardAnswer } from '../../packages/payload-chat/src/answer/guardAnswer'
 import { buildPrompt, promptCanary, userTurn } from '../../packages/payload-chat/src/answer/prompt'

@@ -1,11 +1,11 @@
 /** CHAT_RETENTION_DAYS and the chat plugin's `retention` option: what they accept and what `0` means. */
 import type { CollectionConfig, Config, PayloadRequest, TaskConfig } from 'payload'
 
+import { chatPlugin, createExtractiveChatModel, pruneChatSessionsTask } from '@askfolio/payload-chat'
+import { createLocalEmbedder, retrievalPlugin } from '@askfolio/payload-retrieval'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { chatRetentionDays } from '../../src/config/env'
-import { chatPlugin, createExtractiveChatModel, pruneChatSessionsTask } from '@askfolio/payload-chat'
-import { createLocalEmbedder, retrievalPlugin } from '@askfolio/payload-retrieval'
 
 afterEach(() => {
   delete process.env.CHAT_RETENTION_DAYS

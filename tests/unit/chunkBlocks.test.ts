@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
-
 import type { Block } from '../../packages/payload-retrieval/src/text/lexicalToBlocks'
+
+import { describe, expect, it } from 'vitest'
 
 import { chunkBlocks, embeddingText } from '../../packages/payload-retrieval/src/text/chunkBlocks'
 

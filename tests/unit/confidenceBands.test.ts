@@ -1,12 +1,12 @@
+import type { SearchHit } from '@askfolio/payload-retrieval'
+
+import { createExtractiveChatModel } from '@askfolio/payload-chat'
 /** The chat's three bands, from the signals search gives each hit, and what it says when it does not answer. */
 import { describe, expect, it } from 'vitest'
-
-import type { SearchHit } from '@askfolio/payload-retrieval'
 
 import { unansweredText, unsureText } from '../../packages/payload-chat/src/answer/answerQuestion'
 import { selectSources } from '../../packages/payload-chat/src/answer/selectSources'
 import { resolveChatOptions } from '../../packages/payload-chat/src/context'
-import { createExtractiveChatModel } from '@askfolio/payload-chat'
 
 const retrieval = { maxSources: 2, maxSuggestions: 2, minCoverage: 0.5, minExpandedCoverage: 0.3, minSimilarity: 0.5, minTitleCoverage: 0.35 }
 const hit = (title: string, signals: Partial<SearchHit>): SearchHit =>

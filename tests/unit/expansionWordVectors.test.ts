@@ -11,8 +11,8 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { buildWordVectorTable } from '../../packages/payload-retrieval/src/expansion/buildWordVectorTable'
-import { readWordVectorTable, writeWordVectorTable } from '../../packages/payload-retrieval/src/expansion/wordVectorTable'
 import { openWordVectors } from '../../packages/payload-retrieval/src/expansion/wordVectors'
+import { readWordVectorTable, writeWordVectorTable } from '../../packages/payload-retrieval/src/expansion/wordVectorTable'
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'expansion-vectors-'))
 afterAll(() => fs.rmSync(temp, { force: true, recursive: true }))

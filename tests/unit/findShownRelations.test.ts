@@ -1,11 +1,11 @@
 /** Who shows whom: which indexed sources show documents of which collections, read from a config. */
 import type { Block, CollectionConfig, Config, GlobalConfig } from 'payload'
 
-import { describe, expect, it } from 'vitest'
-
 import type { Source } from '../../packages/payload-retrieval/src/context'
 
 import { createLocalEmbedder, type FieldSource, retrievalPlugin } from '@askfolio/payload-retrieval'
+import { describe, expect, it } from 'vitest'
+
 import { findShownRelations } from '../../packages/payload-retrieval/src/related/findShownRelations'
 
 const named = (slug: string): CollectionConfig => ({ slug, fields: [{ name: 'name', type: 'text' }] })

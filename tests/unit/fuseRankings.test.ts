@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
-
 import type { Candidate } from '../../packages/payload-retrieval/src/search/fullTextCandidates'
+
+import { describe, expect, it } from 'vitest'
 
 import { fuseRankings } from '../../packages/payload-retrieval/src/search/fuseRankings'
 

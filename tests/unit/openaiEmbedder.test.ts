@@ -1,8 +1,8 @@
 /** The OpenAI embedder against a local server speaking OpenAI's embeddings wire format. */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { createOpenAIEmbedder } from '../../packages/payload-retrieval/src/embedders/openaiEmbedder'
 import { hashEmbedding } from '../../packages/payload-retrieval/src/embedders/localEmbedder'
+import { createOpenAIEmbedder } from '../../packages/payload-retrieval/src/embedders/openaiEmbedder'
 import { startOpenAIStandIn } from '../helpers/openaiStandIn'
 
 const standIn = await startOpenAIStandIn()

@@ -1,9 +1,10 @@
+import type { AddressInfo } from 'node:net'
+
 /**
  * /readyz is public (load balancers call it): when the database is down it says so, and the driver's
  * error, which names the database's host, port and user, goes to the log only.
  */
 import express from 'express'
-import type { AddressInfo } from 'node:net'
 import { afterAll, expect, it, vi } from 'vitest'
 
 import { readiness } from '../../src/server/health'

@@ -1,9 +1,8 @@
 /** The plugin's effect on a Payload config: what it adds, what `disabled` keeps, what it refuses, how it reads a visitor's address. */
 import type { CollectionConfig, Config } from 'payload'
 
-import { describe, expect, it } from 'vitest'
-
 import { addressFromHeader, clientAddressOf, createLocalEmbedder, type RetrievalPluginOptions, retrievalPlugin } from '@askfolio/payload-retrieval'
+import { describe, expect, it } from 'vitest'
 
 const posts: CollectionConfig = { slug: 'posts', fields: [{ name: 'title', type: 'text' }] }
 const users: CollectionConfig = { slug: 'users', auth: true, fields: [] }

@@ -3,6 +3,7 @@ import type { Config } from 'payload'
 import type { ChatPluginOptions } from './types'
 
 import { isRetrievalInstalled, withAutoRun } from '@askfolio/payload-retrieval'
+
 import { buildMessagesCollection, buildSessionsCollection } from './collections/chatCollections'
 import { resolveChatOptions } from './context'
 import { chatEndpoint } from './endpoints/chatEndpoint'

@@ -1,6 +1,5 @@
-import type { Access, FieldAccess } from 'payload'
-
 import type { RateLimitRule } from '@askfolio/payload-retrieval'
+import type { Access, FieldAccess } from 'payload'
 
 /** A passage the answer may cite, numbered as the answer cites it ([1], [2], …). */
 export type ChatSource = {

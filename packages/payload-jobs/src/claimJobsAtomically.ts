@@ -1,6 +1,6 @@
-import { sql } from '@payloadcms/db-postgres/drizzle'
-
 import type { PgTable } from '@payloadcms/db-postgres/drizzle/pg-core'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { type Database, jobsTable, type PostgresAdapter, rows, transactionOf, type UpdateJobsArgs } from './database'
 import { releaseStaleJobs } from './releaseStaleJobs'

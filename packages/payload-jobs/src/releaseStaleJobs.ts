@@ -1,6 +1,6 @@
-import { sql } from '@payloadcms/db-postgres/drizzle'
-
 import type { PgTable } from '@payloadcms/db-postgres/drizzle/pg-core'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { type Database, rows } from './database'
 

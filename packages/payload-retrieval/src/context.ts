@@ -4,16 +4,16 @@ import type { ShownRelations } from './related/findShownRelations'
 import type { FusionWeights } from './search/fuseRankings'
 import type { WordFrequencyCache } from './search/wordFrequencyCache'
 import type { ChunkTable, PostingsTable } from './store/chunkTable'
-import type { Embedder, QueryExpander, SourceOptions, SourceRef } from './types'
+import type { Embedder, QueryExpander, RetrievalAccessArgs, SourceOptions, SourceRef } from './types'
 
 export type Source = SourceOptions & { kind: SourceRef['kind']; slug: string }
 
 /** Everything the plugin's parts share, resolved once from the options. */
 export type RetrievalContext = {
   access: {
-    reindex: (args: { req: any }) => boolean | Promise<boolean>
-    requeue: (args: { collection?: string; req: any }) => boolean | Promise<boolean>
-    status: (args: { req: any }) => boolean | Promise<boolean>
+    reindex: (args: RetrievalAccessArgs) => boolean | Promise<boolean>
+    requeue: (args: RetrievalAccessArgs) => boolean | Promise<boolean>
+    status: (args: RetrievalAccessArgs) => boolean | Promise<boolean>
   }
   chunking: { maxChars: number; overlapChars: number }
   /** Reads the visitor's address for the rate limits; none: one bucket for everyone. */

@@ -3,12 +3,12 @@ import type { Config } from 'payload'
 import type { RetrievalContext, Source } from './context'
 import type { RetrievalPluginOptions } from './types'
 
-import { questionFrameWords } from './expansion/frameWords'
-import { createWordFrequencyCache } from './search/wordFrequencyCache'
-import { findShownRelations } from './related/findShownRelations'
-import { runsSlug, statusSlug } from './status/collections'
-import { defaultMaxBodyBytes } from './endpoints/readBodyText'
 import { noModel } from './context'
+import { defaultMaxBodyBytes } from './endpoints/readBodyText'
+import { questionFrameWords } from './expansion/frameWords'
+import { findShownRelations } from './related/findShownRelations'
+import { createWordFrequencyCache } from './search/wordFrequencyCache'
+import { runsSlug, statusSlug } from './status/collections'
 import { buildChunkTable, buildPostingsTable } from './store/chunkTable'
 
 // The plugin's own records, never content. Auth collections and Payload's own are refused too.

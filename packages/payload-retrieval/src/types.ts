@@ -27,8 +27,10 @@ export type SourceOptions = {
   /** The fields that make the document's text, in order. */
   fields: FieldSource[]
   /** The title cited for the document. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host's document, of the host's own type
   title: (doc: Record<string, any>) => string
   /** The public URL of the document, for citations. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- likewise
   url: (doc: Record<string, any>) => string
 }
 

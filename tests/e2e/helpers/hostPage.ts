@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+
+import { createServer, type Server } from 'node:http'
 
 export type HostPage = { close: () => Promise<void>; origin: string; url: string }
 

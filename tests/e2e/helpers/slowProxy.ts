@@ -1,5 +1,6 @@
-import { createServer, request } from 'node:http'
 import type { AddressInfo } from 'node:net'
+
+import { createServer, request } from 'node:http'
 
 export type SlowProxy = { close: () => Promise<void>; origin: string }
 

@@ -4,6 +4,7 @@ import type { ChatContext } from '../context'
 import type { ChatSource, ChatTurn } from '../types'
 
 import { searchPublished } from '@askfolio/payload-retrieval'
+
 import { guardAnswer } from './guardAnswer'
 import { retrievalQuery } from './retrievalQuery'
 import { type Confidence, selectSources } from './selectSources'

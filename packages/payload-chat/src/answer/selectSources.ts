@@ -1,4 +1,5 @@
 import type { SearchHit } from '@askfolio/payload-retrieval'
+
 import type { ChatContext } from '../context'
 import type { ChatSource } from '../types'
 

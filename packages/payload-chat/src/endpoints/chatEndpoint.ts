@@ -3,10 +3,11 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import type { ChatContext } from '../context'
 
 import { clientAddressOf, errorResponse, hitRateLimit, readJson, tooManyRequests } from '@askfolio/payload-retrieval'
+
 import { answerQuestion, type ChatOutcome } from '../answer/answerQuestion'
 import { publicSource } from '../answer/selectSources'
-import { loadHistory } from '../session/loadHistory'
 import { createSession, findSession, type Session } from '../session/findSession'
+import { loadHistory } from '../session/loadHistory'
 import { newPublicId } from '../session/publicId'
 import { recordMessage } from '../session/recordMessage'
 import { corsFor } from './cors'

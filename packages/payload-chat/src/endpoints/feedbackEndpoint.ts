@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import type { ChatContext } from '../context'
 
 import { clientAddressOf, errorResponse, hitRateLimit, readJson, tooManyRequests } from '@askfolio/payload-retrieval'
+
 import { messagesStore } from '../session/messagesStore'
 import { isPublicId } from '../session/publicId'
 import { corsFor } from './cors'

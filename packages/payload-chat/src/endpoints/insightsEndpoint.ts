@@ -1,6 +1,7 @@
 import type { Access, Endpoint } from 'payload'
 
 import { errorResponse } from '@askfolio/payload-retrieval'
+
 import { computeInsights, parseDays } from '../insights/computeInsights'
 import { canReadInsights } from '../insights/insightsAccess'
 

@@ -1,7 +1,8 @@
 import type { ChatContext } from '../context'
 
-import { isPublicId } from '../session/publicId'
 import { errorResponse, hasControlCharacters } from '@askfolio/payload-retrieval'
+
+import { isPublicId } from '../session/publicId'
 
 export type Question = { message: string; sessionId?: string }
 

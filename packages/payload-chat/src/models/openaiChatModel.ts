@@ -1,6 +1,6 @@
-import OpenAI from 'openai'
-
 import type { ChatModel } from '../types'
+
+import OpenAI from 'openai'
 
 import { buildPrompt, rewritePrompt } from '../answer/prompt'
 

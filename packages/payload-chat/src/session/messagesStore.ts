@@ -1,4 +1,5 @@
 import { collectionStore } from '@askfolio/payload-retrieval'
+
 import { messagesSlug } from '../collections/chatCollections'
 
 /** One question and its answer, with the visitor's feedback, as the `chat-messages` collection holds it. */

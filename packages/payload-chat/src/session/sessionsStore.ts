@@ -1,4 +1,5 @@
 import { collectionStore } from '@askfolio/payload-retrieval'
+
 import { sessionsSlug } from '../collections/chatCollections'
 
 /** A conversation, as the `chat-sessions` collection holds it. */

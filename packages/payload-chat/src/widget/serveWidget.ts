@@ -1,5 +1,7 @@
 import type { Endpoint } from 'payload'
 
+import type { WidgetParts } from './widgetTypes'
+
 import { createHash } from 'node:crypto'
 
 import { askfolioWidget } from './askfolioWidget'
@@ -7,7 +9,6 @@ import { createDom } from './createDom'
 import { describeFailures } from './describeFailures'
 import { readEventStream } from './readEventStream'
 import { savedConversation } from './savedConversation'
-import type { WidgetParts } from './widgetTypes'
 import { widgetStyles } from './widgetStyles'
 
 let cached: null | { body: string; etag: string } = null

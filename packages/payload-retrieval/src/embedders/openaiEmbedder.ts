@@ -1,6 +1,6 @@
-import OpenAI from 'openai'
-
 import type { Embedder } from '../types'
+
+import OpenAI from 'openai'
 
 export type OpenAIEmbedderOptions = {
   apiKey: string

@@ -5,8 +5,8 @@ import type { RetrievalContext } from '../context'
 import { clientAddressOf, hitRateLimit, tooManyRequests } from '../rateLimit/rateLimit'
 import { searchIndex } from '../search/searchIndex'
 import { hasControlCharacters } from '../text/hasControlCharacters'
-import { errorResponse } from './respond'
 import { readBodyText } from './readBodyText'
+import { errorResponse } from './respond'
 
 export const maxQueryLength = 500
 

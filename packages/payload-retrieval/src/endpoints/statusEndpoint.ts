@@ -1,7 +1,6 @@
 import type { Endpoint } from 'payload'
 
 import { indexKey, type RetrievalContext } from '../context'
-
 import { indexDocumentTask } from '../jobs/indexDocumentTask'
 import { mayReadSource } from '../status/mayReadSource'
 import { readStatus } from '../status/recordStatus'

@@ -1,6 +1,6 @@
-import fs from 'node:fs'
-
 import type { QueryExpander, RelatedWord } from '../types'
+
+import fs from 'node:fs'
 
 import { buildWordVectorTable } from './buildWordVectorTable'
 import { openWordNet, type WordNet, type WordNetWeights } from './wordNet'

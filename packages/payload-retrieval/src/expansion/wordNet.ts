@@ -1,7 +1,7 @@
+import type { RelatedWord } from '../types'
+
 import fs from 'node:fs'
 import path from 'node:path'
-
-import type { RelatedWord } from '../types'
 
 import { baseForms, type PartOfSpeech } from './baseForms'
 

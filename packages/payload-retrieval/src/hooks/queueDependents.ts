@@ -3,9 +3,9 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import type { RetrievalContext } from '../context'
 import type { SourceRef } from '../types'
 
+import { queueIndexDocument } from '../jobs/queueIndexDocument'
 import { findDependents } from '../related/findDependents'
 import { isDraftOnlySave } from '../related/isDraftOnlySave'
-import { queueIndexDocument } from '../jobs/queueIndexDocument'
 
 /*
  * When a document that indexed documents show changes (a skill that projects are built with), each

@@ -7,8 +7,8 @@ import { sourceKey, storeTables } from '../context'
 import { recordStatuses, type StatusRecord } from '../status/recordStatus'
 import { databaseOf } from '../store/database'
 import { type ChunkWrite, writeDocuments, type WriteResult } from '../store/writeChunks'
-import { embedChunks } from './embedChunks'
 import { editorsLabel } from './editorsLabel'
+import { embedChunks } from './embedChunks'
 import { type PreparedDocument, prepareDocuments } from './prepareDocument'
 
 export type IndexResult = { chunks: number; embedded: number; ref: SourceRef; removed: number; state: 'indexed' | 'not-indexed' }

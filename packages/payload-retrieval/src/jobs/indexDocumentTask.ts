@@ -1,8 +1,8 @@
 import type { TaskConfig } from 'payload'
 
-import { indexKey, type RetrievalContext } from '../context'
 import type { SourceRef } from '../types'
 
+import { indexKey, type RetrievalContext } from '../context'
 import { indexDocuments } from '../indexing/indexDocuments'
 import { recordStatus } from '../status/recordStatus'
 

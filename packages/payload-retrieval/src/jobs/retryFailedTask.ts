@@ -1,8 +1,8 @@
 import type { Payload, TaskConfig } from 'payload'
 
-import { indexKey, type RetrievalContext } from '../context'
 import type { SourceRef } from '../types'
 
+import { indexKey, type RetrievalContext } from '../context'
 import { statusStore } from '../status/statusStore'
 import { indexDocumentTask } from './indexDocumentTask'
 import { queueJob } from './queueJob'

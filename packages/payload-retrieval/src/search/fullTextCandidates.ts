@@ -1,10 +1,10 @@
-import { sql } from '@payloadcms/db-postgres/drizzle'
-
 import type { StoreTables } from '../store/writeChunks'
-import { type Expansions, noExpansions } from './expandQuery'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { statsTable, termsTable } from '../store/chunkTable'
 import { type Database, queryRows, regconfig } from '../store/database'
+import { type Expansions, noExpansions } from './expandQuery'
 
 export type Candidate = {
   /** Share of the query's weight (idf) that this chunk matches: 1 when it holds every query word. */

@@ -1,8 +1,8 @@
-import { sql } from '@payloadcms/db-postgres/drizzle'
-
 import type { ChunkTable } from '../store/chunkTable'
 import type { QueryExpander } from '../types'
 import type { Candidate } from './fullTextCandidates'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { type Database, queryRows } from '../store/database'
 

@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { type RetrievalContext, storeTables } from '../context'
-
 import { contentWords } from '../expansion/frameWords'
 import { databaseOf, queryRows, regconfig } from '../store/database'
 import { embedSearchQuery } from './embedSearchQuery'

@@ -1,10 +1,10 @@
+import type { ChunkTable } from '../store/chunkTable'
+import type { Candidate } from './fullTextCandidates'
+
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import pgvector from 'pgvector'
 
-import type { ChunkTable } from '../store/chunkTable'
-
 import { type Database, queryRows } from '../store/database'
-import type { Candidate } from './fullTextCandidates'
 
 export type VectorOptions = {
   collections?: string[]

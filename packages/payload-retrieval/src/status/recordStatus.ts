@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import { sql } from '@payloadcms/db-postgres/drizzle'
-
 import type { SourceRef } from '../types'
 import type { IndexState } from './collections'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { collectionTable, databaseOf } from '../store/database'
 import { statusSlug } from './collections'

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { sql } from '@payloadcms/db-postgres/drizzle'
-
 import type { RetrievalContext } from '../context'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { chunkTableName } from './chunkTable'
 import { databaseOf, queryRows } from './database'

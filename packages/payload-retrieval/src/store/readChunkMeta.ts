@@ -1,8 +1,8 @@
-import { asc, sql } from '@payloadcms/db-postgres/drizzle'
-
 import type { SourceRef } from '../types'
 import type { ChunkTable } from './chunkTable'
 import type { Database } from './database'
+
+import { asc, sql } from '@payloadcms/db-postgres/drizzle'
 
 import { sourceKey } from '../context'
 

@@ -1,7 +1,7 @@
-import { sql } from '@payloadcms/db-postgres/drizzle'
-
 import type { Database } from './database'
 import type { StoreTables } from './writeChunks'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { statsTable, termsTable } from './chunkTable'
 import { type FieldWeights, writePostings } from './writePostings'

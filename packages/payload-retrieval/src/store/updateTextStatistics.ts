@@ -1,7 +1,7 @@
-import { sql } from '@payloadcms/db-postgres/drizzle'
-
 import type { ChunkTable } from './chunkTable'
 import type { Database } from './database'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { statisticsShards, statsTable, termsTable } from './chunkTable'
 

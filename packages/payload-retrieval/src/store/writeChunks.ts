@@ -1,9 +1,9 @@
-import { inArray, sql } from '@payloadcms/db-postgres/drizzle'
-import pgvector from 'pgvector'
-
 import type { Chunk, SourceRef } from '../types'
 import type { ChunkTable, PostingsTable } from './chunkTable'
 import type { Database } from './database'
+
+import { inArray, sql } from '@payloadcms/db-postgres/drizzle'
+import pgvector from 'pgvector'
 
 import { indexKey, sourceKey } from '../context'
 import { regconfig } from './database'

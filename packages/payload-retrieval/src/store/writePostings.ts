@@ -1,7 +1,7 @@
-import { sql } from '@payloadcms/db-postgres/drizzle'
-
 import type { ChunkTable, PostingsTable } from './chunkTable'
 import type { Database } from './database'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { statsTable } from './chunkTable'
 

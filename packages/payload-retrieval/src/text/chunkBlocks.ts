@@ -1,7 +1,7 @@
-import crypto from 'node:crypto'
-
 import type { Chunk } from '../types'
 import type { Block } from './lexicalToBlocks'
+
+import crypto from 'node:crypto'
 
 export type ChunkingOptions = { maxChars: number; overlapChars: number }
 

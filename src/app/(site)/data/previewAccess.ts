@@ -1,6 +1,6 @@
-import { createLocalReq, type Payload, type TypedUser } from 'payload'
-
 import type { PreviewCollection } from './readOptions'
+
+import { createLocalReq, type Payload, type TypedUser } from 'payload'
 
 export type PreviewDecision =
   | { message: string; ok: false; status: 401 | 403 }

@@ -1,9 +1,10 @@
-import config from '@payload-config'
+import type { Profile } from '../../../../payload-types'
+
 import { draftMode, headers } from 'next/headers'
 import { getPayload } from 'payload'
 import { cache } from 'react'
 
-import type { Profile } from '../../../../payload-types'
+import config from '@payload-config'
 
 import { authorizePreview } from './previewAccess'
 import { type PreviewCollection, type ReadOptions, visitor } from './readOptions'

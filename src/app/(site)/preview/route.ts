@@ -1,7 +1,8 @@
-import config from '@payload-config'
 import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getPayload } from 'payload'
+
+import config from '@payload-config'
 
 import { authorizePreview, safeRelativePath } from '../data/previewAccess'
 import { isPreviewCollection } from '../data/readOptions'

@@ -2,8 +2,10 @@
 /* DO NOT MODIFY IT BECAUSE IT COULD BE REWRITTEN AT ANY TIME. */
 import type { Metadata } from 'next'
 
-import config from '@payload-config'
 import { RootPage, generatePageMetadata } from '@payloadcms/next/views'
+
+import config from '@payload-config'
+
 import { importMap } from '../importMap'
 
 type Args = {

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 
+import type { BlogPost } from '../../../../../payload-types'
+
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
-
-import type { BlogPost } from '../../../../../payload-types'
 
 import { FormattedDate } from '../../components/FormattedDate'
 import { MediaImage } from '../../components/MediaImage'
