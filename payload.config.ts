@@ -38,7 +38,9 @@ const megabytes = (value: string | undefined, fallback: number) => (Number(value
  * The app's config; `overrides` lets tests and scripts run the same app with other retrieval options,
  * and tests with collections of their own (which no migration creates: see tests/helpers/createTablesFor.ts).
  */
-export const buildAppConfig = (overrides: { collections?: CollectionConfig[]; retrieval?: Partial<RetrievalPluginOptions> } = {}) =>
+export const buildAppConfig = (
+  overrides: { collections?: CollectionConfig[]; retrieval?: Partial<RetrievalPluginOptions> } = {},
+) =>
   buildConfig({
     admin: {
       avatar: 'default',

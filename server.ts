@@ -85,7 +85,9 @@ app.use((req, res) => handle(req, res))
 
 await nextApp.prepare()
 server.listen(port, hostname, () => {
-  console.log(`[server] askfolio listening on http://${isLoopbackHost(hostname) ? 'localhost' : hostname}:${port} (${production ? 'production' : 'development'}, ready in ${Date.now() - started} ms)`)
+  console.log(
+    `[server] askfolio listening on http://${isLoopbackHost(hostname) ? 'localhost' : hostname}:${port} (${production ? 'production' : 'development'}, ready in ${Date.now() - started} ms)`,
+  )
   // Start Payload inside Next.js now rather than on the first visitor's request: it also starts the
   // job runner, so indexing queued while the server was down (or by the seed) gets done.
   void fetch(`http://127.0.0.1:${port}/api/access`).catch(() => {})

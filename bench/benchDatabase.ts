@@ -67,7 +67,13 @@ async function useNativeDatabase(workDir: string, env: Record<string, string>): 
   try {
     const createDatabase = (name: string) => createVectorDatabase(cluster.url('postgres'), name, cluster.url(name))
     const url = await createDatabase('askfolio')
-    Object.assign(process.env, { DATA_DIR: workDir, EMBEDDINGS_PROVIDER: embedderOption(), JOBS_AUTORUN: 'false', MEDIA_DIR: path.join(workDir, 'media'), ...env })
+    Object.assign(process.env, {
+      DATA_DIR: workDir,
+      EMBEDDINGS_PROVIDER: embedderOption(),
+      JOBS_AUTORUN: 'false',
+      MEDIA_DIR: path.join(workDir, 'media'),
+      ...env,
+    })
     process.env.DATABASE_URL = url
     delete process.env.DATABASE_EMBEDDED
     const { prepareEnvironment } = await import('../src/server/prepareEnvironment')
@@ -83,7 +89,11 @@ async function useNativeDatabase(workDir: string, env: Record<string, string>): 
  * Points this process's app at the chosen engine, with the local embedder and no job runner, as the
  * in-process benchmarks need; `workDir` is its DATA_DIR (the embedded database lives there).
  */
-export async function useBenchDatabase(engine: Engine, workDir: string, env: Record<string, string> = {}): Promise<BenchDatabase> {
+export async function useBenchDatabase(
+  engine: Engine,
+  workDir: string,
+  env: Record<string, string> = {},
+): Promise<BenchDatabase> {
   if (engine === 'native') return useNativeDatabase(workDir, env)
   const database = await useEmbeddedDatabase(workDir, { EMBEDDINGS_PROVIDER: embedderOption(), ...env })
   // PGlite's WebAssembly heap is smaller; 512MB is what its HNSW builds were measured with.
@@ -92,8 +102,16 @@ export async function useBenchDatabase(engine: Engine, workDir: string, env: Rec
 
 /** A line naming the engine, its server and pgvector versions and the settings that matter here, for a benchmark's output. */
 export async function describeEngine(engine: Engine, db: Pick<Database, 'execute'>): Promise<string> {
-  const [server] = await queryRows<Record<string, string>>(db, sql.raw(`select version() as version, ${shownSettings.map((name) => `current_setting('${name}') as ${name}`).join(', ')}`))
-  const [vector] = await queryRows<{ extversion: string }>(db, sql`select extversion from pg_extension where extname = 'vector'`)
+  const [server] = await queryRows<Record<string, string>>(
+    db,
+    sql.raw(
+      `select version() as version, ${shownSettings.map((name) => `current_setting('${name}') as ${name}`).join(', ')}`,
+    ),
+  )
+  const [vector] = await queryRows<{ extversion: string }>(
+    db,
+    sql`select extversion from pg_extension where extname = 'vector'`,
+  )
   const name = engine === 'native' ? 'native PostgreSQL' : 'embedded database (PGlite)'
   return `${name}: ${server.version}; pgvector ${vector?.extversion ?? 'not installed'}; ${shownSettings.map((setting) => `${setting} ${server[setting]}`).join(', ')}`
 }

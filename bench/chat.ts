@@ -41,7 +41,11 @@ type Run = { errors: string[]; rps: number; timings: number[] }
 /** One question as JSON: the time to the whole answer. */
 async function ask(base: string, body: object): Promise<{ ms: number; sessionId?: string }> {
   const started = performance.now()
-  const response = await fetch(`${base}/api/chat`, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
+  const response = await fetch(`${base}/api/chat`, {
+    body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+  })
   if (response.status !== 200) throw new Error(`${response.status}: ${await response.text()}`)
   const answer = (await response.json()) as { answer: string; sessionId: string }
   if (!answer.answer) throw new Error('empty answer')
@@ -51,7 +55,11 @@ async function ask(base: string, body: object): Promise<{ ms: number; sessionId?
 /** One question as server-sent events: the time to the first token, as the visitor feels it. */
 async function firstTokenMs(base: string, body: object): Promise<{ ms: number; sessionId?: string }> {
   const started = performance.now()
-  const response = await fetch(`${base}/api/chat`, { body: JSON.stringify(body), headers: { Accept: 'text/event-stream', 'Content-Type': 'application/json' }, method: 'POST' })
+  const response = await fetch(`${base}/api/chat`, {
+    body: JSON.stringify(body),
+    headers: { Accept: 'text/event-stream', 'Content-Type': 'application/json' },
+    method: 'POST',
+  })
   if (response.status !== 200) throw new Error(`${response.status}: ${await response.text()}`)
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
   let text = ''
@@ -79,7 +87,10 @@ async function load(base: string, stream: boolean): Promise<Run> {
       while (issued < requests) {
         const n = issued++
         // Every third question continues the visitor's conversation.
-        const body = sessionId && turn % 3 === 2 ? { message: followUps[n % followUps.length], sessionId } : { message: questions[(n + client) % questions.length] }
+        const body =
+          sessionId && turn % 3 === 2
+            ? { message: followUps[n % followUps.length], sessionId }
+            : { message: questions[(n + client) % questions.length] }
         try {
           const result = stream ? await firstTokenMs(base, body) : await ask(base, body)
           timings.push(result.ms)
@@ -112,7 +123,9 @@ async function main() {
     await firstResponse(server, '/healthz')
     log('waiting for the server to index the seeded site')
     for (;;) {
-      const { results = [] } = (await (await fetch(`${base}/api/search?q=Tidewater`)).json()) as { results?: { title: string }[] }
+      const { results = [] } = (await (await fetch(`${base}/api/search?q=Tidewater`)).json()) as {
+        results?: { title: string }[]
+      }
       if (results.some((result) => result.title === 'Tidewater')) break
       await new Promise((resolve) => setTimeout(resolve, 1000))
     }

@@ -18,12 +18,25 @@ export async function clearIndex(payload: Payload): Promise<void> {
   const context = getRetrievalContext(payload)
   const db = databaseOf(payload)
   const targets = await listTargets(payload, context)
-  const empty = (ref: (typeof targets)[number]) => ({ chunks: [], fieldWeights: context.fieldWeights, language: context.language, model: context.model, ref, title: '', url: '' })
-  for (let start = 0; start < targets.length; start += 100) await writeDocuments(db, storeTables(context), targets.slice(start, start + 100).map(empty))
+  const empty = (ref: (typeof targets)[number]) => ({
+    chunks: [],
+    fieldWeights: context.fieldWeights,
+    language: context.language,
+    model: context.model,
+    ref,
+    title: '',
+    url: '',
+  })
+  for (let start = 0; start < targets.length; start += 100)
+    await writeDocuments(db, storeTables(context), targets.slice(start, start + 100).map(empty))
   await payload.delete({ collection: statusSlug, overrideAccess: true, where: { id: { exists: true } } })
-  const [left] = await queryRows<{ chunks: number; counted: number; postings: number; terms: number }>(db, sql`
+  const [left] = await queryRows<{ chunks: number; counted: number; postings: number; terms: number }>(
+    db,
+    sql`
     select (select count(*)::int from retrieval_chunks) as chunks, (select coalesce(sum(chunks), 0)::int from retrieval_stats) as counted,
       (select count(*)::int from retrieval_postings) as postings,
-      (select count(*)::int from (select term from retrieval_terms group by term having sum(df) <> 0) t) as terms`)
-  if (left.chunks !== 0 || left.counted !== 0 || left.postings !== 0 || left.terms !== 0) throw new Error(`the index is not empty after clearing it: ${JSON.stringify(left)}`)
+      (select count(*)::int from (select term from retrieval_terms group by term having sum(df) <> 0) t) as terms`,
+  )
+  if (left.chunks !== 0 || left.counted !== 0 || left.postings !== 0 || left.terms !== 0)
+    throw new Error(`the index is not empty after clearing it: ${JSON.stringify(left)}`)
 }

@@ -14,14 +14,23 @@ export const numberOption = (name: string, fallback: number): number => Number(o
 export const log = (message: string) => process.stdout.write(`[bench] ${message}\n`)
 
 /** The p-th percentile of values sorted ascending. */
-export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
 /** One JSON value per line (the BEIR files). */
 export const readJsonl = <T>(file: string): T[] =>
-  fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T)
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T)
 
 /** The machine's load average (1, 5, 15 min) against its cores: benchmarks on a shared machine say how busy it was. */
-export const machineLoad = () => `load average ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} on ${os.cpus().length} cores`
+export const machineLoad = () =>
+  `load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ')} on ${os.cpus().length} cores`
 
 /** Runs a script's main function: exit status 0 when it resolves, 1 (with the error printed) when it throws. */
 export function runMain(main: () => Promise<unknown>): void {

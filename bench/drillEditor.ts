@@ -25,7 +25,11 @@ export function startEditor(bases: string[], token: string, postIds: (number | s
   let running = true
   let n = 0
 
-  const send = async (method: 'PATCH' | 'POST', path: string, body: object): Promise<Attempt & { id?: number | string }> => {
+  const send = async (
+    method: 'PATCH' | 'POST',
+    path: string,
+    body: object,
+  ): Promise<Attempt & { id?: number | string }> => {
     const base = bases[n % bases.length]
     try {
       const response = await fetch(`${base}${path}`, {
@@ -47,12 +51,22 @@ export function startEditor(bases: string[], token: string, postIds: (number | s
       const tick = Date.now()
       n++
       if (n % 10 === 0) {
-        const result = await send('POST', '/api/blog-posts', { _status: 'published', excerpt: 'Written during the drill.', title: `Drill post ${n}` })
+        const result = await send('POST', '/api/blog-posts', {
+          _status: 'published',
+          excerpt: 'Written during the drill.',
+          title: `Drill post ${n}`,
+        })
         if (result.ok && result.id !== undefined) created.push(result.id)
         else failedAttempts[String(result.status)] = (failedAttempts[String(result.status)] ?? 0) + 1
       } else {
-        const save: { post: number | string; value: number } = pending ?? { post: postIds[n % postIds.length], value: n }
-        const result = await send('PATCH', `/api/blog-posts/${save.post}`, { _status: 'published', excerpt: `drill save ${save.value}` })
+        const save: { post: number | string; value: number } = pending ?? {
+          post: postIds[n % postIds.length],
+          value: n,
+        }
+        const result = await send('PATCH', `/api/blog-posts/${save.post}`, {
+          _status: 'published',
+          excerpt: `drill save ${save.value}`,
+        })
         if (result.ok) {
           lastAcked.set(save.post, Math.max(lastAcked.get(save.post) ?? 0, save.value))
           acknowledged++
@@ -76,7 +90,12 @@ export function startEditor(bases: string[], token: string, postIds: (number | s
     verify: async (payload: Payload): Promise<EditorReport> => {
       const lost: string[] = []
       for (const [post, value] of lastAcked) {
-        const doc = (await payload.findByID({ collection: 'blog-posts', depth: 0, id: post, overrideAccess: true })) as { excerpt?: string }
+        const doc = (await payload.findByID({
+          collection: 'blog-posts',
+          depth: 0,
+          id: post,
+          overrideAccess: true,
+        })) as { excerpt?: string }
         const stored = Number(/drill save (\d+)/.exec(doc.excerpt ?? '')?.[1] ?? 0)
         // A later save whose answer was lost may have landed after the last acknowledged one.
         if (stored !== value && !(stored > value && inDoubt.get(post)?.has(stored))) {
@@ -84,7 +103,11 @@ export function startEditor(bases: string[], token: string, postIds: (number | s
         }
       }
       for (const id of created) {
-        const found = await payload.count({ collection: 'blog-posts', overrideAccess: true, where: { id: { equals: id } } })
+        const found = await payload.count({
+          collection: 'blog-posts',
+          overrideAccess: true,
+          where: { id: { equals: id } },
+        })
         if (found.totalDocs !== 1) lost.push(`created post ${id} is missing`)
       }
       return { acknowledged, created: created.length, failedAttempts, lost }

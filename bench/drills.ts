@@ -67,7 +67,11 @@ Object.assign(process.env, env, { JOBS_AUTORUN: 'false' })
 log(`database: ${kind}; ${webCount} web, 1 worker; load ${clients} clients for ${seconds} s; work in ${dir}`)
 
 const nodeArgs = (script: string) => ['--import', 'tsx', script]
-const cli = (...args: string[]) => execFileSync(process.execPath, [...nodeArgs('src/cli/withDatabase.ts'), ...args], { env: { ...process.env, NODE_OPTIONS: '--conditions=development' }, stdio: 'ignore' })
+const cli = (...args: string[]) =>
+  execFileSync(process.execPath, [...nodeArgs('src/cli/withDatabase.ts'), ...args], {
+    env: { ...process.env, NODE_OPTIONS: '--conditions=development' },
+    stdio: 'ignore',
+  })
 log('migrating and seeding')
 cli('payload', 'migrate')
 cli('node', '--import', 'tsx', 'src/seed/run.ts')
@@ -75,10 +79,17 @@ cli('node', '--import', 'tsx', 'src/seed/run.ts')
 const { getPayload } = await import('payload')
 const payload = await getPayload({ config: (await import('../payload.config')).default })
 log(`adding ${documents} projects, then emptying the index so the reindex has work to do`)
-const words = 'canal lock weir barge towpath sluice harbour ledger webhook queue index migration gateway river tide station'.split(' ')
+const words =
+  'canal lock weir barge towpath sluice harbour ledger webhook queue index migration gateway river tide station'.split(
+    ' ',
+  )
 for (let i = 0; i < documents; i++) {
   const text = Array.from({ length: 60 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(' ')
-  await payload.create({ collection: 'projects', data: { _status: 'published', summary: `Drill project ${i}: ${text}.`, title: `Drill project ${i}` }, overrideAccess: true })
+  await payload.create({
+    collection: 'projects',
+    data: { _status: 'published', summary: `Drill project ${i}: ${text}.`, title: `Drill project ${i}` },
+    overrideAccess: true,
+  })
 }
 await payload.delete({ collection: 'payload-jobs', overrideAccess: true, where: { queue: { equals: 'retrieval' } } })
 await payload.db.drizzle.execute(sql`delete from retrieval_chunks`)
@@ -86,11 +97,22 @@ await payload.db.drizzle.execute(sql`delete from retrieval_chunks`)
 const logFile = (name: string) => fs.openSync(path.join(dir, `${name}.log`), 'a')
 const processEnv = (extra: Record<string, string>) => ({ ...process.env, ...env, ...extra })
 const startWorker = () =>
-  spawn(process.execPath, nodeArgs('src/cli/worker.ts'), { env: processEnv({ NODE_OPTIONS: '--conditions=development' }), stdio: ['ignore', logFile('worker'), logFile('worker')] })
+  spawn(process.execPath, nodeArgs('src/cli/worker.ts'), {
+    env: processEnv({ NODE_OPTIONS: '--conditions=development' }),
+    stdio: ['ignore', logFile('worker'), logFile('worker')],
+  })
 const webPorts = await Promise.all(Array.from({ length: webCount }, () => freePort()))
 const web: ChildProcess[] = webPorts.map((port, i) =>
   spawn(process.execPath, nodeArgs('server.ts'), {
-    env: processEnv({ JOBS_AUTORUN: 'false', MIGRATE_ON_START: 'false', NODE_ENV: 'production', NODE_OPTIONS: '--conditions=production', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, SEED: 'false' }),
+    env: processEnv({
+      JOBS_AUTORUN: 'false',
+      MIGRATE_ON_START: 'false',
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--conditions=production',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SEED: 'false',
+    }),
     stdio: ['ignore', logFile(`web-${i}`), logFile(`web-${i}`)],
   }),
 )
@@ -98,22 +120,51 @@ let worker = startWorker()
 const bases = webPorts.map((port) => `http://127.0.0.1:${port}`)
 for (const base of bases) {
   for (;;) {
-    const ok = await fetch(`${base}/api/search?q=canal`).then((r) => r.ok, () => false)
+    const ok = await fetch(`${base}/api/search?q=canal`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ok) break
     await sleep(250)
   }
 }
-const login = await fetch(`${bases[0]}/api/users/login`, { body: JSON.stringify(admin), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
+const login = await fetch(`${bases[0]}/api/users/login`, {
+  body: JSON.stringify(admin),
+  headers: { 'Content-Type': 'application/json' },
+  method: 'POST',
+})
 const { token } = (await login.json()) as { token: string }
-const posts = (await payload.find({ collection: 'blog-posts', depth: 0, limit: 6, overrideAccess: true, where: { _status: { equals: 'published' } } })).docs.map((doc) => doc.id)
+const posts = (
+  await payload.find({
+    collection: 'blog-posts',
+    depth: 0,
+    limit: 6,
+    overrideAccess: true,
+    where: { _status: { equals: 'published' } },
+  })
+).docs.map((doc) => doc.id)
 log(`ready: ${bases.join(', ')}`)
 
 // The load, from another process.
 const t0 = performance.now()
 const since = Date.now()
-const load = spawn(process.execPath, [...nodeArgs('bench/loadClient.ts'), '--base', bases.join(','), '--clients', String(clients), '--seconds', String(seconds), '--since', String(since)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
+const load = spawn(
+  process.execPath,
+  [
+    ...nodeArgs('bench/loadClient.ts'),
+    '--base',
+    bases.join(','),
+    '--clients',
+    String(clients),
+    '--seconds',
+    String(seconds),
+    '--since',
+    String(since),
+  ],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+)
 let loadOutput = ''
 load.stdout!.on('data', (chunk: Buffer) => (loadOutput += chunk.toString()))
 const loadDone = new Promise<void>((resolve) => load.once('exit', () => resolve()))
@@ -126,9 +177,17 @@ const note = (message: string) => {
 
 // 1. kill -9 in the middle of a bulk reindex.
 standIn.setDelay(300)
-const started = await fetch(`${bases[0]}/api/retrieval/reindex`, { headers: { Authorization: `JWT ${token}` }, method: 'POST' })
+const started = await fetch(`${bases[0]}/api/retrieval/reindex`, {
+  headers: { Authorization: `JWT ${token}` },
+  method: 'POST',
+})
 const runId = ((await started.json()) as { run: { id: number } }).run.id
-const readRun = async () => (await payload.findByID({ collection: 'retrieval-runs', id: runId, overrideAccess: true })) as { processed?: number; state: string; total?: number }
+const readRun = async () =>
+  (await payload.findByID({ collection: 'retrieval-runs', id: runId, overrideAccess: true })) as {
+    processed?: number
+    state: string
+    total?: number
+  }
 note(`bulk reindex started (run ${runId}, ${started.status})`)
 while (((await readRun()).processed ?? 0) < 50) await sleep(200)
 worker.kill('SIGKILL')
@@ -176,18 +235,28 @@ const saves = await editor.verify(payload)
 const run = await readRun()
 
 for (const child of [...web, worker]) child.kill('SIGTERM')
-await Promise.all([...web, worker].map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))))
+await Promise.all(
+  [...web, worker].map(
+    (child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
+  ),
+)
 ;(payload.db as { pool?: { end: () => Promise<void> } }).pool?.end().catch(() => {})
 await payload.destroy()
 await db.stop()
 await standIn.close()
 
 const result = JSON.parse(loadOutput.trim().split('\n').at(-1) ?? '{}')
-console.log(`\nFault drills (${kind} database, ${webCount} web + 1 worker, ${clients} clients, ${seconds} s), node ${process.version}, ${os.cpus().length} cores`)
+console.log(
+  `\nFault drills (${kind} database, ${webCount} web + 1 worker, ${clients} clients, ${seconds} s), node ${process.version}, ${os.cpus().length} cores`,
+)
 for (const event of events) console.log(`  ${event}`)
 console.log(`load: ${JSON.stringify(result)}`)
 console.log(`reindex run ${runId}: ${run.state}, ${run.processed}/${run.total} documents (killed at ${killedAt})`)
-console.log(`index ${convergedIn === null ? `did NOT converge within 300 s: ${differences.slice(0, 5).join('; ')}` : `matched the content exactly ${convergedIn.toFixed(1)} s after the load ended`}`)
-console.log(`editor: ${saves.acknowledged} saves and ${saves.created} new posts acknowledged; failed attempts ${JSON.stringify(saves.failedAttempts)}; lost: ${saves.lost.length === 0 ? 'none' : saves.lost.join('; ')}`)
+console.log(
+  `index ${convergedIn === null ? `did NOT converge within 300 s: ${differences.slice(0, 5).join('; ')}` : `matched the content exactly ${convergedIn.toFixed(1)} s after the load ended`}`,
+)
+console.log(
+  `editor: ${saves.acknowledged} saves and ${saves.created} new posts acknowledged; failed attempts ${JSON.stringify(saves.failedAttempts)}; lost: ${saves.lost.length === 0 ? 'none' : saves.lost.join('; ')}`,
+)
 fs.rmSync(dir, { force: true, recursive: true })
 process.exit(saves.lost.length === 0 && convergedIn !== null ? 0 : 1)

@@ -5,7 +5,13 @@ import path from 'node:path'
  * process), with the local embedder and no job runner, as the in-process benchmarks need.
  */
 export async function useEmbeddedDatabase(workDir: string, env: Record<string, string> = {}) {
-  Object.assign(process.env, { DATA_DIR: workDir, EMBEDDINGS_PROVIDER: 'local', JOBS_AUTORUN: 'false', MEDIA_DIR: path.join(workDir, 'media'), ...env })
+  Object.assign(process.env, {
+    DATA_DIR: workDir,
+    EMBEDDINGS_PROVIDER: 'local',
+    JOBS_AUTORUN: 'false',
+    MEDIA_DIR: path.join(workDir, 'media'),
+    ...env,
+  })
   delete process.env.DATABASE_URL
   const { prepareEnvironment } = await import('../src/server/prepareEnvironment')
   const { resolveDatabase } = await import('../src/db/resolveDatabase')

@@ -8,7 +8,12 @@ import { type Database, queryRows, regconfig } from '../packages/payload-retriev
  * matches nothing). Documents are ranked by their best
  * chunk, so `limit` documents come back, as from our search.
  */
-export async function fullTextBaselineSearch(db: Database, language: string, query: string, limit: number): Promise<string[]> {
+export async function fullTextBaselineSearch(
+  db: Database,
+  language: string,
+  query: string,
+  limit: number,
+): Promise<string[]> {
   const rows = await queryRows<{ source_id: string }>(db, fullTextBaselineQuery(language, query, limit))
   return rows.map((row) => row.source_id)
 }

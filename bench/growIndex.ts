@@ -20,7 +20,13 @@ import { log } from './common'
  * This is the one place that knows how the store's rows are laid out for copying: a change to the
  * store's schema changes this function.
  */
-export async function growIndex(db: Database, context: RetrievalContext, from: number, to: number, maintenanceWorkMem: string): Promise<void> {
+export async function growIndex(
+  db: Database,
+  context: RetrievalContext,
+  from: number,
+  to: number,
+  maintenanceWorkMem: string,
+): Promise<void> {
   await db.execute(sql`drop index if exists retrieval_chunks_embedding_idx`)
   const bar = from < to ? progressBar('copy', to - from) : undefined
   for (let copied = from, round = 1; copied < to; round++) {
@@ -40,9 +46,13 @@ export async function growIndex(db: Database, context: RetrievalContext, from: n
   await db.transaction(async (tx) => {
     // SET LOCAL: on the embedded database every connection shares one session.
     await tx.execute(sql.raw(`set local maintenance_work_mem = '${maintenanceWorkMem}'`))
-    await tx.execute(sql`create index retrieval_chunks_embedding_idx on retrieval_chunks using hnsw (embedding vector_cosine_ops)`)
+    await tx.execute(
+      sql`create index retrieval_chunks_embedding_idx on retrieval_chunks using hnsw (embedding vector_cosine_ops)`,
+    )
   })
-  log(`HNSW index over ${to} chunks (retrieval_chunks${context.embedder ? '' : ', no vectors: empty'}) built in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+  log(
+    `HNSW index over ${to} chunks (retrieval_chunks${context.embedder ? '' : ', no vectors: empty'}) built in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  )
   await db.execute(sql`vacuum analyze retrieval_chunks`)
   await db.execute(sql`vacuum analyze retrieval_postings`)
   await db.execute(sql`vacuum analyze retrieval_terms`)

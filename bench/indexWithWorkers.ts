@@ -1,12 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 
-export type WorkerMessage = { documents: number; type: 'ready' } | { chunks: number; embedded: number; seconds: number; type: 'done' }
+export type WorkerMessage =
+  { documents: number; type: 'ready' } | { chunks: number; embedded: number; seconds: number; type: 'done' }
 
-export type BulkRun = { chunks: number; documents: number; embedded: number; seconds: number; workers: number; workerSeconds: number[] }
+export type BulkRun = {
+  chunks: number
+  documents: number
+  embedded: number
+  seconds: number
+  workers: number
+  workerSeconds: number[]
+}
 
 const nextMessage = <T extends WorkerMessage['type']>(child: ChildProcess, type: T) =>
   new Promise<Extract<WorkerMessage, { type: T }>>((resolve, reject) => {
-    const onExit = (code: null | number) => reject(new Error(`indexing worker ${child.pid} exited (${code}) before "${type}"`))
+    const onExit = (code: null | number) =>
+      reject(new Error(`indexing worker ${child.pid} exited (${code}) before "${type}"`))
     child.once('exit', onExit)
     child.once('message', (message: WorkerMessage) => {
       child.off('exit', onExit)
@@ -37,7 +46,11 @@ export async function indexWithWorkers(workers: number): Promise<BulkRun> {
     for (const child of children) child.send('go')
     const reports = await Promise.all(done)
     const seconds = (performance.now() - started) / 1000
-    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)))
+    await Promise.all(
+      children.map((child) =>
+        child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined,
+      ),
+    )
     return {
       chunks: reports.reduce((sum, report) => sum + report.chunks, 0),
       documents: ready.reduce((sum, report) => sum + report.documents, 0),

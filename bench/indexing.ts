@@ -23,7 +23,13 @@ import { type BenchDatabase, describeEngine, engineOption, useBenchDatabase } fr
 import { clearIndex } from './clearIndex'
 import { log, machineLoad, numberOption, option, percentile as sortedPercentile, runMain } from './common'
 import { type BulkRun, indexWithWorkers } from './indexWithWorkers'
-import { ensureBuild, firstResponse, type Server as ProductionServer, startServer, stopServer } from './productionServer'
+import {
+  ensureBuild,
+  firstResponse,
+  type Server as ProductionServer,
+  startServer,
+  stopServer,
+} from './productionServer'
 
 const engine = engineOption()
 const workerCounts = option('workers', '1').split(',').map(Number)
@@ -31,10 +37,15 @@ const skipServer = process.argv.includes('--skip-server')
 const postCount = numberOption('posts', 200)
 const saveCount = numberOption('saves', 100)
 const publishCount = numberOption('publishes', 30)
-const percentile = (values: number[], p: number) => sortedPercentile([...values].sort((a, b) => a - b), p)
+const percentile = (values: number[], p: number) =>
+  sortedPercentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  )
 const f = (n: number) => n.toFixed(1)
 
-if (workerCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--workers takes whole numbers, as in 1,2 (not ${option('workers', '')})`)
+if (workerCounts.some((n) => !Number.isInteger(n) || n < 1))
+  throw new Error(`--workers takes whole numbers, as in 1,2 (not ${option('workers', '')})`)
 // The embedded database runs one query at a time for every connection: more workers only take turns.
 if (engine === 'embedded' && workerCounts.some((n) => n > 1)) throw new Error('--workers above 1 needs --db native')
 
@@ -54,7 +65,9 @@ function syntheticMarkdown(pool: string[], seed: number, sections: number, parag
   let n = seed
   const next = () => pool[(n = (n * 1103515245 + 12345) % 2147483648) % pool.length]
   return Array.from({ length: sections }, (_, s) =>
-    [`## Section ${s + 1}`, ...Array.from({ length: paragraphs }, () => [next(), next(), next()].join(' '))].join('\n\n'),
+    [`## Section ${s + 1}`, ...Array.from({ length: paragraphs }, () => [next(), next(), next()].join(' '))].join(
+      '\n\n',
+    ),
   ).join('\n\n')
 }
 
@@ -77,7 +90,12 @@ async function inProcess() {
     for (let i = 0; i < postCount; i++) {
       await payload.create({
         collection: 'blog-posts',
-        data: { _status: 'published', content: richText(syntheticMarkdown(pool, i + 1, 4)), excerpt: pool[i % pool.length], title: `Synthetic post ${i + 1}` },
+        data: {
+          _status: 'published',
+          content: richText(syntheticMarkdown(pool, i + 1, 4)),
+          excerpt: pool[i % pool.length],
+          title: `Synthetic post ${i + 1}`,
+        },
         overrideAccess: true,
       })
       bar.tick()
@@ -88,26 +106,50 @@ async function inProcess() {
     const runs: BulkRun[] = []
     for (const workers of workerCounts) {
       await clearIndex(payload)
-      log(`bulk indexing everything with ${workers} worker process${workers > 1 ? 'es' : ''} (embedder: ${process.env.EMBEDDINGS_PROVIDER}); ${machineLoad()}`)
+      log(
+        `bulk indexing everything with ${workers} worker process${workers > 1 ? 'es' : ''} (embedder: ${process.env.EMBEDDINGS_PROVIDER}); ${machineLoad()}`,
+      )
       const run = await indexWithWorkers(workers)
       const differences = await compareIndex(payload)
-      if (differences.length > 0) throw new Error(`after ${workers} worker(s) the index does not match the content:\n${differences.slice(0, 10).join('\n')}`)
-      log(`${workers} worker(s): ${run.chunks} chunks (${run.embedded} embedded) from ${run.documents} documents in ${f(run.seconds)} s (${f(run.chunks / run.seconds)} chunks/s)`)
+      if (differences.length > 0)
+        throw new Error(
+          `after ${workers} worker(s) the index does not match the content:\n${differences.slice(0, 10).join('\n')}`,
+        )
+      log(
+        `${workers} worker(s): ${run.chunks} chunks (${run.embedded} embedded) from ${run.documents} documents in ${f(run.seconds)} s (${f(run.chunks / run.seconds)} chunks/s)`,
+      )
       runs.push(run)
     }
 
     log('one-paragraph edit of a 30-chunk post')
     const sections = (five: string) =>
-      Array.from({ length: 30 }, (_, i) => `## Part ${i + 1}\n\n${i === 4 ? five : `${pool[i]} ${pool[i + 30]}`}`).join('\n\n')
+      Array.from({ length: 30 }, (_, i) => `## Part ${i + 1}\n\n${i === 4 ? five : `${pool[i]} ${pool[i + 30]}`}`).join(
+        '\n\n',
+      )
     const long = await payload.create({
       collection: 'blog-posts',
-      data: { _status: 'published', content: richText(sections('The fifth part says one thing.')), title: 'Thirty parts' },
+      data: {
+        _status: 'published',
+        content: richText(sections('The fifth part says one thing.')),
+        title: 'Thirty parts',
+      },
       overrideAccess: true,
     })
     await payload.jobs.run({ queue: 'retrieval' })
-    await payload.update({ collection: 'blog-posts', data: { content: richText(sections('The fifth part now says another.')) }, id: long.id, overrideAccess: true })
+    await payload.update({
+      collection: 'blog-posts',
+      data: { content: richText(sections('The fifth part now says another.')) },
+      id: long.id,
+      overrideAccess: true,
+    })
     await payload.jobs.run({ queue: 'retrieval' })
-    const status = (await payload.find({ collection: 'retrieval-status', overrideAccess: true, where: { source: { equals: 'blog-posts' }, sourceId: { equals: String(long.id) } } })).docs[0]
+    const status = (
+      await payload.find({
+        collection: 'retrieval-status',
+        overrideAccess: true,
+        where: { source: { equals: 'blog-posts' }, sourceId: { equals: String(long.id) } },
+      })
+    ).docs[0]
     return { editChunks: status.chunks ?? 0, editEmbedded: status.embedded ?? 0, engineLine, runs }
   } finally {
     await payload.destroy()
@@ -151,7 +193,11 @@ async function saveLatencies(server: Server): Promise<number[]> {
   const bar = progressBar('saves', saveCount + 20)
   for (let i = 0; i < saveCount + 20; i++) {
     const started = performance.now()
-    const res = await fetch(`${server.base}/api/blog-posts/${post.id}?depth=0`, { body: JSON.stringify({ excerpt: `Edited ${i}: ${post.excerpt}` }), headers, method: 'PATCH' })
+    const res = await fetch(`${server.base}/api/blog-posts/${post.id}?depth=0`, {
+      body: JSON.stringify({ excerpt: `Edited ${i}: ${post.excerpt}` }),
+      headers,
+      method: 'PATCH',
+    })
     await res.arrayBuffer()
     if (res.status !== 200) throw new Error(`save failed: ${res.status}`)
     if (i >= 20) times.push(performance.now() - started) // the first 20 warm up
@@ -169,13 +215,19 @@ async function publishToIndexed(server: Server): Promise<number[]> {
   for (let i = 0; i < publishCount; i++) {
     const started = performance.now()
     const res = await fetch(`${server.base}/api/projects?depth=0`, {
-      body: JSON.stringify({ _status: 'published', summary: `A project published by the benchmark, number ${i}.`, title: `Benchmark project ${i}` }),
+      body: JSON.stringify({
+        _status: 'published',
+        summary: `A project published by the benchmark, number ${i}.`,
+        title: `Benchmark project ${i}`,
+      }),
       headers,
       method: 'POST',
     })
     const id = (await res.json()).doc.id
     for (;;) {
-      const status = await (await fetch(`${server.base}/api/retrieval/status?collection=projects&id=${id}`, { headers })).json()
+      const status = await (
+        await fetch(`${server.base}/api/retrieval/status?collection=projects&id=${id}`, { headers })
+      ).json()
       if (status.state === 'indexed' && !status.pending) break
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
@@ -223,7 +275,10 @@ async function main() {
     ]),
     ...indexing.runs
       .slice(1)
-      .map((run) => `| throughput ratio ${run.workers} workers / ${first.workers} | ${(run.chunks / run.seconds / (first.chunks / first.seconds)).toFixed(2)} |`),
+      .map(
+        (run) =>
+          `| throughput ratio ${run.workers} workers / ${first.workers} | ${(run.chunks / run.seconds / (first.chunks / first.seconds)).toFixed(2)} |`,
+      ),
     `| one-paragraph edit of a ${indexing.editChunks}-chunk post: chunks embedded | ${indexing.editEmbedded} |`,
     ...(server
       ? [

@@ -26,7 +26,16 @@ const questions = [
   'Where is Maya based?',
   'Give me a recipe for carbonara',
 ]
-const queries = ['postgres full-text search', 'typescript', 'webhooks', 'migrations', 'tidewater', 'double-entry', 'react', 'docker']
+const queries = [
+  'postgres full-text search',
+  'typescript',
+  'webhooks',
+  'migrations',
+  'tidewater',
+  'double-entry',
+  'react',
+  'docker',
+]
 
 type Sample = { at: number; kind: 'chat' | 'search'; ms: number; status: number; clean?: boolean }
 const samples: Sample[] = []
@@ -48,7 +57,9 @@ async function request(kind: Sample['kind'], n: number): Promise<void> {
             method: 'POST',
             signal: AbortSignal.timeout(30_000),
           })
-        : await fetch(`${base}/api/search?q=${encodeURIComponent(queries[n % queries.length])}`, { signal: AbortSignal.timeout(30_000) })
+        : await fetch(`${base}/api/search?q=${encodeURIComponent(queries[n % queries.length])}`, {
+            signal: AbortSignal.timeout(30_000),
+          })
     status = response.status
     const text = await response.text()
     if (status >= 400) {
@@ -65,7 +76,8 @@ async function request(kind: Sample['kind'], n: number): Promise<void> {
 }
 
 async function visitor(id: number) {
-  for (let n = id; performance.now() < deadline; n++) await request(Math.floor(n / bases.length) % 2 === 0 ? 'chat' : 'search', n)
+  for (let n = id; performance.now() < deadline; n++)
+    await request(Math.floor(n / bases.length) % 2 === 0 ? 'chat' : 'search', n)
 }
 
 const summarise = (list: Sample[]) => {

@@ -34,7 +34,10 @@ export async function startServer(dataDir: string, extraEnv: Record<string, stri
     ...extraEnv,
   }
   const startedAt = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   return { child, port, startedAt }
 }
 

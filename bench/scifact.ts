@@ -27,11 +27,15 @@ const depth = option('depth', '')
 type Doc = { _id: string; text: string; title: string }
 
 async function main() {
-  if (!fs.existsSync(path.join(dataDir, 'corpus.jsonl'))) throw new Error(`SciFact not found in ${dataDir} (pass --data)`)
+  if (!fs.existsSync(path.join(dataDir, 'corpus.jsonl')))
+    throw new Error(`SciFact not found in ${dataDir} (pass --data)`)
   const workDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-scifact-'))
   fs.mkdirSync(workDir, { recursive: true })
   const reuse = fs.existsSync(path.join(workDir, 'loaded'))
-  const db = await useEmbeddedDatabase(workDir, { EMBEDDINGS_PROVIDER: embedder, ...(depth ? { SEARCH_POSTINGS_PER_WORD: depth } : {}) })
+  const db = await useEmbeddedDatabase(workDir, {
+    EMBEDDINGS_PROVIDER: embedder,
+    ...(depth ? { SEARCH_POSTINGS_PER_WORD: depth } : {}),
+  })
   const { BasePayload } = await import('payload')
   const { default: config } = await import('../payload.config')
   const { migrations } = await import('../migrations')
@@ -52,7 +56,9 @@ async function main() {
           collection: 'blog-posts',
           data: {
             _status: 'published',
-            content: { root: { children: [paragraph], direction: null, format: '', indent: 0, type: 'root', version: 1 } } as never,
+            content: {
+              root: { children: [paragraph], direction: null, format: '', indent: 0, type: 'root', version: 1 },
+            } as never,
             slug: `scifact-${doc._id}`,
             title: doc.title || `Abstract ${doc._id}`,
           },
@@ -75,7 +81,10 @@ async function main() {
       reindexBar?.finish()
       const { sql } = await import('@payloadcms/db-postgres/drizzle')
       const { databaseOf, queryRows } = await import('../packages/payload-retrieval/src/store/database')
-      const [{ chunks }] = await queryRows<{ chunks: number }>(databaseOf(payload), sql`select count(*)::int as chunks from retrieval_chunks`)
+      const [{ chunks }] = await queryRows<{ chunks: number }>(
+        databaseOf(payload),
+        sql`select count(*)::int as chunks from retrieval_chunks`,
+      )
       indexing = `${chunks} chunks (${result.embedded} embedded) from ${result.processed} documents in ${seconds.toFixed(0)} s (${(chunks / seconds).toFixed(1)} chunks/s)`
       fs.writeFileSync(path.join(workDir, 'loaded'), indexing)
     } else {
@@ -85,13 +94,23 @@ async function main() {
 
     const idBySlug = new Map<string, string>()
     for (let page = 1; ; page++) {
-      const found = await payload.find({ collection: 'blog-posts', depth: 0, limit: 1000, overrideAccess: true, page, select: { slug: true } as never })
-      for (const doc of found.docs as { id: number; slug?: string }[]) idBySlug.set(String(doc.id), String(doc.slug).replace(/^scifact-/, ''))
+      const found = await payload.find({
+        collection: 'blog-posts',
+        depth: 0,
+        limit: 1000,
+        overrideAccess: true,
+        page,
+        select: { slug: true } as never,
+      })
+      for (const doc of found.docs as { id: number; slug?: string }[])
+        idBySlug.set(String(doc.id), String(doc.slug).replace(/^scifact-/, ''))
       if (!found.hasNextPage) break
     }
 
     const qrels = loadQrels(dataDir)
-    const queries = readJsonl<{ _id: string; text: string }>(path.join(dataDir, 'queries.jsonl')).filter((q) => qrels.has(q._id))
+    const queries = readJsonl<{ _id: string; text: string }>(path.join(dataDir, 'queries.jsonl')).filter((q) =>
+      qrels.has(q._id),
+    )
     const context = getRetrievalContext(payload)
     const rows: string[] = []
     for (const mode of context.embedder ? (['fullText', 'vector', 'hybrid'] as const) : (['fullText'] as const)) {

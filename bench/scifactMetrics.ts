@@ -5,7 +5,10 @@ import path from 'node:path'
 /** Graded relevance by query id, then document id, from `qrels/test.tsv` in the dataset's folder. */
 export function loadQrels(dataDir: string): Map<string, Map<string, number>> {
   const qrels = new Map<string, Map<string, number>>()
-  for (const line of fs.readFileSync(path.join(dataDir, 'qrels', 'test.tsv'), 'utf8').split('\n').slice(1)) {
+  for (const line of fs
+    .readFileSync(path.join(dataDir, 'qrels', 'test.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)) {
     const [query, doc, score] = line.split('\t')
     if (!query || !doc) continue
     if (!qrels.has(query)) qrels.set(query, new Map())
@@ -16,13 +19,19 @@ export function loadQrels(dataDir: string): Map<string, Map<string, number>> {
 
 /** nDCG@k with graded relevance, as BEIR (pytrec_eval) computes it. */
 export function ndcg(ranked: string[], relevant: Map<string, number>, k: number): number {
-  const dcg = ranked.slice(0, k).reduce((sum, doc, i) => sum + ((relevant.get(doc) ?? 0) > 0 ? relevant.get(doc)! / Math.log2(i + 2) : 0), 0)
-  const ideal = [...relevant.values()].sort((a, b) => b - a).slice(0, k).reduce((sum, rel, i) => sum + rel / Math.log2(i + 2), 0)
+  const dcg = ranked
+    .slice(0, k)
+    .reduce((sum, doc, i) => sum + ((relevant.get(doc) ?? 0) > 0 ? relevant.get(doc)! / Math.log2(i + 2) : 0), 0)
+  const ideal = [...relevant.values()]
+    .sort((a, b) => b - a)
+    .slice(0, k)
+    .reduce((sum, rel, i) => sum + rel / Math.log2(i + 2), 0)
   return ideal > 0 ? dcg / ideal : 0
 }
 
 export const recall = (ranked: string[], relevant: Map<string, number>, k: number) =>
-  ranked.slice(0, k).filter((doc) => (relevant.get(doc) ?? 0) > 0).length / [...relevant.values()].filter((rel) => rel > 0).length
+  ranked.slice(0, k).filter((doc) => (relevant.get(doc) ?? 0) > 0).length /
+  [...relevant.values()].filter((rel) => rel > 0).length
 
 export type Quality = { ndcg10: number; recall100?: number }
 

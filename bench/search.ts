@@ -46,7 +46,9 @@ const queryCount = Number(option('queries', '100'))
 const engine = engineOption()
 // The pgvector baseline's embedder: the local one, whatever ours uses (none by default).
 const baselineEmbedder = createLocalEmbedder({ dimensions: 1536 })
-const stop = new Set('a an and are as at be by for from has have in is it of on or that the to was were with'.split(' '))
+const stop = new Set(
+  'a an and are as at be by for from has have in is it of on or that the to was were with'.split(' '),
+)
 
 type Ranking = 'fullText' | 'ours' | 'vector'
 /** One way to search: the documents it ranks for a query, best first. */
@@ -55,7 +57,8 @@ type Timing = { chunks: number; kind: string; method: Method; times: number[] }
 
 const ms = (value: number) => `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`
 const p95 = (timing: Timing) => percentile(timing.times, 95)
-const chunkCount = async (db: Database) => (await queryRows<{ count: number }>(db, sql`select count(*)::int as count from retrieval_chunks`))[0].count
+const chunkCount = async (db: Database) =>
+  (await queryRows<{ count: number }>(db, sql`select count(*)::int as count from retrieval_chunks`))[0].count
 
 /** The abstracts, as blog-post chunks, through the plugin's chunker, embedder and writer, without the HNSW index (growIndex builds it). */
 async function storeCorpus(db: Database, context: RetrievalContext) {
@@ -65,7 +68,9 @@ async function storeCorpus(db: Database, context: RetrievalContext) {
   for (const doc of corpus) {
     const title = doc.title || `Abstract ${doc._id}`
     const chunks = chunkBlocks([{ kind: 'text', text: doc.text }], title, context.chunking)
-    const vectors = context.embedder ? await context.embedder.embed(chunks.map((chunk) => embeddingText(title, chunk))) : undefined
+    const vectors = context.embedder
+      ? await context.embedder.embed(chunks.map((chunk) => embeddingText(title, chunk)))
+      : undefined
     await writeChunks(db, storeTables(context), {
       chunks,
       fieldWeights: context.fieldWeights,
@@ -99,8 +104,16 @@ function searchMethods(payload: Payload, context: RetrievalContext, serverUrl: s
     ranking: 'ours',
     search: async (q, limit) => (await searchIndex(payload, context, q, { limit })).map((hit) => hit.id),
   }
-  const fullText: Method = { label: 'PostgreSQL full text (@@, ts_rank)', ranking: 'fullText', search: (q, limit) => fullTextBaselineSearch(db, context.language, q, limit) }
-  const vector: Method = { label: 'pgvector only (HNSW, ef_search 40)', ranking: 'vector', search: (q, limit) => vectorBaselineSearch(db, baselineEmbedder, q, limit) }
+  const fullText: Method = {
+    label: 'PostgreSQL full text (@@, ts_rank)',
+    ranking: 'fullText',
+    search: (q, limit) => fullTextBaselineSearch(db, context.language, q, limit),
+  }
+  const vector: Method = {
+    label: 'pgvector only (HNSW, ef_search 40)',
+    ranking: 'vector',
+    search: (q, limit) => vectorBaselineSearch(db, baselineEmbedder, q, limit),
+  }
   return { fullText, http, inProcess, vector }
 }
 
@@ -109,26 +122,59 @@ function searchMethods(payload: Payload, context: RetrievalContext, serverUrl: s
  * ranks that many (pgvector's index returns at most ef_search chunks). Over HTTP is the same ranking
  * as in-process, so it is not scored twice.
  */
-async function scoreMethods(methods: Method[], claims: { _id: string; text: string }[], qrels: Map<string, Map<string, number>>) {
+async function scoreMethods(
+  methods: Method[],
+  claims: { _id: string; text: string }[],
+  qrels: Map<string, Map<string, number>>,
+) {
   const quality = new Map<Ranking, Quality>()
   for (const method of methods) {
     const bar = progressBar(`quality: ${method.ranking}`, claims.length)
     const deep = method.ranking === 'vector' ? undefined : (q: string) => method.search(q, 100)
-    quality.set(method.ranking, await meanQuality(claims, qrels, (q) => method.search(q, 10), deep, () => bar.tick()))
+    quality.set(
+      method.ranking,
+      await meanQuality(
+        claims,
+        qrels,
+        (q) => method.search(q, 10),
+        deep,
+        () => bar.tick(),
+      ),
+    )
     bar.finish()
   }
   return quality
 }
 
 /** Our full-text query (the SQL fullTextCandidates runs for a limit-10 search: 50 candidates) and the stock baseline's, EXPLAINed and reduced to their shape. */
-async function explainFullText(db: Database, context: RetrievalContext, claim: string, chunks: number): Promise<string[]> {
+async function explainFullText(
+  db: Database,
+  context: RetrievalContext,
+  claim: string,
+  chunks: number,
+): Promise<string[]> {
   const plans: string[] = []
   for (const [name, query] of [
-    ['Our full-text query', fullTextQuery(claim, { depth: context.postingsPerWord, language: context.language, limit: 50, tables: storeTables(context) })],
+    [
+      'Our full-text query',
+      fullTextQuery(claim, {
+        depth: context.postingsPerWord,
+        language: context.language,
+        limit: 50,
+        tables: storeTables(context),
+      }),
+    ],
     ['The stock full-text baseline', fullTextBaselineQuery(context.language, claim, 10)],
   ] as const) {
-    const [plan] = await queryRows<{ 'QUERY PLAN': Explain[] }>(db, sql`explain (analyze, buffers, format json) ${query}`)
-    plans.push(`${name} at ${chunks.toLocaleString('en')} chunks, longest claim ("${claim}"):\n${planShape(plan['QUERY PLAN'][0]).map((line) => `    ${line}`).join('\n')}`)
+    const [plan] = await queryRows<{ 'QUERY PLAN': Explain[] }>(
+      db,
+      sql`explain (analyze, buffers, format json) ${query}`,
+    )
+    plans.push(
+      `${name} at ${chunks.toLocaleString('en')} chunks, longest claim ("${claim}"):\n${planShape(plan['QUERY PLAN'][0])
+        .map((line) => `    ${line}`)
+        .join('\n')}`,
+    )
     log(plans[plans.length - 1])
   }
   return plans
@@ -154,7 +200,8 @@ async function timeMethods(methods: Method[], queries: string[], label: string):
 
 /** The table of every timing; each baseline's row compares `reference`'s p95 (ours, in-process) with its own. */
 function resultTable(timings: Timing[], quality: Map<Ranking, Quality>, reference: Method): string {
-  const ours = (timing: Timing) => timings.find((t) => t.method === reference && t.chunks === timing.chunks && t.kind === timing.kind)!
+  const ours = (timing: Timing) =>
+    timings.find((t) => t.method === reference && t.chunks === timing.chunks && t.kind === timing.kind)!
   const rows = timings.map((timing) => {
     const { ndcg10, recall100 } = quality.get(timing.method.ranking)!
     const ratio = timing.method.ranking === 'ours' ? '—' : (p95(ours(timing)) / p95(timing)).toFixed(2)
@@ -179,7 +226,8 @@ const footnote = (engineLine: string, context: RetrievalContext, claims: number)
   ].join('\n')
 
 async function main() {
-  if (!fs.existsSync(path.join(dataDir, 'corpus.jsonl'))) throw new Error(`SciFact not found in ${dataDir} (pass --data)`)
+  if (!fs.existsSync(path.join(dataDir, 'corpus.jsonl')))
+    throw new Error(`SciFact not found in ${dataDir} (pass --data)`)
   const runStarted = performance.now()
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-bench-search-'))
   const database = await useBenchDatabase(engine, workDir, { SEARCH_RATE_LIMIT_PER_IP: '1000000' })
@@ -218,11 +266,21 @@ async function run(maintenanceWorkMem: string) {
 
     const { fullText, http, inProcess, vector } = searchMethods(payload, context, server.url)
     const qrels = loadQrels(dataDir)
-    const claims = readJsonl<{ _id: string; text: string }>(path.join(dataDir, 'queries.jsonl')).filter((claim) => qrels.has(claim._id))
+    const claims = readJsonl<{ _id: string; text: string }>(path.join(dataDir, 'queries.jsonl')).filter((claim) =>
+      qrels.has(claim._id),
+    )
     const quality = await scoreMethods([inProcess, fullText, vector], claims, qrels)
 
     const long = claims.slice(0, queryCount).map((claim) => claim.text)
-    const short = long.map((text) => text.toLowerCase().replace(/[^a-z0-9\s-]/g, ' ').split(/\s+/).filter((word) => word.length > 2 && !stop.has(word)).slice(0, 3).join(' '))
+    const short = long.map((text) =>
+      text
+        .toLowerCase()
+        .replace(/[^a-z0-9\s-]/g, ' ')
+        .split(/\s+/)
+        .filter((word) => word.length > 2 && !stop.has(word))
+        .slice(0, 3)
+        .join(' '),
+    )
     const longest = long.reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a))
     const methods = [http, inProcess, fullText, vector]
     const plans: string[] = []
@@ -237,12 +295,17 @@ async function run(maintenanceWorkMem: string) {
       const chunks = await chunkCount(db)
       log(`timing at ${chunks} chunks; ${machineLoad()}`)
       plans.push(...(await explainFullText(db, context, longest, chunks)))
-      for (const [kind, queries] of [['short (3 words)', short], ['SciFact claims', long]] as const) {
+      for (const [kind, queries] of [
+        ['short (3 words)', short],
+        ['SciFact claims', long],
+      ] as const) {
         const times = await timeMethods(methods, queries, `${chunks} ${kind}`)
         methods.forEach((method, i) => timings.push({ chunks, kind, method, times: times[i] }))
       }
     }
-    process.stdout.write(`\n${resultTable(timings, quality, inProcess)}\n\n${plans.join('\n\n')}\n\n${footnote(engineLine, context, claims.length)}`)
+    process.stdout.write(
+      `\n${resultTable(timings, quality, inProcess)}\n\n${plans.join('\n\n')}\n\n${footnote(engineLine, context, claims.length)}`,
+    )
   } finally {
     await server.close()
     await payload.destroy()

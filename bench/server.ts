@@ -49,7 +49,13 @@ async function measureLatency(port: number, concurrency: number) {
   )
   const seconds = (performance.now() - started) / 1000
   timings.sort((a, b) => a - b)
-  return { errors, p50: percentile(timings, 50), p95: percentile(timings, 95), p99: percentile(timings, 99), rps: timings.length / seconds }
+  return {
+    errors,
+    p50: percentile(timings, 50),
+    p95: percentile(timings, 95),
+    p99: percentile(timings, 99),
+    rps: timings.length / seconds,
+  }
 }
 
 async function main() {
@@ -88,7 +94,9 @@ async function main() {
 | idle RSS, embedded database process (PGlite) | ${f(dbRss)} MB |
 ${latencies
   .map(
-    (l) => `| GET ${target} anonymous, ${l.concurrency} in flight: p50 / p95 / p99 | ${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)} ms |
+    (
+      l,
+    ) => `| GET ${target} anonymous, ${l.concurrency} in flight: p50 / p95 / p99 | ${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)} ms |
 | the same: throughput, errors | ${f(l.rps)} req/s, ${l.errors} of ${requests} |`,
   )
   .join('\n')}

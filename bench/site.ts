@@ -48,15 +48,20 @@ async function main() {
     const base = `http://localhost:${server.port}`
     // Wait for the job runner to index the seed, so the chat has something to answer from.
     for (let ready = false; !ready; await new Promise((resolve) => setTimeout(resolve, 500))) {
-      ready = ((await (await fetch(`${base}/api/search?q=tidewater`)).json()) as { results: unknown[] }).results.length > 0
+      ready =
+        ((await (await fetch(`${base}/api/search?q=tidewater`)).json()) as { results: unknown[] }).results.length > 0
     }
 
     const plain = await fetch(`${base}/widget.js`, { headers: { 'Accept-Encoding': 'identity' } })
     const script = Buffer.from(await plain.arrayBuffer())
     const compressed = await fetch(`${base}/widget.js`, { headers: { 'Accept-Encoding': 'gzip' } })
-    log(`widget.js: ${(script.length / 1024).toFixed(1)} KB as served, ${(gzipSync(script, { level: 9 }).length / 1024).toFixed(1)} KB gzipped (server sends content-encoding: ${compressed.headers.get('content-encoding') ?? 'none'})`)
+    log(
+      `widget.js: ${(script.length / 1024).toFixed(1)} KB as served, ${(gzipSync(script, { level: 9 }).length / 1024).toFixed(1)} KB gzipped (server sends content-encoding: ${compressed.headers.get('content-encoding') ?? 'none'})`,
+    )
 
-    const { docs } = (await (await fetch(`${base}/api/blog-posts?limit=1&depth=0`)).json()) as { docs: { slug: string }[] }
+    const { docs } = (await (await fetch(`${base}/api/blog-posts?limit=1&depth=0`)).json()) as {
+      docs: { slug: string }[]
+    }
     for (const target of ['/', `/blog/${docs[0].slug}`]) {
       const timings: PageTimings[] = []
       for (let i = 0; i < loads + 3; i++) {
@@ -67,7 +72,9 @@ async function main() {
         if (i >= 3) timings.push(measured)
         await context.close()
       }
-      log(`${target}: TTFB ${summary(timings.map((t) => t.ttfb))}; LCP ${summary(timings.map((t) => t.lcp))} (${loads} loads, empty cache)`)
+      log(
+        `${target}: TTFB ${summary(timings.map((t) => t.ttfb))}; LCP ${summary(timings.map((t) => t.lcp))} (${loads} loads, empty cache)`,
+      )
     }
 
     const opens: number[] = []
@@ -83,7 +90,8 @@ async function main() {
           const root = document.querySelector('askfolio-chat')!.shadowRoot!
           const t0 = performance.now()
           ;(root.querySelector('button.launcher') as HTMLButtonElement).click()
-          while (root.activeElement?.tagName !== 'TEXTAREA') await new Promise((resolve) => requestAnimationFrame(resolve))
+          while (root.activeElement?.tagName !== 'TEXTAREA')
+            await new Promise((resolve) => requestAnimationFrame(resolve))
           return performance.now() - t0
         }),
       )

@@ -27,12 +27,20 @@ const rows = [...report.testResults]
     let project = folder
     if (folder === 'int') project = seen.has(relative) ? 'native' : 'int'
     seen.add(relative)
-    return { file: relative, ms: result.endTime - result.startTime, project, result, tests: result.assertionResults.length }
+    return {
+      file: relative,
+      ms: result.endTime - result.startTime,
+      project,
+      result,
+      tests: result.assertionResults.length,
+    }
   })
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const end = Math.max(...rows.map((row) => row.result.endTime))
-console.log(`${report.numTotalTests} tests in ${rows.length} files, ${seconds(end - report.startTime)} from the first file's start to the last one's end\n`)
+console.log(
+  `${report.numTotalTests} tests in ${rows.length} files, ${seconds(end - report.startTime)} from the first file's start to the last one's end\n`,
+)
 
 console.log('project  files  wall time  summed file time')
 for (const project of ['unit', 'int', 'native', 'server', 'e2e']) {
@@ -40,7 +48,9 @@ for (const project of ['unit', 'int', 'native', 'server', 'e2e']) {
   if (mine.length === 0) continue
   const wall = Math.max(...mine.map((row) => row.result.endTime)) - Math.min(...mine.map((row) => row.result.startTime))
   const summed = mine.reduce((sum, row) => sum + row.ms, 0)
-  console.log(`${project.padEnd(8)} ${String(mine.length).padStart(5)}  ${seconds(wall).padStart(9)}  ${seconds(summed).padStart(16)}`)
+  console.log(
+    `${project.padEnd(8)} ${String(mine.length).padStart(5)}  ${seconds(wall).padStart(9)}  ${seconds(summed).padStart(16)}`,
+  )
 }
 
 console.log(`\nslowest ${top} files`)

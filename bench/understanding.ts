@@ -35,14 +35,22 @@ const parts = ['site', 'other', 'none'] as const
 type Result = { band: string; first?: SearchHit; question: EvalQuestion; rank: number; top: string[] }
 
 async function main() {
-  if (embedding !== 'none' && embedding !== 'standin') throw new Error(`--embedding must be none or standin, not ${embedding}`)
+  if (embedding !== 'none' && embedding !== 'standin')
+    throw new Error(`--embedding must be none or standin, not ${embedding}`)
   const standIn = embedding === 'standin' ? await startOpenAIStandIn() : null
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-understanding-'))
   const engine = engineOption()
   const database = await useBenchDatabase(engine, workDir, {
     CHAT_PROVIDER: 'extractive',
     SEARCH_EXPANSION: expansion,
-    ...(standIn ? { EMBEDDINGS_PROVIDER: 'openai', EMBEDDING_MODEL: 'stand-in', OPENAI_API_KEY: 'stand-in', OPENAI_BASE_URL: standIn.url } : { EMBEDDINGS_PROVIDER: 'none' }),
+    ...(standIn
+      ? {
+          EMBEDDINGS_PROVIDER: 'openai',
+          EMBEDDING_MODEL: 'stand-in',
+          OPENAI_API_KEY: 'stand-in',
+          OPENAI_BASE_URL: standIn.url,
+        }
+      : { EMBEDDINGS_PROVIDER: 'none' }),
   })
   const { BasePayload } = await import('payload')
   const { default: config } = await import('../payload.config')
@@ -65,16 +73,36 @@ async function main() {
     const results: Result[] = []
     for (const question of questions) {
       let expanded: Array<{ for: string; weight: number; word: string }> = []
-      const hits = await searchPublished(payload, question.question, { limit: 10, onExpanded: (used) => (expanded = used) })
+      const hits = await searchPublished(payload, question.question, {
+        limit: 10,
+        onExpanded: (used) => (expanded = used),
+      })
       const top = hits.map((hit) => keys.get(`${hit.collection}:${hit.id}`) ?? `${hit.collection}:${hit.id}`)
       if (explain.has(question.id)) {
         console.log(`${question.id} ${question.question} (target ${question.target})`)
-        console.log(`  stand-ins: ${expanded.map((e) => `${e.for}→${e.word} ${e.weight.toFixed(2)}`).join(', ') || 'none'}`)
-        hits.forEach((hit, i) => console.log(`  ${i + 1}. ${top[i]} score ${hit.score} bm25 ${hit.fullTextScore?.toFixed(2)} coverage ${hit.coverage?.toFixed(2)} expanded ${hit.expandedCoverage?.toFixed(2)} title ${hit.titleMatch}`))
+        console.log(
+          `  stand-ins: ${expanded.map((e) => `${e.for}→${e.word} ${e.weight.toFixed(2)}`).join(', ') || 'none'}`,
+        )
+        hits.forEach((hit, i) =>
+          console.log(
+            `  ${i + 1}. ${top[i]} score ${hit.score} bm25 ${hit.fullTextScore?.toFixed(2)} coverage ${hit.coverage?.toFixed(2)} expanded ${hit.expandedCoverage?.toFixed(2)} title ${hit.titleMatch}`,
+          ),
+        )
       }
-      const outcome = await answerQuestion(payload, chat, { history: [], question: question.question, signal: new AbortController().signal }, { onSources: () => {}, onToken: () => {} })
+      const outcome = await answerQuestion(
+        payload,
+        chat,
+        { history: [], question: question.question, signal: new AbortController().signal },
+        { onSources: () => {}, onToken: () => {} },
+      )
       if (outcome.status !== 'complete') throw new Error(`"${question.question}": ${outcome.error}`)
-      results.push({ band: outcome.confidence, first: hits[0], question, rank: question.target ? top.indexOf(question.target) + 1 : 0, top })
+      results.push({
+        band: outcome.confidence,
+        first: hits[0],
+        question,
+        rank: question.target ? top.indexOf(question.target) + 1 : 0,
+        top,
+      })
     }
     report(results)
   } finally {
@@ -89,20 +117,60 @@ async function main() {
 async function loadSite(payload: import('payload').Payload, richText: (markdown: string) => unknown) {
   const keys = new Map<string, string>()
   const skillIds = new Map<string, number | string>()
-  const create = async (collection: 'blog-posts' | 'projects' | 'skills', key: string, data: Record<string, unknown>) => {
-    const doc = await payload.create({ collection, data: { ...data, _status: 'published' } as never, overrideAccess: true })
+  const create = async (
+    collection: 'blog-posts' | 'projects' | 'skills',
+    key: string,
+    data: Record<string, unknown>,
+  ) => {
+    const doc = await payload.create({
+      collection,
+      data: { ...data, _status: 'published' } as never,
+      overrideAccess: true,
+    })
     keys.set(`${collection}:${doc.id}`, key)
     return doc.id
   }
-  for (const skill of skills) skillIds.set(skill.name, await create('skills', skill.key, { category: skill.category, description: skill.description, level: skill.level, name: skill.name }))
+  for (const skill of skills)
+    skillIds.set(
+      skill.name,
+      await create('skills', skill.key, {
+        category: skill.category,
+        description: skill.description,
+        level: skill.level,
+        name: skill.name,
+      }),
+    )
   const skillsOf = (names: string[]) => names.map((name) => skillIds.get(name)!)
   for (const p of projects) {
-    await create('projects', p.key, { description: richText(p.description), skills: skillsOf(p.skills), slug: p.slug, summary: p.summary, title: p.title })
+    await create('projects', p.key, {
+      description: richText(p.description),
+      skills: skillsOf(p.skills),
+      slug: p.slug,
+      summary: p.summary,
+      title: p.title,
+    })
   }
   for (const p of posts) {
-    await create('blog-posts', p.key, { content: richText(p.content), excerpt: p.excerpt, publishedAt: new Date().toISOString(), skills: skillsOf(p.skills), slug: p.slug, title: p.title })
+    await create('blog-posts', p.key, {
+      content: richText(p.content),
+      excerpt: p.excerpt,
+      publishedAt: new Date().toISOString(),
+      skills: skillsOf(p.skills),
+      slug: p.slug,
+      title: p.title,
+    })
   }
-  await payload.updateGlobal({ slug: 'profile', data: { _status: 'published', bio: profile.bio, headline: profile.headline, location: profile.location, name: profile.name } as never, overrideAccess: true })
+  await payload.updateGlobal({
+    slug: 'profile',
+    data: {
+      _status: 'published',
+      bio: profile.bio,
+      headline: profile.headline,
+      location: profile.location,
+      name: profile.name,
+    } as never,
+    overrideAccess: true,
+  })
   keys.set('profile:profile', profile.key)
   return keys
 }
@@ -111,14 +179,28 @@ function report(results: Result[]) {
   const rows = parts.map((part) => {
     const of = results.filter((result) => result.question.part === part)
     const count = (band: string) => of.filter((result) => result.band === band).length
-    const found = (within: number) => (part === 'none' ? '' : `${of.filter((result) => result.rank >= 1 && result.rank <= within).length}/${of.length}`)
-    return { high: count('high'), low: count('low'), middle: count('middle'), part, questions: of.length, top1: found(1), top3: found(3) }
+    const found = (within: number) =>
+      part === 'none' ? '' : `${of.filter((result) => result.rank >= 1 && result.rank <= within).length}/${of.length}`
+    return {
+      high: count('high'),
+      low: count('low'),
+      middle: count('middle'),
+      part,
+      questions: of.length,
+      top1: found(1),
+      top3: found(3),
+    }
   })
   console.table(rows)
   if (verbose) {
-    const signals = (hit?: SearchHit) => (hit ? `cov ${hit.coverage?.toFixed(2)} exp ${hit.expandedCoverage?.toFixed(2)} title ${hit.titleMatch ? 'y' : 'n'}` : 'no hit')
+    const signals = (hit?: SearchHit) =>
+      hit
+        ? `cov ${hit.coverage?.toFixed(2)} exp ${hit.expandedCoverage?.toFixed(2)} title ${hit.titleMatch ? 'y' : 'n'}`
+        : 'no hit'
     for (const { band, first, question, rank, top } of results) {
-      console.log(`${question.id} ${band.padEnd(6)} ${question.target ? `rank ${rank || '-'}` : '      '} [${signals(first)}] ${question.question}  →  ${top.slice(0, 3).join(', ')}`)
+      console.log(
+        `${question.id} ${band.padEnd(6)} ${question.target ? `rank ${rank || '-'}` : '      '} [${signals(first)}] ${question.question}  →  ${top.slice(0, 3).join(', ')}`,
+      )
     }
   }
 }

@@ -169,7 +169,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
-  await db.execute(sql`DROP FUNCTION IF EXISTS retrieval_chunks_statistics() CASCADE; DROP FUNCTION IF EXISTS retrieval_chunks_length() CASCADE;`)
+  await db.execute(
+    sql`DROP FUNCTION IF EXISTS retrieval_chunks_statistics() CASCADE; DROP FUNCTION IF EXISTS retrieval_chunks_length() CASCADE;`,
+  )
   await db.execute(sql`
    DROP TABLE "retrieval_chunks" CASCADE;
   DROP TABLE "rate_limits" CASCADE;

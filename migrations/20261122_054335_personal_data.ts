@@ -4,7 +4,8 @@ import { type MigrateDownArgs, type MigrateUpArgs, sql } from '@payloadcms/db-po
 // that also lets erasure clear which user account an entry is about (document_id of a `users` entry).
 
 /** The audit log's guard (20261121_200000_audit_log_append_only), given which columns may be cleared. */
-const appendOnlyFunction = (clearDocumentOfUsers: boolean) => sql.raw(`
+const appendOnlyFunction = (clearDocumentOfUsers: boolean) =>
+  sql.raw(`
   CREATE OR REPLACE FUNCTION audit_logs_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
   BEGIN
     IF TG_OP = 'UPDATE'

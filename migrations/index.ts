@@ -1,22 +1,22 @@
-import * as migration_20261121_100000_initial from './20261121_100000_initial';
-import * as migration_20261121_200000_audit_log_append_only from './20261121_200000_audit_log_append_only';
-import * as migration_20261122_000000_retrieval from './20261122_000000_retrieval';
-import * as migration_20261122_010000_chat from './20261122_010000_chat';
-import * as migration_20261122_041724_email_outbox from './20261122_041724_email_outbox';
-import * as migration_20261122_043218_email_verification from './20261122_043218_email_verification';
-import * as migration_20261122_043523_editor_digest from './20261122_043523_editor_digest';
-import * as migration_20261122_044201_expire_verification_links from './20261122_044201_expire_verification_links';
-import * as migration_20261122_054335_personal_data from './20261122_054335_personal_data';
-import * as migration_20261122_054622_retrieval_retry_failed from './20261122_054622_retrieval_retry_failed';
-import * as migration_20261122_060045_media_storage_fields from './20261122_060045_media_storage_fields';
-import * as migration_20261201_231558_media_visibility from './20261201_231558_media_visibility';
-import * as migration_20261201_231904_drop_account_lockout from './20261201_231904_drop_account_lockout';
-import * as migration_20261201_233016_chat_retention from './20261201_233016_chat_retention';
-import * as migration_20261202_015124_retrieval_postings from './20261202_015124_retrieval_postings';
-import * as migration_20261202_065438_chat_confidence from './20261202_065438_chat_confidence';
-import * as migration_20261202_160000_retrieval_schema from './20261202_160000_retrieval_schema';
-import * as migration_20261203_084308_plugin_tables_leave_drizzle_schema from './20261203_084308_plugin_tables_leave_drizzle_schema';
-import * as migration_20261203_091356_mcp_api_keys from './20261203_091356_mcp_api_keys';
+import * as migration_20261121_100000_initial from './20261121_100000_initial'
+import * as migration_20261121_200000_audit_log_append_only from './20261121_200000_audit_log_append_only'
+import * as migration_20261122_000000_retrieval from './20261122_000000_retrieval'
+import * as migration_20261122_010000_chat from './20261122_010000_chat'
+import * as migration_20261122_041724_email_outbox from './20261122_041724_email_outbox'
+import * as migration_20261122_043218_email_verification from './20261122_043218_email_verification'
+import * as migration_20261122_043523_editor_digest from './20261122_043523_editor_digest'
+import * as migration_20261122_044201_expire_verification_links from './20261122_044201_expire_verification_links'
+import * as migration_20261122_054335_personal_data from './20261122_054335_personal_data'
+import * as migration_20261122_054622_retrieval_retry_failed from './20261122_054622_retrieval_retry_failed'
+import * as migration_20261122_060045_media_storage_fields from './20261122_060045_media_storage_fields'
+import * as migration_20261201_231558_media_visibility from './20261201_231558_media_visibility'
+import * as migration_20261201_231904_drop_account_lockout from './20261201_231904_drop_account_lockout'
+import * as migration_20261201_233016_chat_retention from './20261201_233016_chat_retention'
+import * as migration_20261202_015124_retrieval_postings from './20261202_015124_retrieval_postings'
+import * as migration_20261202_065438_chat_confidence from './20261202_065438_chat_confidence'
+import * as migration_20261202_160000_retrieval_schema from './20261202_160000_retrieval_schema'
+import * as migration_20261203_084308_plugin_tables_leave_drizzle_schema from './20261203_084308_plugin_tables_leave_drizzle_schema'
+import * as migration_20261203_091356_mcp_api_keys from './20261203_091356_mcp_api_keys'
 
 export const migrations = [
   {
@@ -112,6 +112,6 @@ export const migrations = [
   {
     up: migration_20261203_091356_mcp_api_keys.up,
     down: migration_20261203_091356_mcp_api_keys.down,
-    name: '20261203_091356_mcp_api_keys'
+    name: '20261203_091356_mcp_api_keys',
   },
-];
+]

@@ -11,12 +11,18 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-type Manifest = Record<string, unknown> & { exports?: Record<string, string>; name: string; version: string; workspaces?: string[] }
+type Manifest = Record<string, unknown> & {
+  exports?: Record<string, string>
+  name: string
+  version: string
+  workspaces?: string[]
+}
 type PublishedManifest = Omit<Manifest, 'exports'> & { exports: Record<string, { default: string; types: string }> }
 
 const root = path.resolve(import.meta.dirname, '..')
 const outDir = path.join(root, '.packs')
-const readManifest = (dir: string): Manifest => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest
+const readManifest = (dir: string): Manifest =>
+  JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest
 
 /** `./src/x.ts` → the compiled file and its declarations. */
 function distEntry(source: string): { default: string; types: string } {
@@ -53,12 +59,16 @@ function packOne(dir: string, index: number, total: number): string {
     fs.cpSync(path.join(dir, 'dist'), path.join(stage, 'dist'), { recursive: true })
     fs.copyFileSync(path.join(dir, 'README.md'), path.join(stage, 'README.md'))
     fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(publishedManifest(manifest), null, 2)}\n`)
-    const [packed] = JSON.parse(run('npm', ['pack', stage, '--pack-destination', outDir, '--json', '--silent'], root)) as {
+    const [packed] = JSON.parse(
+      run('npm', ['pack', stage, '--pack-destination', outDir, '--json', '--silent'], root),
+    ) as {
       entryCount: number
       filename: string
       size: number
     }[]
-    console.log(`${step}: ${path.relative(root, path.join(outDir, packed.filename))} (${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} KiB)`)
+    console.log(
+      `${step}: ${path.relative(root, path.join(outDir, packed.filename))} (${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} KiB)`,
+    )
     return path.join(outDir, packed.filename)
   } finally {
     fs.rmSync(stage, { force: true, recursive: true })

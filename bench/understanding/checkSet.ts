@@ -21,9 +21,40 @@ import { posts, profile, projects, skills } from './site'
 
 /** Words that frame a question rather than carry its content. Many are English stopwords already. */
 const frameWords = [
-  'you', 'your', 'have', 'made', 'make', 'built', 'build', 'work', 'worked', 'anything', 'something', 'any',
-  'kind', 'sort', 'thing', 'things', 'tool', 'tools', 'app', 'apps', 'people', 'project', 'projects', 'ever',
-  'do', 'did', 'done', 'tell', 'about', 'write', 'wrote', 'written', 'post', 'blog',
+  'you',
+  'your',
+  'have',
+  'made',
+  'make',
+  'built',
+  'build',
+  'work',
+  'worked',
+  'anything',
+  'something',
+  'any',
+  'kind',
+  'sort',
+  'thing',
+  'things',
+  'tool',
+  'tools',
+  'app',
+  'apps',
+  'people',
+  'project',
+  'projects',
+  'ever',
+  'do',
+  'did',
+  'done',
+  'tell',
+  'about',
+  'write',
+  'wrote',
+  'written',
+  'post',
+  'blog',
 ]
 
 /** From src/collections/Skills.ts (copied, so the checker does not load the CMS config). */
@@ -45,11 +76,19 @@ addDocument(profile.key, 'profile', [profile.name, profile.headline, profile.loc
 const skillNames = new Set(skills.map((skill) => skill.name))
 for (const skill of skills) {
   addDocument(skill.key, 'skill', [skill.name, skill.category, skill.level, skill.description])
-  if (!skillCategories.includes(skill.category)) docProblems.push(`${skill.key}: category '${skill.category}' is not one of ${skillCategories.join(', ')}`)
-  if (!skillLevels.includes(skill.level)) docProblems.push(`${skill.key}: level '${skill.level}' is not one of ${skillLevels.join(', ')}`)
+  if (!skillCategories.includes(skill.category))
+    docProblems.push(`${skill.key}: category '${skill.category}' is not one of ${skillCategories.join(', ')}`)
+  if (!skillLevels.includes(skill.level))
+    docProblems.push(`${skill.key}: level '${skill.level}' is not one of ${skillLevels.join(', ')}`)
 }
 for (const project of projects) {
-  addDocument(project.key, 'project', [project.title, project.slug, project.summary, project.description, project.skills.join(', ')])
+  addDocument(project.key, 'project', [
+    project.title,
+    project.slug,
+    project.summary,
+    project.description,
+    project.skills.join(', '),
+  ])
   const words = wordCount(project.description)
   if (words < 150 || words > 350) docProblems.push(`${project.key}: description has ${words} words (want 150-350)`)
   const headings = headingCount(project.description)
@@ -62,7 +101,8 @@ for (const post of posts) {
   if (headingCount(post.content) < 2) docProblems.push(`${post.key}: content has fewer than 2 headings`)
 }
 for (const doc of [...projects, ...posts])
-  for (const name of doc.skills) if (!skillNames.has(name)) docProblems.push(`${doc.key}: skill '${name}' is not in skills`)
+  for (const name of doc.skills)
+    if (!skillNames.has(name)) docProblems.push(`${doc.key}: skill '${name}' is not in skills`)
 if (documents.size !== 30) docProblems.push(`${documents.size} documents (want 30)`)
 
 const db = new PGlite()
@@ -126,7 +166,10 @@ async function main() {
       if (content.length === 0) fail(q, 'no content lexemes left after removing frame words')
       if (shared.length > 0) fail(q, `shares ${shared.map((l) => `'${l}'`).join(', ')} with ${q.target}`)
     } else if (shared.length < 2) {
-      fail(q, `shares ${shared.length} content lexeme(s) with ${q.target} (want at least 2): ${shared.join(', ') || '-'}; question has ${content.join(', ')}`)
+      fail(
+        q,
+        `shares ${shared.length} content lexeme(s) with ${q.target} (want at least 2): ${shared.join(', ') || '-'}; question has ${content.join(', ')}`,
+      )
     }
   }
 

@@ -5,7 +5,14 @@
  */
 
 export type EvalSkill = { key: string; name: string; category: string; level: string; description: string }
-export type EvalProject = { key: string; slug: string; title: string; summary: string; description: string; skills: string[] }
+export type EvalProject = {
+  key: string
+  slug: string
+  title: string
+  summary: string
+  description: string
+  skills: string[]
+}
 export type EvalPost = { key: string; slug: string; title: string; excerpt: string; content: string; skills: string[] }
 export type EvalProfile = { key: 'profile'; name: string; headline: string; location: string; bio: string }
 
@@ -186,7 +193,7 @@ The archive gets about 2,500 listens a month, half of them to shows more than fi
     slug: 'courier-dispatch',
     title: 'Cargo-bike dispatch for Pedal Post',
     summary:
-      'Dispatch, route planning and a riders\' app for Pedal Post, a cargo-bike courier co-op in Leeds that delivers parcels for independent shops.',
+      "Dispatch, route planning and a riders' app for Pedal Post, a cargo-bike courier co-op in Leeds that delivers parcels for independent shops.",
     description: `Pedal Post is a worker-owned cooperative of 22 riders who deliver parcels, prescriptions and restaurant orders across central Leeds by cargo bike. Jobs used to be dispatched over a WhatsApp group, and the dispatcher kept the day's plan in her head.
 
 ## Dispatch
@@ -203,8 +210,7 @@ Average deliveries per rider per shift went from 11 to 16, mostly because riders
     key: 'project:word-puzzle',
     slug: 'word-puzzle',
     title: 'Letterbox: a daily word puzzle',
-    summary:
-      'A daily word puzzle for a regional newspaper\'s website, with about 30,000 players a day at its peak.',
+    summary: "A daily word puzzle for a regional newspaper's website, with about 30,000 players a day at its peak.",
     description: `In 2022 the Yorkshire Evening Courier asked me for something that would bring readers back to their site every day. Letterbox gives you a 5-by-5 grid of letters each morning; you find as many words as you can in three minutes, and the longest word you missed is revealed at midnight.
 
 ## Making it feel fair

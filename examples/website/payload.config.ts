@@ -32,7 +32,11 @@ export default buildConfig({
       clientAddress: addressFromHeader('x-real-ip'),
       collections: {
         pages: { fields: ['content'], title: (doc) => String(doc.title), url: (doc) => `/${doc.slug}` },
-        posts: { fields: ['excerpt', 'content'], title: (doc) => String(doc.title), url: (doc) => `/posts/${doc.slug}` },
+        posts: {
+          fields: ['excerpt', 'content'],
+          title: (doc) => String(doc.title),
+          url: (doc) => `/posts/${doc.slug}`,
+        },
       },
     }),
     chatPlugin({

@@ -2,7 +2,10 @@ import type { PayloadRequest, TypedUser } from 'payload'
 
 import type { Action, Resource, Scope } from './resources'
 
-type RoleLike = { name?: string; permissions?: { actions?: null | string[]; resource: string; scope?: null | string }[] | null }
+type RoleLike = {
+  name?: string
+  permissions?: { actions?: null | string[]; resource: string; scope?: null | string }[] | null
+}
 type PermissionSet = ReadonlyMap<string, Scope> & { roleNames?: ReadonlySet<string> }
 
 const none: PermissionSet = Object.assign(new Map<string, Scope>(), { roleNames: new Set<string>() })

@@ -11,4 +11,5 @@ export const visibleMedia: Where = { or: [{ public: { equals: true } }, { usedBy
  * asks it too): a `media` read grant sees everything; anyone else only visible media, so an image
  * only a draft uses, and its alt text, stay private.
  */
-export const mediaVisibleOrPermitted: Access = async (args) => anyOf(visibleMedia, await hasPermission('media', 'read')(args))
+export const mediaVisibleOrPermitted: Access = async (args) =>
+  anyOf(visibleMedia, await hasPermission('media', 'read')(args))

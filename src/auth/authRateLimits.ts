@@ -9,7 +9,8 @@ export type AuthRateLimits = {
 
 const rule = (name: string, fallback: string, windowSeconds: number): RateLimitRule => {
   const limit = Number(env(name, fallback))
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`${name} must be a whole number, at least 1 (got "${process.env[name]}")`)
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error(`${name} must be a whole number, at least 1 (got "${process.env[name]}")`)
   return { limit, windowSeconds }
 }
 

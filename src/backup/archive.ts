@@ -30,6 +30,8 @@ export async function extractArchive(file: string, dir: string): Promise<void> {
     await run('tar', ['-xzf', file, '-C', dir, '--no-same-owner', '--no-same-permissions'])
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim()
-    throw new Error(`this is not a readable backup archive (tar: ${stderr || (error as Error).message})`, { cause: error })
+    throw new Error(`this is not a readable backup archive (tar: ${stderr || (error as Error).message})`, {
+      cause: error,
+    })
   }
 }

@@ -5,7 +5,8 @@ import path from 'node:path'
 export const fileStamp = (date = new Date()) => `${date.toISOString().slice(0, 19).replaceAll(':', '-')}Z`
 
 /** Where a backup goes unless --out says otherwise: DATA_DIR/backups/askfolio-<UTC time>.tar.gz (the folder is made 0700). */
-export const defaultBackupFile = (dataDir: string, date = new Date()) => path.join(backupsDir(dataDir), `askfolio-${fileStamp(date)}.tar.gz`)
+export const defaultBackupFile = (dataDir: string, date = new Date()) =>
+  path.join(backupsDir(dataDir), `askfolio-${fileStamp(date)}.tar.gz`)
 
 /** Creates `dir` (and its parents) if missing; `dir` itself only its owner may enter (0700). */
 export function privateDir(dir: string): string {

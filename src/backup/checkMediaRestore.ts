@@ -12,8 +12,14 @@ function isMountPoint(dir: string): boolean {
   if (fs.statSync(real).dev !== fs.statSync(path.dirname(real)).dev) return true
   try {
     // Field 5 of each line is the mount point, with spaces and the like as octal escapes.
-    const points = fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((line) => line.split(' ')[4])
-    return points.some((point) => point?.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8))) === real)
+    const points = fs
+      .readFileSync('/proc/self/mountinfo', 'utf8')
+      .split('\n')
+      .map((line) => line.split(' ')[4])
+    return points.some(
+      (point) =>
+        point?.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8))) === real,
+    )
   } catch {
     return false // no /proc: the device check above is all there is
   }
@@ -42,7 +48,9 @@ export function checkMediaRestore(manifest: Manifest, stamp: string): void {
   if (!manifest.media.included || location.kind !== 'local') return
   const { dir } = location
   const refuse = (why: string) =>
-    new Error(`cannot restore the media: ${why}. The current media folder is moved aside to ${asidePath(dir, stamp)} first, so MEDIA_DIR must be a folder (not a mount point) in a writable parent folder; with Docker, mount the volume on its parent (see docs/deployment.md)`)
+    new Error(
+      `cannot restore the media: ${why}. The current media folder is moved aside to ${asidePath(dir, stamp)} first, so MEDIA_DIR must be a folder (not a mount point) in a writable parent folder; with Docker, mount the volume on its parent (see docs/deployment.md)`,
+    )
   if (fs.existsSync(dir)) {
     if (!fs.statSync(dir).isDirectory()) throw refuse(`MEDIA_DIR (${dir}) is not a folder`)
     if (isMountPoint(dir)) throw refuse(`MEDIA_DIR (${dir}) is a mount point`)

@@ -22,7 +22,9 @@ export async function databaseFacts(query: RunQuery): Promise<DatabaseFacts> {
     rowCounts[table] = Number(row?.count ?? 0)
   }
   const migrations = tables.includes('payload_migrations')
-    ? (await query<{ name: string }>("select name from payload_migrations where name <> 'dev' order by id")).map((row) => row.name)
+    ? (await query<{ name: string }>("select name from payload_migrations where name <> 'dev' order by id")).map(
+        (row) => row.name,
+      )
     : []
   const [version] = await query<{ server_version: string }>('show server_version')
   return { migrations, rowCounts, serverVersion: version?.server_version ?? 'unknown' }
@@ -31,5 +33,7 @@ export async function databaseFacts(query: RunQuery): Promise<DatabaseFacts> {
 /** The tables whose row counts differ, as "table: expected → actual". */
 export function countDifferences(expected: Record<string, number>, actual: Record<string, number>): string[] {
   const names = new Set([...Object.keys(expected), ...Object.keys(actual)])
-  return [...names].filter((name) => expected[name] !== actual[name]).map((name) => `${name}: ${expected[name] ?? 'none'} → ${actual[name] ?? 'none'}`)
+  return [...names]
+    .filter((name) => expected[name] !== actual[name])
+    .map((name) => `${name}: ${expected[name] ?? 'none'} → ${actual[name] ?? 'none'}`)
 }

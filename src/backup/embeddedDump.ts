@@ -21,14 +21,18 @@ export function fetchEmbeddedDump(controlPort: number, token: string, file: stri
         let text = ''
         res.setEncoding('utf8')
         res.on('data', (chunk: string) => (text += chunk))
-        res.on('end', () => reject(new Error(`the embedded database could not dump itself (${res.statusCode}): ${text}`)))
+        res.on('end', () =>
+          reject(new Error(`the embedded database could not dump itself (${res.statusCode}): ${text}`)),
+        )
         return
       }
       pipeline(res, fs.createWriteStream(file, { mode: 0o600 }))
         .then(() => resolve(fs.statSync(file).size))
         .catch(reject)
     })
-    req.on('error', (error) => reject(new Error(`could not reach the embedded database's control port ${controlPort}: ${error.message}`)))
+    req.on('error', (error) =>
+      reject(new Error(`could not reach the embedded database's control port ${controlPort}: ${error.message}`)),
+    )
     req.end()
   })
 }

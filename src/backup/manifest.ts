@@ -7,8 +7,7 @@ export const backupFormatVersion = 1
 export type BackupKind = 'embedded' | 'native'
 
 export type MediaSection =
-  | { bytes: number; files: number; included: true }
-  | { bucket: string; included: false; note: string; storage: 's3' }
+  { bytes: number; files: number; included: true } | { bucket: string; included: false; note: string; storage: 's3' }
 
 /** manifest.json, the first entry of every archive. */
 export type Manifest = {
@@ -39,16 +38,19 @@ export function readManifest(dir: string): Manifest {
   } catch {
     throw new Error('this is not an askfolio backup: it has no readable manifest.json')
   }
-  if (manifest.format !== backupFormat) throw new Error('this is not an askfolio backup: manifest.json has another format')
+  if (manifest.format !== backupFormat)
+    throw new Error('this is not an askfolio backup: manifest.json has another format')
   if (manifest.formatVersion !== backupFormatVersion) {
     throw new Error(
       `this backup has format version ${manifest.formatVersion}; this code reads version ${backupFormatVersion} (restore it with the app version that wrote it, ${manifest.appVersion ?? 'unknown'})`,
     )
   }
-  if (manifest.kind !== 'embedded' && manifest.kind !== 'native') throw new Error(`unknown backup kind ${String(manifest.kind)}`)
+  if (manifest.kind !== 'embedded' && manifest.kind !== 'native')
+    throw new Error(`unknown backup kind ${String(manifest.kind)}`)
   if (!Array.isArray(manifest.migrations) || !manifest.database?.file || !manifest.rowCounts || !manifest.media) {
     throw new Error('manifest.json is incomplete')
   }
-  if (!fs.existsSync(path.join(dir, manifest.database.file))) throw new Error(`the archive lacks its database dump ${manifest.database.file}`)
+  if (!fs.existsSync(path.join(dir, manifest.database.file)))
+    throw new Error(`the archive lacks its database dump ${manifest.database.file}`)
   return manifest as Manifest
 }

@@ -5,7 +5,9 @@ import path from 'node:path'
 export type MediaLocation = { dir: string; kind: 'local' } | { bucket: string; kind: 's3' }
 
 export const mediaLocation = (): MediaLocation =>
-  process.env.S3_BUCKET ? { bucket: process.env.S3_BUCKET, kind: 's3' } : { dir: path.resolve(process.env.MEDIA_DIR || 'media'), kind: 'local' }
+  process.env.S3_BUCKET
+    ? { bucket: process.env.S3_BUCKET, kind: 's3' }
+    : { dir: path.resolve(process.env.MEDIA_DIR || 'media'), kind: 'local' }
 
 /** Every file under `dir`, as paths relative to it (an absent directory has none). */
 export function listFiles(dir: string): string[] {
@@ -39,4 +41,5 @@ export function copyNewFiles(from: string, to: string, onFile: (file: string) =>
   return copied
 }
 
-export const totalBytes = (dir: string): number => listFiles(dir).reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0)
+export const totalBytes = (dir: string): number =>
+  listFiles(dir).reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0)

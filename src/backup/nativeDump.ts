@@ -24,14 +24,19 @@ export async function dumpNative(url: string, file: string): Promise<DatabaseFac
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const [{ server_version_num }] = (await client.query<{ server_version_num: string }>('show server_version_num')).rows
+    const [{ server_version_num }] = (await client.query<{ server_version_num: string }>('show server_version_num'))
+      .rows
     await checkDumpVersion(Number(server_version_num))
     await client.query('begin isolation level repeatable read read only')
     const [{ snapshot }] = (await client.query<{ snapshot: string }>('select pg_export_snapshot() as snapshot')).rows
     const query: RunQuery = async <T>(sql: string) => (await client.query(sql)).rows as T[]
     const facts = await databaseFacts(query)
     const { dbname, env } = libpqConnection(url)
-    await runTool(pgTool('pg_dump'), ['--format=custom', `--snapshot=${snapshot}`, '--no-password', `--file=${file}`, `--dbname=${dbname}`], env)
+    await runTool(
+      pgTool('pg_dump'),
+      ['--format=custom', `--snapshot=${snapshot}`, '--no-password', `--file=${file}`, `--dbname=${dbname}`],
+      env,
+    )
     await client.query('commit')
     if (!fs.existsSync(file)) throw new Error('pg_dump wrote no file')
     return facts

@@ -12,7 +12,16 @@ export async function restoreNative(url: string, file: string): Promise<void> {
   const { dbname, env } = libpqConnection(url)
   await runTool(
     pgTool('pg_restore'),
-    ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', '--no-password', `--dbname=${dbname}`, file],
+    [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--single-transaction',
+      '--exit-on-error',
+      '--no-password',
+      `--dbname=${dbname}`,
+      file,
+    ],
     env,
   )
 }

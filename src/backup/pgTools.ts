@@ -3,7 +3,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 
 /** pg_dump / pg_restore: from PG_BIN_DIR when set, else from PATH. */
-export const pgTool = (name: 'pg_dump' | 'pg_restore') => (process.env.PG_BIN_DIR ? path.join(process.env.PG_BIN_DIR, name) : name)
+export const pgTool = (name: 'pg_dump' | 'pg_restore') =>
+  process.env.PG_BIN_DIR ? path.join(process.env.PG_BIN_DIR, name) : name
 
 /** The major version a PostgreSQL client tool reports ("pg_dump (PostgreSQL) 15.8" → 15). */
 export async function toolMajorVersion(tool: string): Promise<number> {
@@ -11,7 +12,10 @@ export async function toolMajorVersion(tool: string): Promise<number> {
   try {
     stdout = (await promisify(execFile)(tool, ['--version'])).stdout
   } catch (error) {
-    throw new Error(`${tool} is not installed or not runnable (${(error as Error).message}); install the PostgreSQL client tools or set PG_BIN_DIR`, { cause: error })
+    throw new Error(
+      `${tool} is not installed or not runnable (${(error as Error).message}); install the PostgreSQL client tools or set PG_BIN_DIR`,
+      { cause: error },
+    )
   }
   const match = /\(PostgreSQL\)\s+(\d+)/.exec(stdout)
   if (!match) throw new Error(`cannot read the version of ${tool} from "${stdout.trim()}"`)
@@ -19,7 +23,21 @@ export async function toolMajorVersion(tool: string): Promise<number> {
 }
 
 /** The query keys libpq tools accept that a DATABASE_URL may carry; node-postgres accepts others libpq rejects. */
-const libpqKeys = new Set(['application_name', 'connect_timeout', 'dbname', 'host', 'options', 'password', 'port', 'sslcert', 'sslkey', 'sslmode', 'sslrootcert', 'target_session_attrs', 'user'])
+const libpqKeys = new Set([
+  'application_name',
+  'connect_timeout',
+  'dbname',
+  'host',
+  'options',
+  'password',
+  'port',
+  'sslcert',
+  'sslkey',
+  'sslmode',
+  'sslrootcert',
+  'target_session_attrs',
+  'user',
+])
 
 /** node-postgres's TLS settings in libpq's terms: `ssl=true` and `sslmode=no-verify` both mean an encrypted, unverified connection. */
 function libpqSslMode(params: URLSearchParams): null | string {
@@ -41,7 +59,9 @@ export function libpqConnection(url: string): { dbname: string; env: NodeJS.Proc
   const password = decodeURIComponent(parsed.password) || parsed.searchParams.get('password') || ''
   parsed.password = ''
   const sslmode = libpqSslMode(parsed.searchParams)
-  const params = [...parsed.searchParams].filter(([key]) => libpqKeys.has(key) && key !== 'password' && key !== 'sslmode')
+  const params = [...parsed.searchParams].filter(
+    ([key]) => libpqKeys.has(key) && key !== 'password' && key !== 'sslmode',
+  )
   if (sslmode) params.push(['sslmode', sslmode])
   // %20, not URLSearchParams's +: libpq decodes only %XX.
   parsed.search = params.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&')
@@ -56,6 +76,8 @@ export function runTool(tool: string, args: string[], env: NodeJS.ProcessEnv): P
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (chunk: string) => (stderr += chunk))
     child.on('error', (error) => reject(new Error(`could not run ${tool}: ${error.message}`)))
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(tool)} failed (exit ${code}):\n${stderr.trim()}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(tool)} failed (exit ${code}):\n${stderr.trim()}`)),
+    )
   })
 }

@@ -24,7 +24,8 @@ export type RestoreResult = { manifest: Manifest; messages: string[]; pending: s
 
 type Log = (line: string) => void
 
-const kindName = (kind: BackupKind) => (kind === 'embedded' ? 'the embedded database (PGlite)' : 'a native PostgreSQL server')
+const kindName = (kind: BackupKind) =>
+  kind === 'embedded' ? 'the embedded database (PGlite)' : 'a native PostgreSQL server'
 
 /**
  * Holds the embedded database's lock for the whole restore, so that no server starts on the data
@@ -50,10 +51,23 @@ async function withEmbeddedLock<T>(dataDir: string, work: () => Promise<T>): Pro
   }
 }
 
-async function restoreEmbedded(manifest: Manifest, extracted: string, dataDir: string, stamp: string, log: Log, onChange: () => void) {
+async function restoreEmbedded(
+  manifest: Manifest,
+  extracted: string,
+  dataDir: string,
+  stamp: string,
+  log: Log,
+  onChange: () => void,
+) {
   const { pgDir } = embeddedPaths(dataDir)
   log('[restore] loading the database dump into a new data directory and checking it…')
-  const aside = await restoreEmbeddedDatabase(path.join(extracted, manifest.database.file), pgDir, stamp, manifest.rowCounts, onChange)
+  const aside = await restoreEmbeddedDatabase(
+    path.join(extracted, manifest.database.file),
+    pgDir,
+    stamp,
+    manifest.rowCounts,
+    onChange,
+  )
   return aside ? [`the previous database is kept at ${aside}`] : []
 }
 
@@ -79,14 +93,21 @@ async function restoreNativeDatabase(
   // --clean drops only what the dump holds: tables of later migrations stay, and are reported.
   const { rowCounts } = await nativeFacts(target.url)
   const extra = Object.keys(rowCounts).filter((table) => !(table in manifest.rowCounts))
-  const differences = countDifferences(manifest.rowCounts, Object.fromEntries(Object.entries(rowCounts).filter(([table]) => !extra.includes(table))))
+  const differences = countDifferences(
+    manifest.rowCounts,
+    Object.fromEntries(Object.entries(rowCounts).filter(([table]) => !extra.includes(table))),
+  )
   if (differences.length > 0) {
-    throw new Error(`the restored database does not match the manifest (${differences.join(', ')}); the previous contents are in ${safety}`)
+    throw new Error(
+      `the restored database does not match the manifest (${differences.join(', ')}); the previous contents are in ${safety}`,
+    )
   }
   return [
     `the previous contents are kept in ${safety} (npm run restore ${safety} brings them back)`,
     ...(extra.length > 0
-      ? [`tables that are not in the backup were left as they were: ${extra.join(', ')} (drop them before \`npm run migrate\` if later migrations made them)`]
+      ? [
+          `tables that are not in the backup were left as they were: ${extra.join(', ')} (drop them before \`npm run migrate\` if later migrations made them)`,
+        ]
       : []),
   ]
 }
@@ -95,7 +116,11 @@ async function restoreNativeDatabase(
  * Restores an archive written by writeBackup. Nothing changes until the archive has been unpacked and
  * its manifest, schema version and database dump checked; what is replaced is kept aside.
  */
-export async function restoreBackup(file: string, target: RestoreTarget, log: Log = console.log): Promise<RestoreResult> {
+export async function restoreBackup(
+  file: string,
+  target: RestoreTarget,
+  log: Log = console.log,
+): Promise<RestoreResult> {
   const stamp = fileStamp()
   let changed = false
   const onChange = () => (changed = true)
@@ -106,9 +131,13 @@ export async function restoreBackup(file: string, target: RestoreTarget, log: Lo
     log(`[restore] unpacking ${file}…`)
     await extractArchive(path.resolve(file), extracted)
     const manifest = readManifest(extracted)
-    log(`[restore] backup of ${manifest.created} (app ${manifest.appVersion}, ${manifest.migrations.length} migrations)`)
+    log(
+      `[restore] backup of ${manifest.created} (app ${manifest.appVersion}, ${manifest.migrations.length} migrations)`,
+    )
     if (manifest.kind !== target.kind) {
-      throw new Error(`this backup holds ${kindName(manifest.kind)}, but the app is configured for ${kindName(target.kind)}; restore it where it was taken`)
+      throw new Error(
+        `this backup holds ${kindName(manifest.kind)}, but the app is configured for ${kindName(target.kind)}; restore it where it was taken`,
+      )
     }
     const { pending } = checkMigrations(manifest.migrations)
     checkMediaRestore(manifest, stamp)
@@ -121,7 +150,8 @@ export async function restoreBackup(file: string, target: RestoreTarget, log: Lo
       done.push(...restoreMedia(manifest, extracted, target.dataDir, stamp))
       return done
     }
-    const messages = target.kind === 'embedded' ? await withEmbeddedLock(target.dataDir, restoreAll) : await restoreAll()
+    const messages =
+      target.kind === 'embedded' ? await withEmbeddedLock(target.dataDir, restoreAll) : await restoreAll()
     return { manifest, messages, pending }
   } catch (error) {
     if (!(error instanceof Error)) throw error

@@ -23,7 +23,8 @@ export async function restoreEmbeddedDatabase(
     const db = await openEmbeddedDump(dumpFile, incoming)
     try {
       const differences = countDifferences(expected, (await databaseFacts(pgliteQuery(db))).rowCounts)
-      if (differences.length > 0) throw new Error(`the restored database does not match the manifest: ${differences.join(', ')}`)
+      if (differences.length > 0)
+        throw new Error(`the restored database does not match the manifest: ${differences.join(', ')}`)
     } finally {
       await db.close()
     }
@@ -38,7 +39,10 @@ export async function restoreEmbeddedDatabase(
   try {
     fs.renameSync(incoming, pgDir)
   } catch (error) {
-    throw new Error(`could not move the restored database ${incoming} to ${pgDir} (${(error as Error).message}); the previous one is at ${aside ?? '(there was none)'}`, { cause: error })
+    throw new Error(
+      `could not move the restored database ${incoming} to ${pgDir} (${(error as Error).message}); the previous one is at ${aside ?? '(there was none)'}`,
+      { cause: error },
+    )
   }
   return aside
 }

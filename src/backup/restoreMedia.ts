@@ -14,12 +14,16 @@ export function restoreMedia(manifest: Manifest, extracted: string, dataDir: str
   const from = path.join(extracted, 'media')
   const location = mediaLocation()
   if (!manifest.media.included) {
-    return [`media was not in the backup (${manifest.media.note}); the ${location.kind === 's3' ? 'bucket' : 'media folder'} is left as it is`]
+    return [
+      `media was not in the backup (${manifest.media.note}); the ${location.kind === 's3' ? 'bucket' : 'media folder'} is left as it is`,
+    ]
   }
   if (location.kind === 's3') {
     const kept = path.join(dataDir, 'backups', `restored-media-${stamp}`)
     moveInto(from, kept)
-    return [`media is configured for the S3 bucket "${location.bucket}": the archive's ${manifest.media.files} files are left in ${kept}; upload them to the bucket`]
+    return [
+      `media is configured for the S3 bucket "${location.bucket}": the archive's ${manifest.media.files} files are left in ${kept}; upload them to the bucket`,
+    ]
   }
   if (!fs.existsSync(from)) fs.mkdirSync(from)
   const aside = setAside(location.dir, stamp)
@@ -27,7 +31,9 @@ export function restoreMedia(manifest: Manifest, extracted: string, dataDir: str
     moveInto(from, location.dir)
   } catch (error) {
     const kept = aside ? `the previous media folder is at ${aside}` : 'there was no previous media folder'
-    throw new Error(`could not move the restored media into ${location.dir} (${(error as Error).message}); ${kept}`, { cause: error })
+    throw new Error(`could not move the restored media into ${location.dir} (${(error as Error).message}); ${kept}`, {
+      cause: error,
+    })
   }
   return [
     `media: ${listFiles(location.dir).length} files restored into ${location.dir}`,

@@ -75,7 +75,9 @@ export async function writeBackup(
 
     const { facts, file, started } = await dumpDatabase(source, databaseDir, log)
     const bytes = fs.statSync(file).size
-    log(`[backup] database: ${megabytes(bytes)}, ${Object.keys(facts.rowCounts).length} tables, ${facts.migrations.length} migrations, in ${((Date.now() - started) / 1000).toFixed(1)}s`)
+    log(
+      `[backup] database: ${megabytes(bytes)}, ${Object.keys(facts.rowCounts).length} tables, ${facts.migrations.length} migrations, in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+    )
 
     let media: MediaSection
     if (location.kind === 'local') {

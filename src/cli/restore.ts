@@ -20,13 +20,16 @@ if (positionals.length !== 1) {
 
 const { dataDir } = prepareEnvironment()
 const url = process.env.DATABASE_URL
-const target: RestoreTarget = url && !isEmbeddedDatabase() ? { dataDir, kind: 'native', url } : { dataDir, kind: 'embedded' }
+const target: RestoreTarget =
+  url && !isEmbeddedDatabase() ? { dataDir, kind: 'native', url } : { dataDir, kind: 'embedded' }
 try {
   const started = Date.now()
   const { messages, pending } = await restoreBackup(positionals[0], target)
   for (const message of messages) console.log(`[restore] ${message}`)
   if (pending.length > 0) {
-    console.log(`[restore] the backup predates ${pending.length} migration(s) of this code (${pending.join(', ')}): run \`npm run migrate\` now`)
+    console.log(
+      `[restore] the backup predates ${pending.length} migration(s) of this code (${pending.join(', ')}): run \`npm run migrate\` now`,
+    )
   }
   console.log(`[restore] done in ${((Date.now() - started) / 1000).toFixed(1)}s`)
   process.exit(0)

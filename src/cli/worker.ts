@@ -25,7 +25,9 @@ const { default: config } = await import('../../payload.config')
 const payload = await new BasePayload().init({ config, cron: true })
 const autoRun = payload.config.jobs.autoRun
 const queues = typeof autoRun === 'function' ? await autoRun(payload) : (autoRun ?? [])
-log(`running queues ${queues.map((entry) => `${entry.queue ?? 'default'} (up to ${entry.limit ?? 10} at a time)`).join(', ')}; pid ${process.pid}`)
+log(
+  `running queues ${queues.map((entry) => `${entry.queue ?? 'default'} (up to ${entry.limit ?? 10} at a time)`).join(', ')}; pid ${process.pid}`,
+)
 
 let stopping = false
 async function stop(signal: NodeJS.Signals) {

@@ -7,14 +7,7 @@ import { mediaVisibleOrPermitted } from '../access/mediaVisibleOrPermitted'
 import { nobody } from '../access/nobody'
 
 /** Images and PDFs only: SVG is left out on purpose, since it can carry scripts. */
-export const allowedMediaTypes = [
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'image/gif',
-  'image/avif',
-  'application/pdf',
-]
+export const allowedMediaTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif', 'application/pdf']
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -50,7 +43,8 @@ export const Media: CollectionConfig = {
       // Making an upload public shows it to visitors, so it takes the update grant even on create.
       access: { create: fieldHasPermission('media', 'update'), update: fieldHasPermission('media', 'update') },
       admin: {
-        description: 'Visitors may see this file even when no published content uses it (e.g. a CV linked from elsewhere).',
+        description:
+          'Visitors may see this file even when no published content uses it (e.g. a CV linked from elsewhere).',
         position: 'sidebar',
       },
       defaultValue: false,

@@ -42,7 +42,9 @@ export const Projects: CollectionConfig = {
       name: 'internalNotes',
       type: 'textarea',
       access: { read: fieldHasPermission('projects', 'read') },
-      admin: { description: 'Private notes for the team: never shown on the site, in the API to visitors, or to the chatbot.' },
+      admin: {
+        description: 'Private notes for the team: never shown on the site, in the API to visitors, or to the chatbot.',
+      },
     },
     ownerField('owner', 'Owner', 'projects'),
     publishedAtField,

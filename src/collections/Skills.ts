@@ -6,15 +6,7 @@ import { mediaRefsField } from '../media/mediaRefsField'
 import { mediaFieldsOf } from '../media/mediaSources'
 import { trackMediaUse } from '../media/trackMediaUse'
 
-export const skillCategories = [
-  'language',
-  'framework',
-  'database',
-  'cloud',
-  'tool',
-  'practice',
-  'soft skill',
-] as const
+export const skillCategories = ['language', 'framework', 'database', 'cloud', 'tool', 'practice', 'soft skill'] as const
 
 export const skillLevels = ['beginner', 'intermediate', 'advanced', 'expert'] as const
 

@@ -6,7 +6,11 @@ import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
 import { chatRetentionDays, env, jobsAutoRun, rateLimitWindowSeconds } from './env'
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean)
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
 
 /**
  * The chat from the environment: an OpenAI-compatible model when CHAT_PROVIDER=openai (the default
@@ -15,7 +19,8 @@ const list = (value: string | undefined) => (value ?? '').split(',').map((item) 
 export function chatOptions(): ChatPluginOptions {
   const siteName = env('SITE_NAME', 'this portfolio')
   const provider = env('CHAT_PROVIDER', process.env.OPENAI_API_KEY ? 'openai' : 'extractive')
-  if (provider !== 'openai' && provider !== 'extractive') throw new Error(`CHAT_PROVIDER must be "openai" or "extractive", not "${provider}"`)
+  if (provider !== 'openai' && provider !== 'extractive')
+    throw new Error(`CHAT_PROVIDER must be "openai" or "extractive", not "${provider}"`)
   return {
     access: {
       // Visitors' conversations have no owner among editors, so a grant with scope `own` covers none
@@ -42,6 +47,9 @@ export function chatOptions(): ChatPluginOptions {
     publicUrl: process.env.PUBLIC_URL || undefined,
     retention: { autoRun: jobsAutoRun(), days: chatRetentionDays() },
     siteName,
-    texts: { unanswered: "I don't know: I couldn't find anything about that on {site}. Try asking about the projects, the blog posts or the skills described here." },
+    texts: {
+      unanswered:
+        "I don't know: I couldn't find anything about that on {site}. Try asking about the projects, the blog posts or the skills described here.",
+    },
   }
 }

@@ -13,7 +13,10 @@ export const chatRetentionDays = () => {
   const raw = env('CHAT_RETENTION_DAYS', '180').trim().toLowerCase()
   if (raw === 'off') return 0
   const value = Number(raw)
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) throw new Error(`CHAT_RETENTION_DAYS must be a whole number of days, or 0 / off to keep conversations forever (got "${process.env.CHAT_RETENTION_DAYS}")`)
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value))
+    throw new Error(
+      `CHAT_RETENTION_DAYS must be a whole number of days, or 0 / off to keep conversations forever (got "${process.env.CHAT_RETENTION_DAYS}")`,
+    )
   return value
 }
 
@@ -28,6 +31,9 @@ export const jobsAutoRun = () => env('JOBS_AUTORUN', 'true') !== 'false'
  */
 export const jobsLeaseSeconds = () => {
   const value = Number(env('JOBS_LEASE_SECONDS', '120'))
-  if (!Number.isInteger(value) || value < 2) throw new Error(`JOBS_LEASE_SECONDS must be a whole number of seconds, at least 2 (got "${process.env.JOBS_LEASE_SECONDS}")`)
+  if (!Number.isInteger(value) || value < 2)
+    throw new Error(
+      `JOBS_LEASE_SECONDS must be a whole number of seconds, at least 2 (got "${process.env.JOBS_LEASE_SECONDS}")`,
+    )
   return value
 }

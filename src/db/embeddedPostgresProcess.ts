@@ -69,7 +69,9 @@ async function main(): Promise<void> {
   await server.start()
   const port = Number(server.getServerConn().split(':').pop())
   const control = await startControlServer(db, password)
-  const maintenance = maintainEmbeddedDatabase(db, { intervalMs: Number(process.env.EMBEDDED_PG_MAINTENANCE_SECONDS ?? 60) * 1000 })
+  const maintenance = maintainEmbeddedDatabase(db, {
+    intervalMs: Number(process.env.EMBEDDED_PG_MAINTENANCE_SECONDS ?? 60) * 1000,
+  })
   acquireLock(lockFile, { controlPort: control.port, pid: process.pid, port }, { overwriteOwn: true })
 
   let stopping = false

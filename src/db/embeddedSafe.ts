@@ -1,4 +1,11 @@
-import type { CollectionBeforeOperationHook, CollectionConfig, Config, Field, GlobalBeforeOperationHook, GlobalConfig } from 'payload'
+import type {
+  CollectionBeforeOperationHook,
+  CollectionConfig,
+  Config,
+  Field,
+  GlobalBeforeOperationHook,
+  GlobalConfig,
+} from 'payload'
 
 /** True when the app runs on the embedded database (set by resolveDatabase and the test setup). */
 export const isEmbeddedDatabase = (): boolean => process.env.DATABASE_EMBEDDED === 'true'
@@ -10,7 +17,7 @@ export const isEmbeddedDatabase = (): boolean => process.env.DATABASE_EMBEDDED =
  * deletes therefore skip the check (`overrideLock`); the locks themselves are still recorded and shown
  * in the admin. The schema does not change, so migrations are the same on both databases.
  */
-const skipLockCheck = <T extends { args: { overrideLock?: boolean } ; operation: string }>({ args, operation }: T) =>
+const skipLockCheck = <T extends { args: { overrideLock?: boolean }; operation: string }>({ args, operation }: T) =>
   operation === 'update' || operation === 'delete' ? { ...args, overrideLock: true } : args
 
 const collectionHook: CollectionBeforeOperationHook = (hookArgs) => skipLockCheck(hookArgs as never) as never
@@ -22,7 +29,12 @@ const globalHook: GlobalBeforeOperationHook = (hookArgs) => skipLockCheck(hookAr
  * On the embedded database the throttle is off; its column (Payload's `resetPasswordRequestedAt`
  * field, only added while the throttle is on) is declared here so the schema stays the same.
  */
-const requestedAtField: Field = { name: 'resetPasswordRequestedAt', type: 'date', access: { create: () => false, update: () => false }, hidden: true }
+const requestedAtField: Field = {
+  name: 'resetPasswordRequestedAt',
+  type: 'date',
+  access: { create: () => false, update: () => false },
+  hidden: true,
+}
 
 const withoutResetThrottle = (collection: CollectionConfig): CollectionConfig => {
   const auth = collection.auth
@@ -38,7 +50,10 @@ const withoutResetThrottle = (collection: CollectionConfig): CollectionConfig =>
 
 const withCollectionHook = (incoming: CollectionConfig): CollectionConfig => {
   const collection = withoutResetThrottle(incoming)
-  return { ...collection, hooks: { ...collection.hooks, beforeOperation: [collectionHook, ...(collection.hooks?.beforeOperation ?? [])] } }
+  return {
+    ...collection,
+    hooks: { ...collection.hooks, beforeOperation: [collectionHook, ...(collection.hooks?.beforeOperation ?? [])] },
+  }
 }
 const withGlobalHook = (global: GlobalConfig): GlobalConfig => ({
   ...global,
@@ -50,5 +65,9 @@ export const embeddedSafePlugin =
   () =>
   (config: Config): Config =>
     isEmbeddedDatabase()
-      ? { ...config, collections: config.collections?.map(withCollectionHook), globals: config.globals?.map(withGlobalHook) }
+      ? {
+          ...config,
+          collections: config.collections?.map(withCollectionHook),
+          globals: config.globals?.map(withGlobalHook),
+        }
       : config

@@ -7,6 +7,7 @@ import { keptSecret } from './keptSecret'
  */
 export function embeddedSecret(file: string): string {
   const secret = keptSecret(file)
-  if (!/^[0-9a-f]{64}$/.test(secret)) throw new Error(`${file} does not hold an embedded database secret; delete it to make a new one`)
+  if (!/^[0-9a-f]{64}$/.test(secret))
+    throw new Error(`${file} does not hold an embedded database secret; delete it to make a new one`)
   return secret
 }

@@ -1,6 +1,14 @@
 // Socket errors, and SQLSTATE classes 08 (connection exception) and 57P0x (the server is shutting
 // down, crashed, or still starting): the database cannot be reached, as opposed to a bad query.
-const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
+const socketCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+])
 const sqlStates = /^(08\d{3}|57P0[1-4])$/
 const messages = [
   /Connection terminated/i, // node-postgres: the server closed the socket
@@ -19,7 +27,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current = error
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current)
-    const { cause, code, message, originalError } = current as { cause?: unknown; code?: unknown; message?: unknown; originalError?: unknown }
+    const { cause, code, message, originalError } = current as {
+      cause?: unknown
+      code?: unknown
+      message?: unknown
+      originalError?: unknown
+    }
     if (typeof code === 'string' && (socketCodes.has(code) || sqlStates.test(code))) return true
     if (typeof message === 'string' && messages.some((pattern) => pattern.test(message))) return true
     const aggregate = (current as { errors?: unknown }).errors

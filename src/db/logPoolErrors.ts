@@ -7,7 +7,8 @@ type Client = { on: (event: 'error', listener: (error: Error) => void) => void }
 type Pool = {
   _clients?: Client[]
   ending?: boolean
-  on: ((event: 'error', listener: (error: Error) => void) => void) & ((event: 'connect', listener: (client: Client) => void) => void)
+  on: ((event: 'error', listener: (error: Error) => void) => void) &
+    ((event: 'connect', listener: (client: Client) => void) => void)
 }
 
 const ignore = () => {} // the client's holder sees the error on its next query and releases it; the pool drops it then
@@ -24,7 +25,8 @@ export function logPoolErrors(payload: Payload): void {
   if (db.pool) guardPool(payload, db.pool, 'database', true)
   // Read replicas (DATABASE_READ_REPLICAS) have pools of their own. A replica going away is not the
   // primary going away, so it does not mark the database down.
-  for (const replica of db.drizzle?.$replicas ?? []) if (replica.$client) guardPool(payload, replica.$client, 'read replica', false)
+  for (const replica of db.drizzle?.$replicas ?? [])
+    if (replica.$client) guardPool(payload, replica.$client, 'read replica', false)
 }
 
 function guardPool(payload: Payload, pool: Pool, name: string, primary: boolean): void {

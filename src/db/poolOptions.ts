@@ -31,6 +31,9 @@ export const embeddedMaxConnections = (): number => whole('EMBEDDED_PG_MAX_CONNE
  * Writes, transactions and reads soon after a write in the same process stay on the primary.
  */
 export const readReplicaUrls = (): string[] | undefined => {
-  const urls = (process.env.DATABASE_READ_REPLICAS ?? '').split(',').map((url) => url.trim()).filter(Boolean)
+  const urls = (process.env.DATABASE_READ_REPLICAS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean)
   return urls.length > 0 ? urls : undefined
 }

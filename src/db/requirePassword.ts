@@ -21,7 +21,8 @@ function fatal(code: string, message: string): Uint8Array {
 }
 
 const isStartupMessage = (message: Uint8Array) =>
-  message.length >= 8 && Buffer.from(message.buffer, message.byteOffset, message.length).readInt32BE(4) === protocolVersion3
+  message.length >= 8 &&
+  Buffer.from(message.buffer, message.byteOffset, message.length).readInt32BE(4) === protocolVersion3
 
 /** The password of a PasswordMessage ('p', length, the password, NUL), or null for any other message. */
 function passwordOf(message: Uint8Array): Buffer | null {

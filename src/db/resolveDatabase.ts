@@ -42,7 +42,8 @@ export async function resolveDatabase(options: ResolveDatabaseOptions): Promise<
 
   const { lockFile, pgDir, secretFile } = embeddedPaths(options.dataDir)
   const running = readLock(lockFile)
-  if (running?.port) return { kind: 'shared', stop: async () => {}, url: embeddedPostgresUrl(running.port, embeddedSecret(secretFile)) }
+  if (running?.port)
+    return { kind: 'shared', stop: async () => {}, url: embeddedPostgresUrl(running.port, embeddedSecret(secretFile)) }
 
   const start = { dataDir: pgDir, lockFile, maxConnections: options.maxConnections, secretFile }
   const db = options.supervise

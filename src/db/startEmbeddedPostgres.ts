@@ -34,7 +34,14 @@ export const embeddedPostgresUrl = (port: number, password: string): string =>
 
 /** Forks the embedded PostgreSQL child process and resolves once it accepts connections. */
 export function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { dataDir, lockFile, maxConnections = embeddedMaxConnections(), port = 0, secretFile, startTimeoutMs = 120_000 } = options
+  const {
+    dataDir,
+    lockFile,
+    maxConnections = embeddedMaxConnections(),
+    port = 0,
+    secretFile,
+    startTimeoutMs = 120_000,
+  } = options
   const password = embeddedSecret(secretFile)
   const child = fork(childEntry, [], {
     env: {

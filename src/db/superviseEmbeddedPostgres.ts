@@ -51,7 +51,9 @@ export async function superviseEmbeddedPostgres(options: SuperviseOptions): Prom
         console.log(`[db] the embedded database is back on port ${port}`)
         return
       } catch (error) {
-        console.error(`[db] restarting the embedded database failed (attempt ${failures + 1}): ${(error as Error).message}`)
+        console.error(
+          `[db] restarting the embedded database failed (attempt ${failures + 1}): ${(error as Error).message}`,
+        )
         if (failures + 1 >= maxFailures) return onGiveUp?.(error)
       }
     }

@@ -13,7 +13,6 @@ export type EmailPluginOptions = {
   autoRun: boolean
 }
 
-
 /** Email through an outbox of jobs (see queuedEmailAdapter.ts and sendEmailTask.ts), and the editors' digest. */
 export const emailPlugin =
   (options: EmailPluginOptions) =>
@@ -26,6 +25,11 @@ export const emailPlugin =
       autoRun: options.autoRun ? withAutoRun(incoming.jobs?.autoRun, emailQueue, 10) : incoming.jobs?.autoRun,
       // The scheduled tasks carry exclusive concurrency keys (retrieval turns this on as well).
       enableConcurrencyControl: true,
-      tasks: [...(incoming.jobs?.tasks ?? []), buildSendEmailTask(), buildEditorDigestTask(), buildExpireVerificationLinksTask()],
+      tasks: [
+        ...(incoming.jobs?.tasks ?? []),
+        buildSendEmailTask(),
+        buildEditorDigestTask(),
+        buildExpireVerificationLinksTask(),
+      ],
     },
   })

@@ -25,11 +25,23 @@ export const buildExpireVerificationLinksTask = (): TaskConfig => ({
       limit: 0,
       pagination: false,
       req,
-      where: { and: [{ _verified: { not_equals: true } }, { _verificationToken: { exists: true } }, { createdAt: { less_than: cutoff } }] },
+      where: {
+        and: [
+          { _verified: { not_equals: true } },
+          { _verificationToken: { exists: true } },
+          { createdAt: { less_than: cutoff } },
+        ],
+      },
     })
     const stale = docs.filter((user) => (user as { _verificationToken?: null | string })._verificationToken)
     for (const user of stale) {
-      await req.payload.db.updateOne({ id: user.id, collection: 'users', data: { _verificationToken: null }, req, returning: false })
+      await req.payload.db.updateOne({
+        id: user.id,
+        collection: 'users',
+        data: { _verificationToken: null },
+        req,
+        returning: false,
+      })
     }
     if (stale.length > 0) req.payload.logger.info({ msg: `Expired the verification links of ${stale.length} user(s)` })
     return { output: { expired: stale.length } }

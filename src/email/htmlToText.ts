@@ -1,4 +1,11 @@
-const entities: Record<string, string> = { '&amp;': '&', '&gt;': '>', '&lt;': '<', '&nbsp;': ' ', '&quot;': '"', '&#39;': "'" }
+const entities: Record<string, string> = {
+  '&amp;': '&',
+  '&gt;': '>',
+  '&lt;': '<',
+  '&nbsp;': ' ',
+  '&quot;': '"',
+  '&#39;': "'",
+}
 
 /**
  * A plain-text rendering of a simple HTML email (paragraphs, line breaks, lists, links), for the

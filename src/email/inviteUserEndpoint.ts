@@ -20,7 +20,10 @@ async function inviteEmail(req: PayloadRequest, token: string, name: string) {
   return {
     ...renderEmail({
       action: { label: 'Set your password', url: resetPasswordUrl(req.payload, token) },
-      intro: [`Hello ${name},`, `${inviter ? `${inviter} has` : 'You have been'} invited you to edit ${siteName}. Choose a password to sign in.`],
+      intro: [
+        `Hello ${name},`,
+        `${inviter ? `${inviter} has` : 'You have been'} invited you to edit ${siteName}. Choose a password to sign in.`,
+      ],
       outro: [`The link works once and expires in ${inviteTokenHours()} hours.`],
       siteName,
       title: `You are invited to ${siteName}`,
@@ -36,7 +39,8 @@ async function inviteEmail(req: PayloadRequest, token: string, name: string) {
  */
 export const inviteUserEndpoint: Endpoint = {
   handler: async (req) => {
-    if ((await getScope(req, 'users', 'create')) !== 'all') return errorResponse(req.user ? 403 : 401, 'You are not allowed to invite users.')
+    if ((await getScope(req, 'users', 'create')) !== 'all')
+      return errorResponse(req.user ? 403 : 401, 'You are not allowed to invite users.')
     const body = await readJson(req)
     if (body instanceof Response) return body
     const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : ''
@@ -45,7 +49,12 @@ export const inviteUserEndpoint: Endpoint = {
     if (!name) return errorResponse(400, 'Give the person a name.')
     const roles = Array.isArray(body.roles) ? (body.roles as (number | string)[]) : undefined
 
-    const existing = await req.payload.count({ collection: 'users', overrideAccess: true, req, where: { email: { equals: email } } })
+    const existing = await req.payload.count({
+      collection: 'users',
+      overrideAccess: true,
+      req,
+      where: { email: { equals: email } },
+    })
     if (existing.totalDocs > 0) return errorResponse(409, 'A user with this email address already exists.')
 
     // The emailed link proves the address, so no separate verification email.
@@ -60,13 +69,19 @@ export const inviteUserEndpoint: Endpoint = {
     await req.payload.update({
       id: user.id,
       collection: 'users',
-      data: { resetPasswordExpiration: new Date(Date.now() + inviteTokenHours() * 3_600_000).toISOString(), resetPasswordToken: token } as never,
+      data: {
+        resetPasswordExpiration: new Date(Date.now() + inviteTokenHours() * 3_600_000).toISOString(),
+        resetPasswordToken: token,
+      } as never,
       overrideAccess: true,
       req,
     })
     const message = await inviteEmail(req, token, name)
     await queueEmail(req.payload, { ...message, to: email }, req)
-    return Response.json({ message: `Invitation sent to ${email}.`, user: { email: user.email, id: user.id, name: user.name } }, { status: 201 })
+    return Response.json(
+      { message: `Invitation sent to ${email}.`, user: { email: user.email, id: user.id, name: user.name } },
+      { status: 201 },
+    )
   },
   method: 'post',
   path: '/invite',

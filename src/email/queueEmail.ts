@@ -10,5 +10,10 @@ type QueueArgs = Parameters<Payload['jobs']['queue']>[0]
 export function queueEmail(payload: Payload, message: SendMailOptions, req?: PayloadRequest) {
   const settings = readEmailSettings()
   const full = { ...message, from: message.from || `"${settings.fromName}" <${settings.fromAddress}>` }
-  return payload.jobs.queue({ input: { message: full }, queue: emailQueue, req, task: sendEmailTask } as unknown as QueueArgs)
+  return payload.jobs.queue({
+    input: { message: full },
+    queue: emailQueue,
+    req,
+    task: sendEmailTask,
+  } as unknown as QueueArgs)
 }

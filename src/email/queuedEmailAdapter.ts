@@ -15,7 +15,12 @@ export const settleQueuedEmails = async () => {
 
 /** Nodemailer's form of Payload's message, with a text part; the sender, when missing, comes from queueEmail. */
 function normalize(message: SendEmailOptions): SendMailOptions {
-  const from = typeof message.from === 'object' && message.from ? (message.from.name ? `"${message.from.name}" <${message.from.address}>` : message.from.address) : message.from
+  const from =
+    typeof message.from === 'object' && message.from
+      ? message.from.name
+        ? `"${message.from.name}" <${message.from.address}>`
+        : message.from.address
+      : message.from
   const text = message.text ?? (typeof message.html === 'string' ? htmlToText(message.html) : undefined)
   return { ...message, from: from || undefined, text } as SendMailOptions
 }
@@ -28,20 +33,27 @@ function normalize(message: SendEmailOptions): SendMailOptions {
  * would wait for that very transaction, so the job is written next to it, not awaited: the request
  * goes on, the job lands as soon as the transaction ends. A message that cannot even be queued is logged.
  */
-export const queuedEmailAdapter = (): EmailAdapter<{ queued: true }> => ({ payload }) => {
-  const settings = readEmailSettings()
-  return {
-    name: 'queued-nodemailer',
-    defaultFromAddress: settings.fromAddress,
-    defaultFromName: settings.fromName,
-    sendEmail: async (message) => {
-      assertRecipients(message)
-      const normalized = normalize(message)
-      const queued = queueEmail(payload, normalized)
-        .catch((error: unknown) => payload.logger.error({ err: error, msg: `Could not queue email "${normalized.subject}" to ${String(normalized.to)}` }))
-        .finally(() => queuing.delete(queued))
-      queuing.add(queued)
-      return { queued: true }
-    },
+export const queuedEmailAdapter =
+  (): EmailAdapter<{ queued: true }> =>
+  ({ payload }) => {
+    const settings = readEmailSettings()
+    return {
+      name: 'queued-nodemailer',
+      defaultFromAddress: settings.fromAddress,
+      defaultFromName: settings.fromName,
+      sendEmail: async (message) => {
+        assertRecipients(message)
+        const normalized = normalize(message)
+        const queued = queueEmail(payload, normalized)
+          .catch((error: unknown) =>
+            payload.logger.error({
+              err: error,
+              msg: `Could not queue email "${normalized.subject}" to ${String(normalized.to)}`,
+            }),
+          )
+          .finally(() => queuing.delete(queued))
+        queuing.add(queued)
+        return { queued: true }
+      },
+    }
   }
-}

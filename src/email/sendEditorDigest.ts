@@ -13,7 +13,10 @@ const firstDigestWindowMs = 24 * 3_600_000
 
 const itemList = (items: Item[], link: (item: Item) => string) =>
   `<ul>${items
-    .map((item) => `<li><a href="${escapeHtml(link(item))}">${escapeHtml(item.question)}</a>${item.comment ? `<br>“${escapeHtml(item.comment)}”` : ''}</li>`)
+    .map(
+      (item) =>
+        `<li><a href="${escapeHtml(link(item))}">${escapeHtml(item.question)}</a>${item.comment ? `<br>“${escapeHtml(item.comment)}”` : ''}</li>`,
+    )
     .join('')}</ul>`
 
 export type DigestResult = { negativeFeedback: number; recipients: number; sent: boolean; unanswered: number }
@@ -25,10 +28,20 @@ export type DigestResult = { negativeFeedback: number; recipients: number; sent:
  */
 export async function sendEditorDigest(req: PayloadRequest, now = new Date()): Promise<DigestResult> {
   const { payload } = req
-  const last = await payload.find({ collection: editorDigestsSlug as never, depth: 0, limit: 1, overrideAccess: true, req, sort: '-until' })
+  const last = await payload.find({
+    collection: editorDigestsSlug as never,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    req,
+    sort: '-until',
+  })
   const lastUntil = (last.docs[0] as { until?: string } | undefined)?.until
   const since = lastUntil ? new Date(lastUntil) : new Date(now.getTime() - firstDigestWindowMs)
-  const window = (field: string) => [{ [field]: { greater_than: since.toISOString() } }, { [field]: { less_than_equal: now.toISOString() } }]
+  const window = (field: string) => [
+    { [field]: { greater_than: since.toISOString() } },
+    { [field]: { less_than_equal: now.toISOString() } },
+  ]
 
   const find = async (where: object[]) =>
     (
@@ -46,15 +59,20 @@ export async function sendEditorDigest(req: PayloadRequest, now = new Date()): P
     ).docs as unknown as Item[]
   const unanswered = await find([{ unanswered: { equals: true } }, ...window('createdAt')])
   const negative = await find([{ rating: { equals: 'down' } }, ...window('ratedAt')])
-  if (unanswered.length === 0 && negative.length === 0) return { negativeFeedback: 0, recipients: 0, sent: false, unanswered: 0 }
+  if (unanswered.length === 0 && negative.length === 0)
+    return { negativeFeedback: 0, recipients: 0, sent: false, unanswered: 0 }
 
   const editors = await findEditors(req)
   const siteName = await readSiteName(req)
   const admin = `${publicUrl(payload)}${payload.config.routes.admin}`
   const link = (item: Item) => `${admin}/collections/chat-messages/${item.id}`
   const sections = [
-    unanswered.length ? `<h2 style="font-size:16px">Unanswered questions (${unanswered.length})</h2>${itemList(unanswered, link)}` : '',
-    negative.length ? `<h2 style="font-size:16px">Negative feedback (${negative.length})</h2>${itemList(negative, link)}` : '',
+    unanswered.length
+      ? `<h2 style="font-size:16px">Unanswered questions (${unanswered.length})</h2>${itemList(unanswered, link)}`
+      : '',
+    negative.length
+      ? `<h2 style="font-size:16px">Negative feedback (${negative.length})</h2>${itemList(negative, link)}`
+      : '',
   ].join('\n')
   const subject = `${siteName}: ${unanswered.length} unanswered, ${negative.length} thumbs-down since ${since.toISOString().slice(0, 16).replace('T', ' ')} UTC`
   for (const editor of editors) {
@@ -70,7 +88,13 @@ export async function sendEditorDigest(req: PayloadRequest, now = new Date()): P
   }
   await payload.create({
     collection: editorDigestsSlug as never,
-    data: { negativeFeedback: negative.length, recipients: editors.length, since: since.toISOString(), unanswered: unanswered.length, until: now.toISOString() } as never,
+    data: {
+      negativeFeedback: negative.length,
+      recipients: editors.length,
+      since: since.toISOString(),
+      unanswered: unanswered.length,
+      until: now.toISOString(),
+    } as never,
     overrideAccess: true,
     req,
   })

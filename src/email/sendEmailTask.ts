@@ -14,7 +14,12 @@ export type SendEmailInput = { message: SendMailOptions }
 
 /** Delivers through Payload's own nodemailer adapter, given the transport (SMTP, or raw for a file). */
 async function deliver(payload: Payload, transport: Transporter, settings: EmailSettings, message: SendMailOptions) {
-  const adapter = await nodemailerAdapter({ defaultFromAddress: settings.fromAddress, defaultFromName: settings.fromName, skipVerify: true, transport })
+  const adapter = await nodemailerAdapter({
+    defaultFromAddress: settings.fromAddress,
+    defaultFromName: settings.fromName,
+    skipVerify: true,
+    transport,
+  })
   return (await adapter({ payload }).sendEmail(message as never)) as { message?: Buffer; messageId: string }
 }
 
@@ -38,7 +43,9 @@ export const buildSendEmailTask = (): TaskConfig => {
         if (settings.smtp) {
           const info = await deliver(req.payload, smtpTransport(settings.smtp), settings, message)
           req.payload.logger.info({ messageId: info.messageId, msg: `Email sent: "${message.subject}" to ${to}` })
-          return { output: { delivered: `smtp://${settings.smtp.host}:${settings.smtp.port}`, messageId: info.messageId } }
+          return {
+            output: { delivered: `smtp://${settings.smtp.host}:${settings.smtp.port}`, messageId: info.messageId },
+          }
         }
         const info = await deliver(req.payload, rawMessageTransport(), settings, message)
         const file = await writeEmailFile(settings.fileDir, info.message as Buffer)

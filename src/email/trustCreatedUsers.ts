@@ -12,5 +12,9 @@ export const trustCreatedUsers: CollectionBeforeOperationHook = ({ args, operati
   if (operation !== 'create') return args
   if (req.user && !req.context?.[addressProvenKey]) return args
   const create = args as { data?: Record<string, unknown>; disableVerificationEmail?: boolean }
-  return { ...create, data: { ...create.data, _verified: true }, disableVerificationEmail: true } as unknown as typeof args
+  return {
+    ...create,
+    data: { ...create.data, _verified: true },
+    disableVerificationEmail: true,
+  } as unknown as typeof args
 }

@@ -3,7 +3,8 @@ import { APIError } from 'payload'
 // One @, no spaces, a dot in the domain: what a mail server can route. Deliberately not RFC 5322 in full.
 const addressPattern = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/
 
-export const isEmailAddress = (value: unknown): value is string => typeof value === 'string' && addressPattern.test(value.trim())
+export const isEmailAddress = (value: unknown): value is string =>
+  typeof value === 'string' && addressPattern.test(value.trim())
 
 /** The bare addresses in a nodemailer address field (`a@b.c`, `Name <a@b.c>`, lists and arrays of them). */
 export function addressesOf(field: unknown): string[] {

@@ -20,7 +20,11 @@ export const answerDatabaseUnavailable: AfterErrorHook = ({ error, graphqlResult
   headers.set('Retry-After', String(retryAfterSeconds))
   headers.set(unavailableHeader, '1')
   return {
-    graphqlResult: graphqlResult && { ...graphqlResult, extensions: { ...graphqlResult.extensions, statusCode: 503 }, message: databaseUnavailableMessage },
+    graphqlResult: graphqlResult && {
+      ...graphqlResult,
+      extensions: { ...graphqlResult.extensions, statusCode: 503 },
+      message: databaseUnavailableMessage,
+    },
     response: { errors: [{ message: databaseUnavailableMessage }] },
     status: 503,
   }

@@ -7,7 +7,6 @@ import { ownerOnCreate } from '../fields/ownerField'
 import { findLiveRow, isLive, type LiveRow } from './liveRow'
 import { isDraftSave, setTransition, type Transition } from './publicationState'
 
-
 /**
  * How a save changes the live document. A non-draft save writes the main row visitors read, so one
  * that keeps a live document live republishes it (with whatever the latest version holds), and
@@ -28,7 +27,10 @@ const refusal = (transition: Exclude<Transition, null>): string =>
 type Save = Parameters<CollectionBeforeChangeHook>[0]
 
 /** An update's effect on the live row, and who owns that row. Draft saves leave it alone. */
-async function updateEffect({ collection, data, originalDoc, req }: Save, ownedBy: string): Promise<{ owner: unknown; transition: Transition }> {
+async function updateEffect(
+  { collection, data, originalDoc, req }: Save,
+  ownedBy: string,
+): Promise<{ owner: unknown; transition: Transition }> {
   if (!originalDoc || isDraftSave(req, collection.slug)) return { owner: undefined, transition: null }
   // originalDoc is the latest version, which may be a draft; the main row says what is live.
   const live = await findLiveRow(req, collection.slug, originalDoc.id)

@@ -6,7 +6,8 @@ type Hooks = NonNullable<CollectionConfig['hooks']>
 export function mergeHooks(...sets: (Hooks | undefined)[]): Hooks {
   const merged: Record<string, unknown[]> = {}
   for (const set of sets) {
-    for (const [name, list] of Object.entries(set ?? {})) merged[name] = [...(merged[name] ?? []), ...((list as unknown[]) ?? [])]
+    for (const [name, list] of Object.entries(set ?? {}))
+      merged[name] = [...(merged[name] ?? []), ...((list as unknown[]) ?? [])]
   }
   return merged as Hooks
 }

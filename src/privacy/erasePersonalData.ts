@@ -38,11 +38,19 @@ export class EraseRefused extends Error {
 type UserRow = { email: string; id: number | string; roles?: ({ name?: string } | number | string)[] }
 
 const adminRole = 'admin'
-const roleNames = (user: UserRow) => (user.roles ?? []).map((role) => (typeof role === 'object' ? role.name : undefined))
+const roleNames = (user: UserRow) =>
+  (user.roles ?? []).map((role) => (typeof role === 'object' ? role.name : undefined))
 
 async function findUser(req: PayloadRequest, id: unknown): Promise<null | UserRow> {
   if (typeof id !== 'number' && typeof id !== 'string') return null
-  const { docs } = await req.payload.find({ collection: 'users', depth: 1, limit: 1, overrideAccess: true, req, where: { id: { equals: id } } })
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    depth: 1,
+    limit: 1,
+    overrideAccess: true,
+    req,
+    where: { id: { equals: id } },
+  })
   return (docs[0] as unknown as UserRow) ?? null
 }
 
@@ -57,14 +65,26 @@ async function checkRequest(req: PayloadRequest, { confirm, reassignTo, userId }
     throw new EraseRefused(400, 'To confirm, send the user’s email address as "confirm".')
   }
   const targetId = reassignTo ?? (req.user?.collection === 'users' ? req.user.id : undefined)
-  if (targetId === undefined || targetId === null) throw new EraseRefused(400, 'Say who takes over their content: "reassignTo" (a user id).')
+  if (targetId === undefined || targetId === null)
+    throw new EraseRefused(400, 'Say who takes over their content: "reassignTo" (a user id).')
   const target = await findUser(req, targetId)
   if (!target) throw new EraseRefused(400, '"reassignTo" is not an existing user.')
-  if (String(target.id) === String(user.id)) throw new EraseRefused(400, '"reassignTo" must be someone other than the user being erased.')
+  if (String(target.id) === String(user.id))
+    throw new EraseRefused(400, '"reassignTo" must be someone other than the user being erased.')
   if (roleNames(user).includes(adminRole)) {
-    const admins = await req.payload.find({ collection: 'users', depth: 1, overrideAccess: true, pagination: false, req, where: { active: { not_equals: false } } })
-    const others = (admins.docs as unknown as UserRow[]).filter((other) => String(other.id) !== String(user.id) && roleNames(other).includes(adminRole))
-    if (others.length === 0) throw new EraseRefused(409, 'This is the last active admin: make someone else an admin first.')
+    const admins = await req.payload.find({
+      collection: 'users',
+      depth: 1,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      where: { active: { not_equals: false } },
+    })
+    const others = (admins.docs as unknown as UserRow[]).filter(
+      (other) => String(other.id) !== String(user.id) && roleNames(other).includes(adminRole),
+    )
+    if (others.length === 0)
+      throw new EraseRefused(409, 'This is the last active admin: make someone else an admin first.')
   }
   return { target, user }
 }
@@ -78,10 +98,22 @@ async function reassignContent(req: PayloadRequest, userId: number | string, tar
   const reassigned: EraseSummary['reassigned'] = {}
   for (const owned of ownedContent) {
     const { column, table, versionColumn, versionTable } = ownerColumns(owned)
-    const documents = await runSql<{ id: number }>(req, sql`update ${table} set ${column} = ${targetId} where ${column} = ${userId} returning id`)
-    const versions = await runSql(req, sql`update ${versionTable} set ${versionColumn} = ${targetId} where ${versionColumn} = ${userId}`)
+    const documents = await runSql<{ id: number }>(
+      req,
+      sql`update ${table} set ${column} = ${targetId} where ${column} = ${userId} returning id`,
+    )
+    const versions = await runSql(
+      req,
+      sql`update ${versionTable} set ${versionColumn} = ${targetId} where ${versionColumn} = ${userId}`,
+    )
     for (const { id } of documents.rows) {
-      await writeAuditEntry(req, { action: 'update', changedFields: [owned.field], documentId: id, entity: owned.collection, entityType: 'collection' })
+      await writeAuditEntry(req, {
+        action: 'update',
+        changedFields: [owned.field],
+        documentId: id,
+        entity: owned.collection,
+        entityType: 'collection',
+      })
     }
     reassigned[owned.collection] = { documents: documents.count, versions: versions.count }
   }
@@ -94,7 +126,10 @@ async function reassignContent(req: PayloadRequest, userId: number | string, tar
  * find these entries any more).
  */
 async function anonymiseTheirActions(req: PayloadRequest, userId: number | string) {
-  const { count } = await runSql(req, sql`update audit_logs set user_id = null, ip = null, user_agent = null where user_id = ${userId}`)
+  const { count } = await runSql(
+    req,
+    sql`update audit_logs set user_id = null, ip = null, user_agent = null where user_id = ${userId}`,
+  )
   return count
 }
 
@@ -103,7 +138,10 @@ async function anonymiseTheirActions(req: PayloadRequest, userId: number | strin
  * account: the database trigger lets exactly this column be cleared, and only on `users` entries.
  */
 async function anonymiseEntriesAboutThem(req: PayloadRequest, userId: number | string) {
-  const { count } = await runSql(req, sql`update audit_logs set document_id = null where entity = 'users' and document_id = ${String(userId)}`)
+  const { count } = await runSql(
+    req,
+    sql`update audit_logs set document_id = null where entity = 'users' and document_id = ${String(userId)}`,
+  )
   return count
 }
 
@@ -124,14 +162,25 @@ export async function erasePersonalData(req: PayloadRequest, request: EraseReque
     // One a worker is sending right now goes out anyway; deleting its job would only hide that.
     const waiting = emails.filter((job) => !job.processing)
     if (waiting.length > 0) {
-      await req.payload.db.deleteMany({ collection: 'payload-jobs', req, where: { id: { in: waiting.map((job) => job.id) } } })
+      await req.payload.db.deleteMany({
+        collection: 'payload-jobs',
+        req,
+        where: { id: { in: waiting.map((job) => job.id) } },
+      })
     }
     const actions = await anonymiseTheirActions(req, user.id)
     await req.payload.delete({ collection: 'users', id: user.id, overrideAccess: true, req })
     const auditEntriesAnonymised = actions + (await anonymiseEntriesAboutThem(req, user.id))
     await writeAuditEntry(req, { action: 'erase', entity: 'users', entityType: 'collection' })
     if (ownTransaction) await commitTransaction(req)
-    return { auditEntriesAnonymised, chat, emailsBeingSent: emails.length - waiting.length, emailsDropped: waiting.length, reassigned, reassignedTo: target.id }
+    return {
+      auditEntriesAnonymised,
+      chat,
+      emailsBeingSent: emails.length - waiting.length,
+      emailsDropped: waiting.length,
+      reassigned,
+      reassignedTo: target.id,
+    }
   } catch (error) {
     if (ownTransaction) await killTransaction(req)
     throw error

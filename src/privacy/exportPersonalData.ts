@@ -7,13 +7,27 @@ import { ownedContent } from './ownedContent'
 
 type Doc = Record<string, unknown> & { id: number | string }
 
-const pick = (doc: Doc, keys: string[]) => Object.fromEntries(keys.filter((key) => key in doc).map((key) => [key, doc[key] ?? null]))
+const pick = (doc: Doc, keys: string[]) =>
+  Object.fromEntries(keys.filter((key) => key in doc).map((key) => [key, doc[key] ?? null]))
 
 /** Account fields safe to hand over: never the password hash and salt, the API key or any token. */
 const accountFields = ['id', 'name', 'email', 'active', '_verified', 'enableAPIKey', 'createdAt', 'updatedAt']
 
-async function findAll(req: PayloadRequest, collection: string, where: Where, extra: Record<string, unknown> = {}): Promise<Doc[]> {
-  const { docs } = await req.payload.find({ collection: collection as never, depth: 0, overrideAccess: true, pagination: false, req, where, ...extra })
+async function findAll(
+  req: PayloadRequest,
+  collection: string,
+  where: Where,
+  extra: Record<string, unknown> = {},
+): Promise<Doc[]> {
+  const { docs } = await req.payload.find({
+    collection: collection as never,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    where,
+    ...extra,
+  })
   return docs as unknown as Doc[]
 }
 
@@ -32,7 +46,9 @@ async function ownedDocuments(req: PayloadRequest, userId: number | string) {
       })
       return {
         collection,
-        documents: documents.map((doc) => pick(doc, ['id', 'title', 'slug', '_status', 'deletedAt', 'createdAt', 'updatedAt'])),
+        documents: documents.map((doc) =>
+          pick(doc, ['id', 'title', 'slug', '_status', 'deletedAt', 'createdAt', 'updatedAt']),
+        ),
         field,
         versions: (versions.docs as unknown as (Doc & { parent: unknown; version: Doc })[]).map((version) => ({
           id: version.id,
@@ -54,29 +70,39 @@ async function ownedDocuments(req: PayloadRequest, userId: number | string) {
  * hold one-time links). Null when there is no such user.
  */
 export async function exportPersonalData(req: PayloadRequest, userId: number | string) {
-  const user = (await req.payload.find({
-    collection: 'users',
-    depth: 1,
-    limit: 1,
-    overrideAccess: true,
-    req,
-    showHiddenFields: true,
-    where: { id: { equals: userId } },
-  })).docs[0] as unknown as (Doc & { avatar?: Doc | null; email: string; roles?: Doc[]; sessions?: Doc[] }) | undefined
+  const user = (
+    await req.payload.find({
+      collection: 'users',
+      depth: 1,
+      limit: 1,
+      overrideAccess: true,
+      req,
+      showHiddenFields: true,
+      where: { id: { equals: userId } },
+    })
+  ).docs[0] as unknown as (Doc & { avatar?: Doc | null; email: string; roles?: Doc[]; sessions?: Doc[] }) | undefined
   if (!user) return null
 
   const [content, actorEntries, aboutEntries, preferences, chatSessions, emails] = await Promise.all([
     ownedDocuments(req, user.id),
     findAll(req, 'audit-logs', { user: { equals: user.id } }, { sort: 'createdAt' }),
-    findAll(req, 'audit-logs', { and: [{ entity: { equals: 'users' } }, { documentId: { equals: String(user.id) } }] }, { sort: 'createdAt' }),
-    findAll(req, 'payload-preferences', { and: [{ 'user.relationTo': { equals: 'users' } }, { 'user.value': { equals: user.id } }] }),
+    findAll(
+      req,
+      'audit-logs',
+      { and: [{ entity: { equals: 'users' } }, { documentId: { equals: String(user.id) } }] },
+      { sort: 'createdAt' },
+    ),
+    findAll(req, 'payload-preferences', {
+      and: [{ 'user.relationTo': { equals: 'users' } }, { 'user.value': { equals: user.id } }],
+    }),
     findChatSessionsOf(req.payload, { req, userId: user.id }),
     findEmailJobsTo(req, user.email),
   ])
   const auditFields = ['id', 'createdAt', 'action', 'entity', 'documentId', 'changedFields']
   // An entry's address and browser belong to whoever acted: theirs only on the entries they made.
   const actorOf = (entry: Doc) => (entry.user && typeof entry.user === 'object' ? (entry.user as Doc).id : entry.user)
-  const auditEntry = (entry: Doc) => pick(entry, String(actorOf(entry)) === String(user.id) ? [...auditFields, 'ip', 'userAgent'] : auditFields)
+  const auditEntry = (entry: Doc) =>
+    pick(entry, String(actorOf(entry)) === String(user.id) ? [...auditFields, 'ip', 'userAgent'] : auditFields)
 
   return {
     exportedAt: new Date().toISOString(),
@@ -97,7 +123,17 @@ export async function exportPersonalData(req: PayloadRequest, userId: number | s
     chatSessions: chatSessions.map(({ id: _id, ...session }) => ({
       ...session,
       messages: session.messages.map((message) =>
-        pick(message as unknown as Doc, ['publicId', 'createdAt', 'question', 'answer', 'sources', 'status', 'rating', 'comment', 'ratedAt']),
+        pick(message as unknown as Doc, [
+          'publicId',
+          'createdAt',
+          'question',
+          'answer',
+          'sources',
+          'status',
+          'rating',
+          'comment',
+          'ratedAt',
+        ]),
       ),
     })),
     outbox: emails.map((job) => ({

@@ -14,7 +14,8 @@ type EmailJob = {
 const addressesOf = (to: unknown): string[] =>
   (Array.isArray(to) ? to : [to]).flatMap((entry) => {
     if (typeof entry === 'string') return entry.split(',')
-    if (entry && typeof entry === 'object' && 'address' in entry) return [String((entry as { address: unknown }).address)]
+    if (entry && typeof entry === 'object' && 'address' in entry)
+      return [String((entry as { address: unknown }).address)]
     return []
   })
 
@@ -33,6 +34,8 @@ export async function findEmailJobsTo(req: PayloadRequest, email: string): Promi
   })
   const wanted = email.trim().toLowerCase()
   return (docs as unknown as EmailJob[]).filter((job) =>
-    addressesOf(job.input?.message?.to).some((address) => address.replace(/^.*</, '').replace(/>.*$/, '').trim().toLowerCase() === wanted),
+    addressesOf(job.input?.message?.to).some(
+      (address) => address.replace(/^.*</, '').replace(/>.*$/, '').trim().toLowerCase() === wanted,
+    ),
   )
 }

@@ -45,7 +45,11 @@ export const erasePersonalDataEndpoint: Endpoint = {
     const body = await readJson(req)
     if (body instanceof Response) return body
     try {
-      const summary = await erasePersonalData(req, { confirm: body.confirm, reassignTo: body.reassignTo ?? undefined, userId: userIdOf(req) })
+      const summary = await erasePersonalData(req, {
+        confirm: body.confirm,
+        reassignTo: body.reassignTo ?? undefined,
+        userId: userIdOf(req),
+      })
       return Response.json({ message: 'The user was erased.', ...summary })
     } catch (error) {
       if (error instanceof EraseRefused) return errorResponse(error.status, error.message)

@@ -8,7 +8,10 @@ type Adapter = { drizzle: Executor; sessions?: Record<number | string, { db: Exe
  * Runs raw SQL inside `req`'s transaction when it has one (as the Local API does with `req`), so it
  * commits or rolls back with the rest of the work; returns the rows and how many rows it touched.
  */
-export async function runSql<T = Record<string, unknown>>(req: PayloadRequest, query: SQL): Promise<{ count: number; rows: T[] }> {
+export async function runSql<T = Record<string, unknown>>(
+  req: PayloadRequest,
+  query: SQL,
+): Promise<{ count: number; rows: T[] }> {
   const adapter = req.payload.db as unknown as Adapter
   const id = req.transactionID ? await req.transactionID : undefined
   const db = (id !== undefined && adapter.sessions?.[id]?.db) || adapter.drizzle

@@ -24,7 +24,9 @@ async function passwordMatches(password: string, hash: string, salt: string): Pr
  * failed attempts against the account and write the audit log.
  */
 export async function defaultPasswordAccounts(payload: Payload): Promise<string[]> {
-  const emails = [...new Set([defaultAdminEmail, process.env.ADMIN_EMAIL || defaultAdminEmail].map((email) => email.toLowerCase()))]
+  const emails = [
+    ...new Set([defaultAdminEmail, process.env.ADMIN_EMAIL || defaultAdminEmail].map((email) => email.toLowerCase())),
+  ]
   const { docs } = await payload.find({
     collection: 'users',
     depth: 0,
@@ -36,7 +38,8 @@ export async function defaultPasswordAccounts(payload: Payload): Promise<string[
   })
   const found: string[] = []
   for (const user of docs as { email: string; hash?: null | string; salt?: null | string }[]) {
-    if (user.hash && user.salt && (await passwordMatches(defaultAdminPassword, user.hash, user.salt))) found.push(user.email)
+    if (user.hash && user.salt && (await passwordMatches(defaultAdminPassword, user.hash, user.salt)))
+      found.push(user.email)
   }
   return found
 }

@@ -14,7 +14,13 @@ export function unwrapParagraphs(markdown: string): string {
     const fence = line.trimStart().startsWith('```')
     const structural = /^\s*([-*+]|\d+\.|#{1,6}|>)\s/.test(line) || fence || line.trim() === ''
     const previous = out.at(-1)
-    if (!inFence && !structural && previous !== undefined && previous.trim() !== '' && !previous.trimStart().startsWith('```')) {
+    if (
+      !inFence &&
+      !structural &&
+      previous !== undefined &&
+      previous.trim() !== '' &&
+      !previous.trimStart().startsWith('```')
+    ) {
       out[out.length - 1] = `${previous} ${line.trim()}`
     } else {
       out.push(line)
@@ -37,7 +43,13 @@ function fenceToCodeBlock(node: LexicalNode): LexicalNode {
   if (node.type !== 'paragraph' || !match) return node
   return {
     type: 'block',
-    fields: { id: crypto.randomBytes(12).toString('hex'), blockName: '', blockType: 'Code', code: match[2], language: languageIds[match[1]] ?? (match[1] || 'plaintext') },
+    fields: {
+      id: crypto.randomBytes(12).toString('hex'),
+      blockName: '',
+      blockType: 'Code',
+      code: match[2],
+      language: languageIds[match[1]] ?? (match[1] || 'plaintext'),
+    },
     format: '',
     version: 2,
   }

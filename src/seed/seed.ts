@@ -28,8 +28,16 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
   let created = 0
 
   const findOne = async (collection: Slug, where: Where) =>
-    (await payload.find({ collection, depth: 0, limit: 1, overrideAccess: true, trash: collection === 'projects' || collection === 'blog-posts', where }))
-      .docs[0] as { id: number } | undefined
+    (
+      await payload.find({
+        collection,
+        depth: 0,
+        limit: 1,
+        overrideAccess: true,
+        trash: collection === 'projects' || collection === 'blog-posts',
+        where,
+      })
+    ).docs[0] as { id: number } | undefined
 
   async function ensure(collection: Slug, where: Where, create: () => Promise<{ id: number }>, label: string) {
     const existing = await findOne(collection, where)
@@ -43,21 +51,40 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
 
   const roleIds: Record<string, number> = {}
   for (const role of roles) {
-    roleIds[role.name] = await ensure('roles', { name: { equals: role.name } }, () =>
-      payload.create({ collection: 'roles', data: role, overrideAccess: true }), role.name)
+    roleIds[role.name] = await ensure(
+      'roles',
+      { name: { equals: role.name } },
+      () => payload.create({ collection: 'roles', data: role, overrideAccess: true }),
+      role.name,
+    )
   }
 
-  const adminId = await ensure('users', { email: { equals: options.adminEmail.toLowerCase() } }, () =>
-    payload.create({
-      collection: 'users',
-      data: { active: true, email: options.adminEmail, name: 'Site admin', password: options.adminPassword, roles: [roleIds.admin] },
-      overrideAccess: true,
-    }), options.adminEmail)
+  const adminId = await ensure(
+    'users',
+    { email: { equals: options.adminEmail.toLowerCase() } },
+    () =>
+      payload.create({
+        collection: 'users',
+        data: {
+          active: true,
+          email: options.adminEmail,
+          name: 'Site admin',
+          password: options.adminPassword,
+          roles: [roleIds.admin],
+        },
+        overrideAccess: true,
+      }),
+    options.adminEmail,
+  )
 
   const skillIds: Record<string, number> = {}
   for (const skill of skills) {
-    skillIds[skill.name] = await ensure('skills', { name: { equals: skill.name } }, () =>
-      payload.create({ collection: 'skills', data: skill, overrideAccess: true }), skill.name)
+    skillIds[skill.name] = await ensure(
+      'skills',
+      { name: { equals: skill.name } },
+      () => payload.create({ collection: 'skills', data: skill, overrideAccess: true }),
+      skill.name,
+    )
   }
 
   const imageFor = async (title: string, kind: 'avatar' | 'cover' = 'cover') => {
@@ -84,13 +111,18 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
   const skillRefs = (names: string[]) => names.map((name) => skillIds[name]).filter(Boolean)
 
   const ensurePublishable = (collection: 'blog-posts' | 'projects', title: string, published: boolean, data: object) =>
-    ensure(collection, { title: { equals: title } }, () =>
-      payload.create({
-        collection,
-        data: { ...data, _status: published ? 'published' : 'draft', title } as never,
-        draft: !published,
-        overrideAccess: true,
-      }), title)
+    ensure(
+      collection,
+      { title: { equals: title } },
+      () =>
+        payload.create({
+          collection,
+          data: { ...data, _status: published ? 'published' : 'draft', title } as never,
+          draft: !published,
+          overrideAccess: true,
+        }),
+      title,
+    )
 
   for (const { description, published, skills: names, ...fields } of projects) {
     const coverImage = await coverFor(fields.title)

@@ -19,7 +19,10 @@ const runningInstances = (): Payload[] => {
  * open are closed directly. Left open, that client would hear the database stop and throw an
  * uncaught "Connection terminated unexpectedly".
  */
-export async function closePayload({ drainMs = 10_000, poolMs = 2000 }: { drainMs?: number; poolMs?: number } = {}): Promise<void> {
+export async function closePayload({
+  drainMs = 10_000,
+  poolMs = 2000,
+}: { drainMs?: number; poolMs?: number } = {}): Promise<void> {
   for (const payload of runningInstances()) {
     const crons = payload.crons.splice(0, payload.crons.length) as unknown as Cron[]
     for (const cron of crons) cron.stop()

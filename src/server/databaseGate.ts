@@ -1,12 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { databaseAvailability, databaseUnavailableMessage, markDatabaseDown, markDatabaseUp, retryAfterSeconds } from '../db/databaseAvailability'
+import {
+  databaseAvailability,
+  databaseUnavailableMessage,
+  markDatabaseDown,
+  markDatabaseUp,
+  retryAfterSeconds,
+} from '../db/databaseAvailability'
 import { unavailableHeader } from '../hooks/answerDatabaseUnavailable'
 
 type Next = () => void
 
 // What does not need the database: health checks and Next.js's built assets.
-const exempt = (url = '') => url === '/healthz' || url === '/readyz' || url.startsWith('/_next/') || url === '/favicon.ico'
+const exempt = (url = '') =>
+  url === '/healthz' || url === '/readyz' || url.startsWith('/_next/') || url === '/favicon.ico'
 
 const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Back in a moment</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
@@ -17,7 +24,9 @@ function refuse(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Retry-After', String(retryAfterSeconds))
   res.setHeader('Cache-Control', 'no-store')
   if ((req.url ?? '').startsWith('/api/')) {
-    res.writeHead(503, { 'Content-Type': 'application/json' }).end(JSON.stringify({ errors: [{ message: databaseUnavailableMessage }] }))
+    res
+      .writeHead(503, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ errors: [{ message: databaseUnavailableMessage }] }))
   } else {
     res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8' }).end(page)
   }
@@ -31,7 +40,8 @@ function refuse(req: IncomingMessage, res: ServerResponse): void {
 function answer503WhenUnavailable(res: ServerResponse): void {
   const writeHead = res.writeHead
   res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
-    const headers = rest.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg)) as Record<string, unknown> | undefined
+    const headers = rest.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg)) as
+      Record<string, unknown> | undefined
     const marked = res.hasHeader(unavailableHeader) || Boolean(headers && unavailableHeader in headers)
     if (headers) delete headers[unavailableHeader]
     res.removeHeader(unavailableHeader)
@@ -49,7 +59,13 @@ function answer503WhenUnavailable(res: ServerResponse): void {
  * with Retry-After. At most once per `probeIntervalMs` a request runs `probe` (a `select 1` on its
  * own small pool); when that succeeds the app serves normally again, with no restart.
  */
-export function databaseGate({ probe, probeIntervalMs = 1000 }: { probe: () => Promise<void>; probeIntervalMs?: number }) {
+export function databaseGate({
+  probe,
+  probeIntervalMs = 1000,
+}: {
+  probe: () => Promise<void>
+  probeIntervalMs?: number
+}) {
   let lastProbe = 0
   let inFlight: Promise<void> | undefined
   const recheck = () => {

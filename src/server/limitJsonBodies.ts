@@ -2,12 +2,17 @@ import type { RequestHandler } from 'express'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 /** MAX_JSON_BODY_KB in bytes (default 1 MB): enough for any document the REST API takes as JSON. */
-export const maxJsonBodyBytes = (value = process.env.MAX_JSON_BODY_KB) => (Number(value) > 0 ? Number(value) : 1024) * 1024
+export const maxJsonBodyBytes = (value = process.env.MAX_JSON_BODY_KB) =>
+  (Number(value) > 0 ? Number(value) : 1024) * 1024
 
 const refuse = (res: ServerResponse, maxBytes: number) => {
   const body = JSON.stringify({ errors: [{ message: `The body may be at most ${Math.floor(maxBytes / 1024)} KB.` }] })
   // The rest of the body is never read, so the connection cannot carry another request.
-  res.writeHead(413, { Connection: 'close', 'Content-Length': Buffer.byteLength(body), 'Content-Type': 'application/json' })
+  res.writeHead(413, {
+    Connection: 'close',
+    'Content-Length': Buffer.byteLength(body),
+    'Content-Type': 'application/json',
+  })
   res.end(body)
 }
 

@@ -4,13 +4,17 @@
  * Returns a one-line reason to refuse to start, or null.
  */
 export function publicUrlProblem(production: boolean, value = process.env.PUBLIC_URL): null | string {
-  if (!value) return production ? 'PUBLIC_URL must be set in production: the address people reach the site at, such as https://portfolio.example.com' : null
+  if (!value)
+    return production
+      ? 'PUBLIC_URL must be set in production: the address people reach the site at, such as https://portfolio.example.com'
+      : null
   let url: URL
   try {
     url = new URL(value)
   } catch {
     return `PUBLIC_URL must be an http(s) address, not "${value}"`
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `PUBLIC_URL must be an http(s) address, not "${value}"`
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `PUBLIC_URL must be an http(s) address, not "${value}"`
   return null
 }

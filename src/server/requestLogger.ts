@@ -17,7 +17,14 @@ export const requestLogger =
       if (skip.some((prefix) => path.startsWith(prefix))) return
       const ms = Number(process.hrtime.bigint() - started) / 1e6
       if (format === 'json') {
-        const entry = { ip: req.ip, method: req.method, ms: Math.round(ms * 10) / 10, path, status: res.statusCode, time: new Date().toISOString() }
+        const entry = {
+          ip: req.ip,
+          method: req.method,
+          ms: Math.round(ms * 10) / 10,
+          path,
+          status: res.statusCode,
+          time: new Date().toISOString(),
+        }
         process.stdout.write(`${JSON.stringify(entry)}\n`)
       } else {
         process.stdout.write(`[http] ${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms\n`)

@@ -53,7 +53,10 @@ afterAll(async () => {
 })
 
 async function newPage(options: { colorScheme?: 'dark' | 'light' } = {}): Promise<Page> {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { height: 900, width: 1280 } })
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { height: 900, width: 1280 },
+  })
   contexts.push(context)
   const page = await context.newPage()
   page.setDefaultTimeout(30_000)
@@ -131,7 +134,9 @@ describe('in a real browser', () => {
     expect(await launcher.getAttribute('aria-expanded')).toBe('true')
     expect(await widget(page).host.getByRole('dialog', { name: 'Ask this site' }).count()).toBe(1)
     // The site's own intro, from its script tag's data-intro.
-    expect(await widget(page).host.locator('p.intro').innerText()).toBe('Ask about the projects, writing and skills on this site. Answers come from its published pages and link to their sources.')
+    expect(await widget(page).host.locator('p.intro').innerText()).toBe(
+      'Ask about the projects, writing and skills on this site. Answers come from its published pages and link to their sources.',
+    )
 
     // Watch the answer while it is still in progress: first the typing state, then words on screen.
     await page.evaluate(() => {
@@ -150,7 +155,9 @@ describe('in a real browser', () => {
     expect(chat.request().headers().accept).toBe('text/event-stream')
     expect(chat.headers()['content-type']).toBe('text/event-stream; charset=utf-8')
     expect((await chat.text()).match(/^event: token$/gm)?.length).toBeGreaterThan(1)
-    const seen = await page.evaluate(() => (window as unknown as { seen: { textWhileBusy: boolean; typing: boolean } }).seen)
+    const seen = await page.evaluate(
+      () => (window as unknown as { seen: { textWhileBusy: boolean; typing: boolean } }).seen,
+    )
     expect(seen).toEqual({ textWhileBusy: true, typing: true })
 
     expect(await answer.locator('.text').innerText()).toContain('forty-two herons')
@@ -178,7 +185,9 @@ describe('in a real browser', () => {
     await widget(page).launcher.click()
     // The site says "bookkeeping" and "ledger", never "accounting".
     const answer = await ask(page, 'Have you worked on accounting software?')
-    expect(await answer.locator('.text').innerText()).toMatch(/^I'm not sure this portfolio answers that\. These pages come closest: Ledgerline \[1\]/)
+    expect(await answer.locator('.text').innerText()).toMatch(
+      /^I'm not sure this portfolio answers that\. These pages come closest: Ledgerline \[1\]/,
+    )
     const offered = answer.getByRole('list', { name: 'Pages that may help' })
     expect(await offered.innerText()).toContain('Ledgerline')
     expect(await answer.getByRole('list', { name: 'Sources' }).count()).toBe(0)
@@ -214,7 +223,9 @@ describe('in a real browser', () => {
     const { host, launcher } = widget(page)
     await launcher.click()
     // No data-intro on this host page: the widget's own, which names no kind of site.
-    expect(await host.locator('p.intro').innerText()).toBe('Ask about this site. Answers come from its published pages and link to their sources.')
+    expect(await host.locator('p.intro').innerText()).toBe(
+      'Ask about this site. Answers come from its published pages and link to their sources.',
+    )
     const answer = await ask(page, post.question)
     expect(await answer.innerText()).toContain('forty-two herons')
     expect(await answer.locator('.error').count()).toBe(0)
@@ -234,7 +245,9 @@ describe('in a real browser', () => {
     await widget(page).launcher.click()
     const answer = await ask(page, post.question)
     expect(await answer.locator('.error').innerText()).toBe('The chat is not available on this site.')
-    await expect.poll(() => widget(page).host.getByRole('status').textContent()).toBe('The chat is not available on this site.')
+    await expect
+      .poll(() => widget(page).host.getByRole('status').textContent())
+      .toBe('The chat is not available on this site.')
     expect(await answer.locator('.text').count()).toBe(0)
     // The question stays in the box to send again later.
     expect(await widget(page).input.inputValue()).toBe(post.question)
@@ -248,10 +261,13 @@ describe('in a real browser', () => {
       page.evaluate(() => {
         const host = document.activeElement
         const inner = host?.shadowRoot?.activeElement
-        return inner ? `widget:${inner.getAttribute('aria-label') ?? inner.className ?? inner.tagName}` : (host?.tagName ?? '')
+        return inner
+          ? `widget:${inner.getAttribute('aria-label') ?? inner.className ?? inner.tagName}`
+          : (host?.tagName ?? '')
       })
     // Tab through the page until the launcher has focus: it is reachable, and Enter opens the panel.
-    for (let presses = 0; presses < 60 && (await focused()) !== 'widget:launcher'; presses++) await page.keyboard.press('Tab')
+    for (let presses = 0; presses < 60 && (await focused()) !== 'widget:launcher'; presses++)
+      await page.keyboard.press('Tab')
     expect(await focused()).toBe('widget:launcher')
     await page.keyboard.press('Enter')
     expect(await isHidden(panel)).toBe(false)
@@ -276,7 +292,9 @@ describe('in a real browser', () => {
     await expect.poll(() => down.getAttribute('aria-pressed')).toBe('true')
     expect(await focused()).toBe('widget:Not helpful')
     await expect.poll(() => panel.getByRole('status').innerText(), { timeout: 10_000 }).toBe('Thanks for the feedback.')
-    expect(await answer.getByRole('button', { name: 'Helpful', exact: true }).getAttribute('aria-disabled')).toBe('true')
+    expect(await answer.getByRole('button', { name: 'Helpful', exact: true }).getAttribute('aria-disabled')).toBe(
+      'true',
+    )
 
     await page.keyboard.press('Escape')
     expect(await isHidden(panel)).toBe(true)
@@ -300,7 +318,9 @@ describe('in a real browser', () => {
       expect(await answer.locator('.error').count()).toBe(0)
     }
     const limited = await ask(page, 'And what else?')
-    expect(await limited.locator('.error').innerText()).toMatch(/^You're asking faster than the chat can answer\. Please wait \d+ seconds and try again\.$/)
+    expect(await limited.locator('.error').innerText()).toMatch(
+      /^You're asking faster than the chat can answer\. Please wait \d+ seconds and try again\.$/,
+    )
 
     await widget(page).host.getByRole('button', { name: 'Start a new conversation' }).click()
     expect(await widget(page).answers.count()).toBe(0)
@@ -362,7 +382,10 @@ describe('in a real browser', () => {
   })
 
   it('shows a draft only to a signed-in editor, through the preview', async () => {
-    const draft = { path: '/blog/notes-for-a-talk-i-have-not-announced', title: 'Notes for a talk I have not announced' }
+    const draft = {
+      path: '/blog/notes-for-a-talk-i-have-not-announced',
+      title: 'Notes for a talk I have not announced',
+    }
     const preview = `/preview?collection=blog-posts&slug=${draft.path.split('/').at(-1)}&path=${encodeURIComponent(draft.path)}`
     const visitor = await newPage()
     expect((await visitor.goto(`${app.base}${draft.path}`))?.status()).toBe(404)
@@ -394,6 +417,8 @@ describe('in a real browser', () => {
     }, nowhere)
     await widget(page).launcher.click()
     const answer = await ask(page, 'Is anyone there?')
-    expect(await answer.locator('.error').innerText()).toBe('The chat could not be reached. Check your connection and try again.')
+    expect(await answer.locator('.error').innerText()).toBe(
+      'The chat could not be reached. Check your connection and try again.',
+    )
   })
 })

@@ -47,7 +47,11 @@ export function useExampleWebsite(): ExampleWebsite {
   let database: Awaited<ReturnType<typeof startDatabase>> | undefined
   beforeAll(async () => {
     database = await startDatabase()
-    Object.assign(process.env, { DATABASE_URL: database.url, PAYLOAD_SECRET: 'example-website-secret', PUBLIC_URL: 'https://website.example' })
+    Object.assign(process.env, {
+      DATABASE_URL: database.url,
+      PAYLOAD_SECRET: 'example-website-secret',
+      PUBLIC_URL: 'https://website.example',
+    })
     try {
       execFileSync(process.execPath, ['--import', 'tsx', path.resolve('node_modules/payload/bin.js'), 'migrate'], {
         cwd: exampleDir,

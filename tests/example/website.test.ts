@@ -21,7 +21,17 @@ type Answer = { answer: string; sources: { collection: string; title: string; ur
 const paragraph = (text: string) => ({
   root: {
     type: 'root',
-    children: [{ type: 'paragraph', children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }], direction: 'ltr', format: '', indent: 0, textFormat: 0, version: 1 }],
+    children: [
+      {
+        type: 'paragraph',
+        children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }],
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        textFormat: 0,
+        version: 1,
+      },
+    ],
     direction: 'ltr',
     format: '',
     indent: 0,
@@ -61,7 +71,9 @@ describe('the example website, with the packages from their tarballs', () => {
   it('a published page is found by /api/search and cited by /api/chat, with its link', async () => {
     await save('pages', {
       _status: 'published',
-      content: paragraph('The Kelpie Bay tidal array turns the harbour current into 42 megawatts of electricity for the island.'),
+      content: paragraph(
+        'The Kelpie Bay tidal array turns the harbour current into 42 megawatts of electricity for the island.',
+      ),
       slug: 'kelpie-bay',
       title: 'Kelpie Bay tidal array',
     })
@@ -72,7 +84,11 @@ describe('the example website, with the packages from their tarballs', () => {
     const reply = await ask('How many megawatts does the Kelpie Bay tidal array produce?')
     expect(reply.answer).toMatch(/42 megawatts/)
     expect(reply.answer).toMatch(/\[1\]/)
-    expect(reply.sources[0]).toMatchObject({ collection: 'pages', title: 'Kelpie Bay tidal array', url: 'https://website.example/kelpie-bay' })
+    expect(reply.sources[0]).toMatchObject({
+      collection: 'pages',
+      title: 'Kelpie Bay tidal array',
+      url: 'https://website.example/kelpie-bay',
+    })
   })
 
   it('a draft post, and a draft change to a published one, never reach search or the chat', async () => {
@@ -88,25 +104,44 @@ describe('the example website, with the packages from their tarballs', () => {
       slug: 'harbour-festival',
       title: 'Harbour festival',
     })
-    await save('posts', { _status: 'draft', excerpt: 'The Zephyrine regatta moves to the north pier.' }, post.id, '?draft=true')
+    await save(
+      'posts',
+      { _status: 'draft', excerpt: 'The Zephyrine regatta moves to the north pier.' },
+      post.id,
+      '?draft=true',
+    )
     // The editor sees the draft; visitors keep the published version.
-    expect((await site.api.get(`/api/posts/${post.id}?draft=true`, { as: site.editor })).body.excerpt).toMatch(/Zephyrine/)
+    expect((await site.api.get(`/api/posts/${post.id}?draft=true`, { as: site.editor })).body.excerpt).toMatch(
+      /Zephyrine/,
+    )
     expect((await site.api.get(`/api/posts/${post.id}`)).body.excerpt).toBe('Notes from the harbour festival.')
 
     expect(await search('quillon lighthouse seaweed')).toEqual([])
     expect(await search('zephyrine regatta')).toEqual([])
-    expect((await search('harbour festival'))[0]).toMatchObject({ title: 'Harbour festival', url: '/posts/harbour-festival' })
-    for (const question of ['What will happen to the Quillon lighthouse?', 'Where does the Zephyrine regatta move to?']) {
+    expect((await search('harbour festival'))[0]).toMatchObject({
+      title: 'Harbour festival',
+      url: '/posts/harbour-festival',
+    })
+    for (const question of [
+      'What will happen to the Quillon lighthouse?',
+      'Where does the Zephyrine regatta move to?',
+    ]) {
       const reply = await ask(question)
       expect(reply.answer).not.toMatch(/quillon|seaweed|zephyrine|north pier/i)
-      expect(reply.sources.map((source) => source.url)).not.toContain('https://website.example/posts/quillon-lighthouse')
+      expect(reply.sources.map((source) => source.url)).not.toContain(
+        'https://website.example/posts/quillon-lighthouse',
+      )
     }
 
     // Published, it is found; unpublished again, it is gone.
-    const drafts = await site.api.get('/api/posts?draft=true&where[slug][equals]=quillon-lighthouse', { as: site.editor })
+    const drafts = await site.api.get('/api/posts?draft=true&where[slug][equals]=quillon-lighthouse', {
+      as: site.editor,
+    })
     const draft = drafts.body.docs[0] as { id: number }
     await save('posts', { _status: 'published' }, draft.id)
-    expect((await search('quillon lighthouse seaweed')).map((result) => result.url)).toEqual(['/posts/quillon-lighthouse'])
+    expect((await search('quillon lighthouse seaweed')).map((result) => result.url)).toEqual([
+      '/posts/quillon-lighthouse',
+    ])
     await save('posts', { _status: 'draft' }, draft.id)
     expect(await search('quillon lighthouse seaweed')).toEqual([])
   })
@@ -117,14 +152,21 @@ describe('the example website, with the packages from their tarballs', () => {
     try {
       expect((await client.listTools()).tools.map((tool) => tool.name).sort()).toEqual(['fetch', 'search'])
       const text = async (name: string, args: Record<string, unknown>) => {
-        const result = (await client.callTool({ arguments: args, name })) as { content: { text: string }[]; isError?: boolean }
+        const result = (await client.callTool({ arguments: args, name })) as {
+          content: { text: string }[]
+          isError?: boolean
+        }
         return { error: result.isError ?? false, text: result.content[0].text }
       }
-      const found = JSON.parse((await text('search', { query: 'kelpie bay tidal array' })).text) as { results: { id: string; url: string }[] }
+      const found = JSON.parse((await text('search', { query: 'kelpie bay tidal array' })).text) as {
+        results: { id: string; url: string }[]
+      }
       expect(found.results[0]).toMatchObject({ url: 'https://website.example/kelpie-bay' })
       expect((await text('fetch', { id: found.results[0].id })).text).toMatch(/42 megawatts/)
       expect((await text('search', { query: 'zephyrine regatta' })).text).not.toMatch(/zephyrine/i)
-      const drafts = await site.api.get('/api/posts?draft=true&where[slug][equals]=quillon-lighthouse', { as: site.editor })
+      const drafts = await site.api.get('/api/posts?draft=true&where[slug][equals]=quillon-lighthouse', {
+        as: site.editor,
+      })
       expect(await text('fetch', { id: `posts:${drafts.body.docs[0].id}` })).toMatchObject({ error: true })
     } finally {
       await client.close()

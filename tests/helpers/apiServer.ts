@@ -15,7 +15,6 @@ import http from 'node:http'
 import { databaseGate } from '../../src/server/databaseGate'
 import { readiness } from '../../src/server/health'
 
-
 type RouteHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
 export type ApiServer = { close: () => Promise<void>; url: string }

@@ -1,17 +1,31 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import readline from 'node:readline'
 
-export type AppInstance = { name: string; output: () => string; process: ChildProcess; stop: () => Promise<void>; url: string }
+export type AppInstance = {
+  name: string
+  output: () => string
+  process: ChildProcess
+  stop: () => Promise<void>
+  url: string
+}
 
 /**
  * Starts tests/helpers/appInstanceMain.ts in a child process with `env` on top of this process's
  * environment, and resolves with its URL once it listens.
  */
-export async function startAppInstance(name: string, env: Record<string, string>, timeoutMs = 120_000): Promise<AppInstance> {
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'tests/helpers/appInstanceMain.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+export async function startAppInstance(
+  name: string,
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<AppInstance> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=development', '--import', 'tsx', 'tests/helpers/appInstanceMain.ts'],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   // Should the test process end without stopping it, the instance goes with it.
   const orphaned = () => child.kill('SIGKILL')
   process.once('exit', orphaned)

@@ -13,7 +13,11 @@ export function apiClient(baseUrl: string) {
   async function request<T = any>(
     method: string,
     path: string,
-    { as = null, body, headers = {} }: { as?: Credential; body?: BodyInit | object; headers?: Record<string, string> } = {},
+    {
+      as = null,
+      body,
+      headers = {},
+    }: { as?: Credential; body?: BodyInit | object; headers?: Record<string, string> } = {},
   ): Promise<ApiResponse<T>> {
     const isRaw = typeof body === 'string' || body instanceof FormData || body instanceof Uint8Array
     const response = await fetch(`${baseUrl}${path}`, {

@@ -7,11 +7,18 @@ import http from 'node:http'
  * test can be several visitors: the app takes the client address from the socket, as in production.
  */
 export function apiClientFrom(baseUrl: string, localAddress: string) {
-  const request = <T = any>(method: string, path: string, { body, headers = {} }: { body?: object; headers?: Record<string, string> } = {}) =>
+  const request = <T = any>(
+    method: string,
+    path: string,
+    { body, headers = {} }: { body?: object; headers?: Record<string, string> } = {},
+  ) =>
     new Promise<ApiResponse<T>>((resolve, reject) => {
       const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body))
       const req = http.request(`${baseUrl}${path}`, {
-        headers: { ...(payload ? { 'content-length': String(payload.length), 'content-type': 'application/json' } : {}), ...headers },
+        headers: {
+          ...(payload ? { 'content-length': String(payload.length), 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
         localAddress,
         method,
       })
@@ -27,7 +34,8 @@ export function apiClientFrom(baseUrl: string, localAddress: string) {
           // not JSON; keep the text
         }
         const responseHeaders = new Headers()
-        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) responseHeaders.set(name, String(value))
+        for (const [name, value] of Object.entries(res.headers))
+          if (value !== undefined) responseHeaders.set(name, String(value))
         resolve({ body: parsed as T, headers: responseHeaders, status: res.statusCode ?? 0 })
       })
       req.end(payload)
@@ -35,7 +43,8 @@ export function apiClientFrom(baseUrl: string, localAddress: string) {
   return {
     delete: <T = any>(path: string, headers?: Record<string, string>) => request<T>('DELETE', path, { headers }),
     get: <T = any>(path: string, headers?: Record<string, string>) => request<T>('GET', path, { headers }),
-    post: <T = any>(path: string, body: object, headers?: Record<string, string>) => request<T>('POST', path, { body, headers }),
+    post: <T = any>(path: string, body: object, headers?: Record<string, string>) =>
+      request<T>('POST', path, { body, headers }),
     request,
   }
 }

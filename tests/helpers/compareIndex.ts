@@ -9,7 +9,8 @@ import { databaseOf, queryRows } from '../../packages/payload-retrieval/src/stor
 
 type Row = { chunk_index: number; hash: string; model: string; source_id: string; source_slug: string; text: string }
 
-const quoted = (line: string | undefined) => (line === undefined ? 'nothing' : JSON.stringify(line.length > 80 ? `${line.slice(0, 77)}...` : line))
+const quoted = (line: string | undefined) =>
+  line === undefined ? 'nothing' : JSON.stringify(line.length > 80 ? `${line.slice(0, 77)}...` : line)
 
 /**
  * What changed in a document's text, by its first line that the index has and the content no longer
@@ -54,8 +55,13 @@ export async function compareIndex(payload: Payload): Promise<string[]> {
     const expected = prepared.visible ? prepared.chunks.map((chunk) => ({ hash: chunk.hash, index: chunk.index })) : []
     const got = rows.map((row) => ({ hash: row.hash, index: row.chunk_index }))
     if (JSON.stringify(got) !== JSON.stringify(expected)) {
-      const change = textChange(rows.map((row) => row.text), prepared.visible ? prepared.chunks.map((chunk) => chunk.text) : [])
-      differences.push(`${key}: stored ${rows.length} chunk(s) [${got.map((c) => `${c.index}:${c.hash.slice(0, 8)}`).join(' ')}], expected ${expected.length} [${expected.map((c) => `${c.index}:${c.hash.slice(0, 8)}`).join(' ')}]: ${change}`)
+      const change = textChange(
+        rows.map((row) => row.text),
+        prepared.visible ? prepared.chunks.map((chunk) => chunk.text) : [],
+      )
+      differences.push(
+        `${key}: stored ${rows.length} chunk(s) [${got.map((c) => `${c.index}:${c.hash.slice(0, 8)}`).join(' ')}], expected ${expected.length} [${expected.map((c) => `${c.index}:${c.hash.slice(0, 8)}`).join(' ')}]: ${change}`,
+      )
     }
     const models = [...new Set(rows.map((row) => row.model))].filter((model) => model !== context.model)
     if (models.length > 0) differences.push(`${key}: chunks embedded by ${models.join(', ')}, not ${context.model}`)

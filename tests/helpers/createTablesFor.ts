@@ -9,7 +9,12 @@ type DrizzleKit = {
   generateMigration: (before: unknown, after: unknown) => Promise<string[]>
   upSnapshot?: (snapshot: unknown) => unknown
 }
-type Adapter = { drizzle: { execute: (query: unknown) => Promise<unknown> }; migrationDir: string; requireDrizzleKit: () => DrizzleKit; schema: unknown }
+type Adapter = {
+  drizzle: { execute: (query: unknown) => Promise<unknown> }
+  migrationDir: string
+  requireDrizzleKit: () => DrizzleKit
+  schema: unknown
+}
 
 /**
  * Creates the tables of a test's own collections on a migrated database, as `migrate:create` would
@@ -20,7 +25,8 @@ type Adapter = { drizzle: { execute: (query: unknown) => Promise<unknown> }; mig
 export async function createTablesFor(payload: Payload, marker: string): Promise<void> {
   const { newest, statements } = await pendingSchemaChanges(payload)
   const stray = statements.filter((statement) => !statement.includes(marker))
-  if (stray.length > 0) throw new Error(`the schema differs from ${newest} beyond the test's tables:\n${stray.join('\n')}`)
+  if (stray.length > 0)
+    throw new Error(`the schema differs from ${newest} beyond the test's tables:\n${stray.join('\n')}`)
   const adapter = payload.db as unknown as Adapter
   for (const statement of statements) await adapter.drizzle.execute(sql.raw(statement))
 }
@@ -30,7 +36,11 @@ export async function pendingSchemaChanges(payload: Payload): Promise<{ newest: 
   const adapter = payload.db as unknown as Adapter
   const kit = adapter.requireDrizzleKit()
   const after = await kit.generateDrizzleJson(adapter.schema)
-  const newest = fs.readdirSync(adapter.migrationDir).filter((file) => file.endsWith('.json')).sort().at(-1)
+  const newest = fs
+    .readdirSync(adapter.migrationDir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .at(-1)
   if (!newest) throw new Error(`no migration snapshot in ${adapter.migrationDir}`)
   let before = JSON.parse(fs.readFileSync(path.join(adapter.migrationDir, newest), 'utf8')) as { version: string }
   if (kit.upSnapshot && before.version < after.version) before = kit.upSnapshot(before) as { version: string }

@@ -12,7 +12,9 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
  * table has none) and the value of every sequence: what a restore must bring back exactly. Vectors
  * come back as their text form, so embeddings compare value by value.
  */
-export async function databaseContents(url: string): Promise<{ sequences: Record<string, string>; tables: Record<string, unknown[]> }> {
+export async function databaseContents(
+  url: string,
+): Promise<{ sequences: Record<string, string>; tables: Record<string, unknown[]> }> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -31,9 +33,15 @@ export async function databaseContents(url: string): Promise<{ sequences: Record
       contents[name] = (await client.query(`select * from ${quote(name)} order by ${order}`)).rows
     }
     const sequences: Record<string, string> = {}
-    const { rows: names } = await client.query<{ name: string }>("select sequencename as name from pg_sequences where schemaname = 'public' order by 1")
+    const { rows: names } = await client.query<{ name: string }>(
+      "select sequencename as name from pg_sequences where schemaname = 'public' order by 1",
+    )
     for (const { name } of names) {
-      const [row] = (await client.query<{ last_value: string; is_called: boolean }>(`select last_value, is_called from ${quote(name)}`)).rows
+      const [row] = (
+        await client.query<{ last_value: string; is_called: boolean }>(
+          `select last_value, is_called from ${quote(name)}`,
+        )
+      ).rows
       sequences[name] = `${row.last_value}${row.is_called ? '' : ' (not called)'}`
     }
     return { sequences, tables: contents }
@@ -44,5 +52,13 @@ export async function databaseContents(url: string): Promise<{ sequences: Record
 
 /** The files of a folder with a hash of their bytes, by relative path. */
 export function folderContents(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((file) => [file, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex')]))
+  return Object.fromEntries(
+    listFiles(dir).map((file) => [
+      file,
+      crypto
+        .createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, file)))
+        .digest('hex'),
+    ]),
+  )
 }

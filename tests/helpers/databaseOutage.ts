@@ -37,7 +37,10 @@ export function testDatabaseRestart(database: DatabaseControl): void {
       search: () => api.get('/api/search?q=tidewater'),
     }
     const write = (title: string) => api.post('/api/blog-posts', { title }, { as: actors.editor.credential })
-    const statuses = async () => Object.fromEntries(await Promise.all(Object.entries(requests).map(async ([name, send]) => [name, (await send()).status])))
+    const statuses = async () =>
+      Object.fromEntries(
+        await Promise.all(Object.entries(requests).map(async ([name, send]) => [name, (await send()).status])),
+      )
     const allOk = { chat: 200, graphql: 200, rest: 200, restSignedIn: 200, search: 200 }
 
     const accepted: string[] = []
@@ -50,7 +53,9 @@ export function testDatabaseRestart(database: DatabaseControl): void {
 
     // A request holding a connection between two queries (as in a transaction) when the database goes:
     // its client hears the connection drop, which must not crash the process.
-    const pool = (test.payload.db as unknown as { pool: { connect: () => Promise<{ release: (error?: Error) => void }> } }).pool
+    const pool = (
+      test.payload.db as unknown as { pool: { connect: () => Promise<{ release: (error?: Error) => void }> } }
+    ).pool
     const held = await pool.connect()
 
     await database.stop()
@@ -61,7 +66,11 @@ export function testDatabaseRestart(database: DatabaseControl): void {
         return { message, name, retryAfter: response.headers.get('retry-after'), status: response.status }
       }),
     )
-    const unavailable = { message: expect.stringMatching(/database/i), retryAfter: expect.stringMatching(/^[1-9]\d*$/), status: 503 }
+    const unavailable = {
+      message: expect.stringMatching(/database/i),
+      retryAfter: expect.stringMatching(/^[1-9]\d*$/),
+      status: 503,
+    }
     expect(during).toEqual(Object.keys(requests).map((name) => ({ ...unavailable, name })))
     const refused = unique('during the outage')
     expect((await write(refused)).status).toBe(503)
@@ -74,7 +83,13 @@ export function testDatabaseRestart(database: DatabaseControl): void {
     expect((await write(after)).status).toBe(201)
     accepted.push(after)
 
-    const stored = await test.payload.find({ collection: 'blog-posts', draft: true, limit: 200, overrideAccess: true, pagination: false })
+    const stored = await test.payload.find({
+      collection: 'blog-posts',
+      draft: true,
+      limit: 200,
+      overrideAccess: true,
+      pagination: false,
+    })
     const titles = stored.docs.map((doc) => doc.title)
     expect(titles).toEqual(expect.arrayContaining(accepted))
     expect(titles).not.toContain(refused)

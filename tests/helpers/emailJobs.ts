@@ -5,7 +5,13 @@ import { settleQueuedEmails } from '../../src/email/queuedEmailAdapter'
 /** The outbox's jobs, newest first. */
 export async function emailJobs(payload: Payload) {
   await settleQueuedEmails()
-  const { docs } = await payload.find({ collection: 'payload-jobs', limit: 100, overrideAccess: true, sort: '-createdAt', where: { queue: { equals: 'email' } } })
+  const { docs } = await payload.find({
+    collection: 'payload-jobs',
+    limit: 100,
+    overrideAccess: true,
+    sort: '-createdAt',
+    where: { queue: { equals: 'email' } },
+  })
   return docs
 }
 
@@ -22,7 +28,8 @@ export async function runEmailJobs(payload: Payload, timeoutMs = 30_000): Promis
     await runEmailJobsOnce(payload)
     const left = (await emailJobs(payload)).filter((job) => !job.completedAt && !job.hasError)
     if (left.length === 0) return
-    if (Date.now() - started > timeoutMs) throw new Error(`email jobs still unfinished: ${left.map((job) => job.id).join(', ')}`)
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`email jobs still unfinished: ${left.map((job) => job.id).join(', ')}`)
     const next = Math.min(...left.map((job) => (job.waitUntil ? Date.parse(job.waitUntil) : Date.now())))
     await new Promise((resolve) => setTimeout(resolve, Math.max(20, next - Date.now())))
   }

@@ -8,7 +8,9 @@ export const unique = (prefix: string): string => `${prefix} ${++counter} ${Date
 
 /** A small but real PNG, made with sharp. */
 export async function pngFile(width = 64, height = 48): Promise<Buffer> {
-  return sharp({ create: { background: '#2563eb', channels: 3, height, width } }).png().toBuffer()
+  return sharp({ create: { background: '#2563eb', channels: 3, height, width } })
+    .png()
+    .toBuffer()
 }
 
 /** A multipart body for Payload's upload endpoint: the file plus the other fields as `_payload`. */
@@ -30,8 +32,18 @@ export async function createMedia(payload: Payload, alt = unique('image')): Prom
   return doc.id
 }
 
-export async function findBySlug<C extends 'blog-posts' | 'projects' | 'skills'>(payload: Payload, collection: C, slug: string) {
-  const { docs } = await payload.find({ collection, depth: 0, overrideAccess: true, trash: true, where: { slug: { equals: slug } } })
+export async function findBySlug<C extends 'blog-posts' | 'projects' | 'skills'>(
+  payload: Payload,
+  collection: C,
+  slug: string,
+) {
+  const { docs } = await payload.find({
+    collection,
+    depth: 0,
+    overrideAccess: true,
+    trash: true,
+    where: { slug: { equals: slug } },
+  })
   if (!docs[0]) throw new Error(`no ${collection} with slug ${slug}`)
   return docs[0]
 }

@@ -16,7 +16,14 @@ export async function unfinishedJobs(payload: Payload) {
     collection: 'payload-jobs',
     limit: 100,
     overrideAccess: true,
-    where: { and: [{ queue: { equals: 'retrieval' } }, { taskSlug: { in: [indexDocumentTask, reindexAllTask] } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+    where: {
+      and: [
+        { queue: { equals: 'retrieval' } },
+        { taskSlug: { in: [indexDocumentTask, reindexAllTask] } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+      ],
+    },
   })
   return docs
 }
@@ -28,16 +35,29 @@ export async function runIndexingJobs(payload: Payload, timeoutMs = 30_000): Pro
     await payload.jobs.run({ limit: 100, queue: 'retrieval' })
     const left = await unfinishedJobs(payload)
     if (left.length === 0) return
-    if (Date.now() - started > timeoutMs) throw new Error(`indexing jobs still unfinished: ${JSON.stringify(left.map((j) => j.input))}`)
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`indexing jobs still unfinished: ${JSON.stringify(left.map((j) => j.input))}`)
     const next = Math.min(...left.map((job) => (job.waitUntil ? Date.parse(job.waitUntil) : Date.now())))
     await new Promise((resolve) => setTimeout(resolve, Math.max(20, next - Date.now())))
   }
 }
 
-export type StoredChunkRow = { chunk_index: number; heading: string; model: string; source_id: string; source_slug: string; text: string; title: string; url: string }
+export type StoredChunkRow = {
+  chunk_index: number
+  heading: string
+  model: string
+  source_id: string
+  source_slug: string
+  text: string
+  title: string
+  url: string
+}
 
 /** The chunk table's rows, for one document or all of them. */
-export async function chunkRows(payload: Payload, source?: { id: number | string; slug: string }): Promise<StoredChunkRow[]> {
+export async function chunkRows(
+  payload: Payload,
+  source?: { id: number | string; slug: string },
+): Promise<StoredChunkRow[]> {
   const where = source ? sql`where source_slug = ${source.slug} and source_id = ${String(source.id)}` : sql``
   return queryRows<StoredChunkRow>(
     databaseOf(payload),

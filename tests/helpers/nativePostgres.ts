@@ -15,7 +15,11 @@ const binDir = (): string | undefined => {
   const majors = fs.existsSync(root) ? fs.readdirSync(root).filter((name) => /^\d+$/.test(name)) : []
   const major = majors
     .sort((a, b) => Number(b) - Number(a))
-    .find((m) => fs.existsSync(path.join(root, m, 'bin/initdb')) && fs.existsSync(`/usr/share/postgresql/${m}/extension/vector.control`))
+    .find(
+      (m) =>
+        fs.existsSync(path.join(root, m, 'bin/initdb')) &&
+        fs.existsSync(`/usr/share/postgresql/${m}/extension/vector.control`),
+    )
   return major && path.join(root, major, 'bin')
 }
 
@@ -54,14 +58,20 @@ export type NativeClusterOptions = {
  * A throwaway PostgreSQL cluster in `dir` (trust authentication, 127.0.0.1 and a socket in `dir`,
  * a free port), started and ready. `stop()` shuts it down; the caller removes `dir`.
  */
-export async function startNativeCluster(dir: string, { maxConnections = 200, settings = {} }: NativeClusterOptions = {}): Promise<NativeCluster> {
+export async function startNativeCluster(
+  dir: string,
+  { maxConnections = 200, settings = {} }: NativeClusterOptions = {},
+): Promise<NativeCluster> {
   if (!nativePostgresInstalled()) {
-    throw new Error('PostgreSQL with pgvector is not installed: run sh tests/setup/ensureNativePostgres.sh (or set NATIVE_PG_BIN)')
+    throw new Error(
+      'PostgreSQL with pgvector is not installed: run sh tests/setup/ensureNativePostgres.sh (or set NATIVE_PG_BIN)',
+    )
   }
   const extra = Object.entries(settings)
     .map(([name, value]) => {
       // pg_ctl splits its -o string at spaces, so a value must be one word.
-      if (!/^[a-z_.]+$/.test(name) || !/^[\w.]+$/.test(value)) throw new Error(`Unsupported server setting ${name}=${value}`)
+      if (!/^[a-z_.]+$/.test(name) || !/^[\w.]+$/.test(value))
+        throw new Error(`Unsupported server setting ${name}=${value}`)
       return ` -c ${name}=${value}`
     })
     .join('')

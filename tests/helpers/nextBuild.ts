@@ -6,7 +6,16 @@ import path from 'node:path'
 /** The newest modification time among the files a build bundles. */
 function newestSource(): number {
   const roots = ['src', 'packages/payload-jobs/src', 'packages/payload-retrieval/src', 'packages/payload-chat/src']
-  const files = ['payload.config.ts', 'next.config.mjs', ...roots.flatMap((root) => fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)))]
+  const files = [
+    'payload.config.ts',
+    'next.config.mjs',
+    ...roots.flatMap((root) =>
+      fs
+        .readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name)),
+    ),
+  ]
   return Math.max(...files.map((file) => fs.statSync(file).mtimeMs))
 }
 
@@ -21,8 +30,13 @@ export function ensureBuild(distDir: string, log: (message: string) => void = co
     log(`using the existing Next.js build in ${distDir}/`)
     return false
   }
-  log(`${built ? `the build in ${distDir}/ is older than the code` : 'no production build'}: running \`npm run build\` (a minute or two)`)
-  const result = spawnSync('npm', ['run', 'build'], { env: { ...process.env, NEXT_DIST_DIR: distDir }, stdio: 'inherit' })
+  log(
+    `${built ? `the build in ${distDir}/ is older than the code` : 'no production build'}: running \`npm run build\` (a minute or two)`,
+  )
+  const result = spawnSync('npm', ['run', 'build'], {
+    env: { ...process.env, NEXT_DIST_DIR: distDir },
+    stdio: 'inherit',
+  })
   if (result.status !== 0) throw new Error(`next build into ${distDir} failed`)
   return true
 }

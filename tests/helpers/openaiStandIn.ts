@@ -67,7 +67,11 @@ export async function startOpenAIStandIn(): Promise<StandIn> {
     }
     const failure = failures.shift()
     if (failure) {
-      send(failure.status, failure.body ?? { error: { message: `stand-in failure ${failure.status}`, type: 'server_error' } }, failure.headers)
+      send(
+        failure.status,
+        failure.body ?? { error: { message: `stand-in failure ${failure.status}`, type: 'server_error' } },
+        failure.headers,
+      )
       return
     }
     if (req.method === 'POST' && req.url === '/v1/embeddings') {
@@ -78,7 +82,10 @@ export async function startOpenAIStandIn(): Promise<StandIn> {
         data: input.map((text, index) => ({ embedding: hashEmbedding(text, dimensions), index, object: 'embedding' })),
         model: body.model,
         object: 'list',
-        usage: { prompt_tokens: input.join(' ').split(/\s+/).length, total_tokens: input.join(' ').split(/\s+/).length },
+        usage: {
+          prompt_tokens: input.join(' ').split(/\s+/).length,
+          total_tokens: input.join(' ').split(/\s+/).length,
+        },
       })
       return
     }

@@ -18,7 +18,10 @@ export type S3StandIn = {
 const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n${body}`
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`)
 const entities: Record<string, string> = { amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' }
-const unescapeXml = (text: string) => text.replace(/&(#\d+|\w+);/g, (_, name: string) => (name.startsWith('#') ? String.fromCharCode(Number(name.slice(1))) : entities[name]))
+const unescapeXml = (text: string) =>
+  text.replace(/&(#\d+|\w+);/g, (_, name: string) =>
+    name.startsWith('#') ? String.fromCharCode(Number(name.slice(1))) : entities[name],
+  )
 const etagOf = (body: Buffer) => `"${crypto.createHash('md5').update(body).digest('hex')}"`
 
 /**
@@ -52,7 +55,10 @@ export async function startS3StandIn({ bucket }: { bucket: string }): Promise<S3
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const raw = Buffer.concat(chunks)
     const encoding = String(req.headers['content-encoding'] ?? '')
-    const body = encoding.includes('aws-chunked') || String(req.headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-') ? decodeAwsChunked(raw) : raw
+    const body =
+      encoding.includes('aws-chunked') || String(req.headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-')
+        ? decodeAwsChunked(raw)
+        : raw
     const url = new URL(req.url ?? '/', 'http://s3.local')
     const [bucketName, ...keyParts] = url.pathname.slice(1).split('/')
     const key = keyParts.map(decodeURIComponent).join('/')
@@ -63,7 +69,13 @@ export async function startS3StandIn({ bucket }: { bucket: string }): Promise<S3
       res.writeHead(status, payload ? { 'content-type': 'application/xml', ...headers } : headers)
       res.end(payload)
     }
-    const error = (status: number, code: string) => send(status, method === 'HEAD' ? '' : xml(`<Error><Code>${code}</Code><Message>${code}</Message><Key>${escapeXml(key)}</Key></Error>`))
+    const error = (status: number, code: string) =>
+      send(
+        status,
+        method === 'HEAD'
+          ? ''
+          : xml(`<Error><Code>${code}</Code><Message>${code}</Message><Key>${escapeXml(key)}</Key></Error>`),
+      )
     const log = (operation: string) => requests.push({ key, method, operation })
 
     if (decodeURIComponent(bucketName) !== bucket) {
@@ -76,16 +88,29 @@ export async function startS3StandIn({ bucket }: { bucket: string }): Promise<S3
         log('DeleteObjects')
         const keys = [...body.toString('utf8').matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => unescapeXml(m[1]))
         for (const deleted of keys) objects.delete(deleted)
-        return send(200, xml(`<DeleteResult>${keys.map((k) => `<Deleted><Key>${escapeXml(k)}</Key></Deleted>`).join('')}</DeleteResult>`))
+        return send(
+          200,
+          xml(
+            `<DeleteResult>${keys.map((k) => `<Deleted><Key>${escapeXml(k)}</Key></Deleted>`).join('')}</DeleteResult>`,
+          ),
+        )
       }
       if (method === 'GET' && query.get('list-type') === '2') {
         log('ListObjectsV2')
         const prefix = query.get('prefix') ?? ''
         const keys = [...objects.keys()].filter((k) => k.startsWith(prefix)).sort()
         const contents = keys
-          .map((k) => `<Contents><Key>${escapeXml(k)}</Key><Size>${objects.get(k)!.body.length}</Size><ETag>${escapeXml(objects.get(k)!.etag)}</ETag><LastModified>${new Date().toISOString()}</LastModified><StorageClass>STANDARD</StorageClass></Contents>`)
+          .map(
+            (k) =>
+              `<Contents><Key>${escapeXml(k)}</Key><Size>${objects.get(k)!.body.length}</Size><ETag>${escapeXml(objects.get(k)!.etag)}</ETag><LastModified>${new Date().toISOString()}</LastModified><StorageClass>STANDARD</StorageClass></Contents>`,
+          )
           .join('')
-        return send(200, xml(`<ListBucketResult><Name>${bucket}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyCount>${keys.length}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`))
+        return send(
+          200,
+          xml(
+            `<ListBucketResult><Name>${bucket}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyCount>${keys.length}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`,
+          ),
+        )
       }
       log('Unsupported')
       return error(501, 'NotImplemented')
@@ -95,8 +120,17 @@ export async function startS3StandIn({ bucket }: { bucket: string }): Promise<S3
     if (method === 'POST' && query.has('uploads')) {
       log('CreateMultipartUpload')
       const id = crypto.randomUUID()
-      uploads.set(id, { contentType: String(req.headers['content-type'] ?? 'application/octet-stream'), key, parts: new Map() })
-      return send(200, xml(`<InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${escapeXml(key)}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`))
+      uploads.set(id, {
+        contentType: String(req.headers['content-type'] ?? 'application/octet-stream'),
+        key,
+        parts: new Map(),
+      })
+      return send(
+        200,
+        xml(
+          `<InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${escapeXml(key)}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
+        ),
+      )
     }
     if (uploadId !== null) {
       const upload = uploads.get(uploadId)
@@ -113,7 +147,12 @@ export async function startS3StandIn({ bucket }: { bucket: string }): Promise<S3
         const etag = etagOf(whole)
         objects.set(key, { body: whole, contentType: upload.contentType, etag })
         uploads.delete(uploadId)
-        return send(200, xml(`<CompleteMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${escapeXml(key)}</Key><ETag>${escapeXml(etag)}</ETag></CompleteMultipartUploadResult>`))
+        return send(
+          200,
+          xml(
+            `<CompleteMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${escapeXml(key)}</Key><ETag>${escapeXml(etag)}</ETag></CompleteMultipartUploadResult>`,
+          ),
+        )
       }
       if (method === 'DELETE') {
         log('AbortMultipartUpload')
@@ -137,14 +176,23 @@ export async function startS3StandIn({ bucket }: { bucket: string }): Promise<S3
       log(method === 'GET' ? 'GetObject' : 'HeadObject')
       const object = objects.get(key)
       if (!object) return error(404, 'NoSuchKey')
-      const headers = { 'accept-ranges': 'bytes', 'content-type': object.contentType, etag: object.etag, 'last-modified': new Date().toUTCString() }
+      const headers = {
+        'accept-ranges': 'bytes',
+        'content-type': object.contentType,
+        etag: object.etag,
+        'last-modified': new Date().toUTCString(),
+      }
       const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''))
       const size = object.body.length
       if (method === 'GET' && range) {
         const start = range[1] ? Number(range[1]) : size - Number(range[2])
         const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1
         const slice = object.body.subarray(start, end + 1)
-        res.writeHead(206, { ...headers, 'content-length': slice.length, 'content-range': `bytes ${start}-${end}/${size}` })
+        res.writeHead(206, {
+          ...headers,
+          'content-length': slice.length,
+          'content-range': `bytes ${start}-${end}/${size}`,
+        })
         return res.end(slice)
       }
       res.writeHead(200, { ...headers, 'content-length': size })

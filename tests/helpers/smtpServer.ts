@@ -39,7 +39,9 @@ const decodeBody = (body: string, encoding: string) => {
 
 const decodeWords = (value: string) =>
   value.replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=\s*/gi, (_, _charset: string, kind: string, text: string) =>
-    kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    kind.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : decodeQuotedPrintable(text.replace(/_/g, ' ')),
   )
 
 function splitEntity(entity: string): { body: string; headers: Map<string, string> } {
@@ -105,7 +107,12 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         const chunks: Buffer[] = []
         stream.on('data', (chunk: Buffer) => chunks.push(chunk))
         stream.on('end', () => {
-          messages.push(parseEmail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((rcpt) => rcpt.address)))
+          messages.push(
+            parseEmail(
+              Buffer.concat(chunks).toString('utf8'),
+              session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            ),
+          )
           callback()
         })
       },

@@ -36,7 +36,11 @@ export async function postForEvents(
         const block = buffer.slice(0, end)
         buffer = buffer.slice(end + 2)
         const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message'
-        const data = block.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n')
+        const data = block
+          .split('\n')
+          .filter((line) => line.startsWith('data: '))
+          .map((line) => line.slice(6))
+          .join('\n')
         events.push({ data: data ? JSON.parse(data) : null, event })
       }
       if (stopWhen?.(events)) {
@@ -51,4 +55,8 @@ export async function postForEvents(
 }
 
 /** The answer's text, put back together from its `token` events. */
-export const tokensOf = (events: SseEvent[]) => events.filter((event) => event.event === 'token').map((event) => event.data.text as string).join('')
+export const tokensOf = (events: SseEvent[]) =>
+  events
+    .filter((event) => event.event === 'token')
+    .map((event) => event.data.text as string)
+    .join('')

@@ -49,8 +49,10 @@ export function startWorker(env: Record<string, string> = {}): WorkerProcess {
     waitFor: async (pattern, timeoutMs = 120_000) => {
       const started = Date.now()
       while (!pattern.test(text)) {
-        if (child.exitCode !== null) throw new Error(`worker ${child.pid} exited (${child.exitCode}) before ${pattern}:\n${text}`)
-        if (Date.now() - started > timeoutMs) throw new Error(`worker ${child.pid}: no ${pattern} after ${timeoutMs} ms:\n${text}`)
+        if (child.exitCode !== null)
+          throw new Error(`worker ${child.pid} exited (${child.exitCode}) before ${pattern}:\n${text}`)
+        if (Date.now() - started > timeoutMs)
+          throw new Error(`worker ${child.pid}: no ${pattern} after ${timeoutMs} ms:\n${text}`)
         await new Promise((resolve) => setTimeout(resolve, 100))
       }
     },

@@ -36,7 +36,10 @@ function listsIn(value: unknown): unknown[][] {
   return [...own, ...Object.values(value).flatMap(listsIn)]
 }
 
-const examples = [...curlExamples('docs/api.md'), ...curlExamples('README.md').filter((e) => e.command.includes('localhost:3000/api'))]
+const examples = [
+  ...curlExamples('docs/api.md'),
+  ...curlExamples('README.md').filter((e) => e.command.includes('localhost:3000/api')),
+]
 
 const test = useApiTest({ actors: false })
 const env: Record<string, string> = {}
@@ -45,14 +48,26 @@ beforeAll(async () => {
   const { api, payload } = test
   await seed(payload, { ...adminCredentials(), quiet: true })
   await runIndexingJobs(payload)
-  const login = await api.post('/api/users/login', { email: adminCredentials().adminEmail, password: adminCredentials().adminPassword })
+  const login = await api.post('/api/users/login', {
+    email: adminCredentials().adminEmail,
+    password: adminCredentials().adminPassword,
+  })
   const editorRole = (await payload.find({ collection: 'roles', where: { name: { equals: 'editor' } } })).docs[0]
   const integration = await payload.create({
     collection: 'users',
-    data: { email: 'integration@example.com', name: 'Integration', password: 'integration password', roles: [editorRole.id] },
+    data: {
+      email: 'integration@example.com',
+      name: 'Integration',
+      password: 'integration password',
+      roles: [editorRole.id],
+    },
     overrideAccess: true,
   })
-  Object.assign(env, { API_KEY: 'docs-test-api-key-0123456789abcdef', TOKEN: login.body.token, USER_ID: String(integration.id) })
+  Object.assign(env, {
+    API_KEY: 'docs-test-api-key-0123456789abcdef',
+    TOKEN: login.body.token,
+    USER_ID: String(integration.id),
+  })
 })
 
 describe('documented curl commands', () => {
@@ -62,7 +77,9 @@ describe('documented curl commands', () => {
 
   it.each(examples)('$file:$line', async ({ command }) => {
     // --fail-with-body turns any HTTP error into a failed command; -sS keeps the output to the body.
-    const runnable = command.replaceAll('http://localhost:3000', test.server.url).replace(/\bcurl /g, 'curl --fail-with-body -sS ')
+    const runnable = command
+      .replaceAll('http://localhost:3000', test.server.url)
+      .replace(/\bcurl /g, 'curl --fail-with-body -sS ')
     // Asynchronous on purpose: the API server answering curl lives in this very process.
     const { stdout: output } = await run('bash', ['-euo', 'pipefail', '-c', runnable], {
       env: { ...process.env, ...env },

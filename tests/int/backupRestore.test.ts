@@ -58,7 +58,8 @@ async function startEmbedded(port?: number): Promise<void> {
   process.env.DATABASE_URL = url
 }
 
-const readManifest = (file: string): Manifest => JSON.parse(execFileSync('tar', ['-xzOf', file, 'manifest.json'], { encoding: 'utf8' })) as Manifest
+const readManifest = (file: string): Manifest =>
+  JSON.parse(execFileSync('tar', ['-xzOf', file, 'manifest.json'], { encoding: 'utf8' })) as Manifest
 /** What restores have moved aside: `<media folder>.before-restore-*` beside it, `postgres.before-restore-*` in DATA_DIR. */
 const restoredAside = () =>
   fs
@@ -102,12 +103,24 @@ describe('npm run backup', () => {
     expect(fs.statSync(path.dirname(archive)).mode & 0o777).toBe(0o700)
 
     const manifest = readManifest(archive)
-    expect(manifest).toMatchObject({ format: 'askfolio-backup', formatVersion: 1, kind: native ? 'native' : 'embedded' })
+    expect(manifest).toMatchObject({
+      format: 'askfolio-backup',
+      formatVersion: 1,
+      kind: native ? 'native' : 'embedded',
+    })
     expect(manifest.media).toMatchObject({ files: Object.keys(mediaAtBackup).length, included: true })
     expect(manifest.migrations).toEqual(atBackup.tables.payload_migrations.map((row) => (row as { name: string }).name))
-    expect(manifest.rowCounts).toEqual(Object.fromEntries(Object.entries(atBackup.tables).map(([table, rows]) => [table, rows.length])))
+    expect(manifest.rowCounts).toEqual(
+      Object.fromEntries(Object.entries(atBackup.tables).map(([table, rows]) => [table, rows.length])),
+    )
     const entries = execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' }).split('\n')
-    expect(entries).toEqual(expect.arrayContaining(['manifest.json', manifest.database.file, ...Object.keys(mediaAtBackup).map((file) => `media/${file}`)]))
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        'manifest.json',
+        manifest.database.file,
+        ...Object.keys(mediaAtBackup).map((file) => `media/${file}`),
+      ]),
+    )
   })
 })
 
@@ -134,7 +147,11 @@ describe('npm run restore', () => {
     const foreign = await runNpmScript('restore', [repack('foreign.tar.gz', { format: 'something-else' })], cliEnv())
     expect(foreign.code).toBe(1)
     expect(foreign.output).toContain('not an askfolio backup')
-    const newer = await runNpmScript('restore', [repack('newer.tar.gz', { migrations: [...manifest.migrations, '20991231_000000_from_the_future'] })], cliEnv())
+    const newer = await runNpmScript(
+      'restore',
+      [repack('newer.tar.gz', { migrations: [...manifest.migrations, '20991231_000000_from_the_future'] })],
+      cliEnv(),
+    )
     expect(newer.code).toBe(1)
     expect(newer.output).toContain('newer version of the app')
     expect(newer.output).toContain('20991231_000000_from_the_future')
@@ -169,9 +186,25 @@ describe('npm run restore', () => {
     // Changes after the backup: a deleted post, an edited project, a new skill, media lost and added.
     const post = (await payload.find({ collection: 'blog-posts', limit: 1, overrideAccess: true })).docs[0]
     await payload.delete({ collection: 'blog-posts', id: post.id, overrideAccess: true })
-    const project = (await payload.find({ collection: 'projects', limit: 1, overrideAccess: true, where: { _status: { equals: 'published' } } })).docs[0]
-    await payload.update({ collection: 'projects', data: { title: 'Renamed after the backup' }, id: project.id, overrideAccess: true })
-    await payload.create({ collection: 'skills', data: { category: skillCategories[0], level: 'expert', name: unique('Skill') }, overrideAccess: true })
+    const project = (
+      await payload.find({
+        collection: 'projects',
+        limit: 1,
+        overrideAccess: true,
+        where: { _status: { equals: 'published' } },
+      })
+    ).docs[0]
+    await payload.update({
+      collection: 'projects',
+      data: { title: 'Renamed after the backup' },
+      id: project.id,
+      overrideAccess: true,
+    })
+    await payload.create({
+      collection: 'skills',
+      data: { category: skillCategories[0], level: 'expert', name: unique('Skill') },
+      overrideAccess: true,
+    })
     await runIndexingJobs(payload)
     const lost = Object.keys(mediaAtBackup)[0]
     fs.rmSync(path.join(mediaDir, lost))
@@ -190,17 +223,24 @@ describe('npm run restore', () => {
 
     const restored = await databaseContents(url)
     expect(Object.keys(restored.tables)).toEqual(Object.keys(atBackup.tables))
-    for (const table of Object.keys(atBackup.tables)) expect(restored.tables[table], table).toEqual(atBackup.tables[table])
+    for (const table of Object.keys(atBackup.tables))
+      expect(restored.tables[table], table).toEqual(atBackup.tables[table])
     expect(restored.sequences).toEqual(atBackup.sequences)
     expect(folderContents(mediaDir)).toEqual(mediaAtBackup)
 
     // What was replaced is kept: the old media folder (and data directory, or a backup of the old contents).
     const aside = restoredAside()
     expect(aside.some((name) => name.startsWith(`${path.basename(mediaDir)}.before-restore-`))).toBe(true)
-    const keptMedia = path.join(path.dirname(mediaDir), aside.find((name) => name.startsWith(path.basename(mediaDir)))!)
+    const keptMedia = path.join(
+      path.dirname(mediaDir),
+      aside.find((name) => name.startsWith(path.basename(mediaDir)))!,
+    )
     expect(fs.existsSync(path.join(keptMedia, 'stray.png'))).toBe(true)
     expect(fs.statSync(path.join(dataDir, 'backups')).mode & 0o777).toBe(0o700)
-    if (native) expect(fs.readdirSync(path.join(dataDir, 'backups')).some((name) => name.startsWith('before-restore-'))).toBe(true)
+    if (native)
+      expect(fs.readdirSync(path.join(dataDir, 'backups')).some((name) => name.startsWith('before-restore-'))).toBe(
+        true,
+      )
     else expect(aside.some((name) => name.startsWith('postgres.before-restore-'))).toBe(true)
 
     // The app works on the restored database: it reads, writes, and new ids follow on.
@@ -208,7 +248,11 @@ describe('npm run restore', () => {
     const { default: config } = await import('../../payload.config')
     const app = await new BasePayload().init({ config })
     try {
-      const skill = await app.create({ collection: 'skills', data: { category: skillCategories[0], level: 'expert', name: unique('Skill') }, overrideAccess: true })
+      const skill = await app.create({
+        collection: 'skills',
+        data: { category: skillCategories[0], level: 'expert', name: unique('Skill') },
+        overrideAccess: true,
+      })
       expect(skill.id).toBeGreaterThan(Math.max(...(atBackup.tables.skills as { id: number }[]).map((row) => row.id)))
     } finally {
       await destroyPayload(app)
@@ -222,7 +266,9 @@ function controlRequest(port: number, method: string, headers: Record<string, st
     const req = http.request({ headers, host: '127.0.0.1', method, path: '/dump', port }, (res) => {
       let bytes = 0
       res.on('data', (chunk: Buffer) => (bytes += chunk.length))
-      res.on('end', () => resolve({ allowOrigin: res.headers['access-control-allow-origin'], bytes, status: res.statusCode }))
+      res.on('end', () =>
+        resolve({ allowOrigin: res.headers['access-control-allow-origin'], bytes, status: res.statusCode }),
+      )
     })
     req.on('error', reject)
     req.end()
@@ -234,7 +280,10 @@ describe.skipIf(native)('the embedded database’s dump', () => {
     const { controlPort } = readLock(embeddedPaths(dataDir).lockFile)!
     const port = controlPort!
     // A cross-site form post: right Host, no custom header.
-    const form = await controlRequest(port, 'POST', { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' })
+    const form = await controlRequest(port, 'POST', {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'https://evil.example',
+    })
     expect(form).toMatchObject({ status: 403 })
     expect(form.bytes).toBeLessThan(200)
     // DNS rebinding: the page's own host name, even with the header.
@@ -242,12 +291,19 @@ describe.skipIf(native)('the embedded database’s dump', () => {
     expect(rebound).toMatchObject({ status: 403 })
     expect(rebound.bytes).toBeLessThan(200)
     // The preflight a browser would need before sending the header gets no CORS permission.
-    const preflight = await controlRequest(port, 'OPTIONS', { 'access-control-request-headers': 'x-askfolio-control', origin: 'https://evil.example' })
+    const preflight = await controlRequest(port, 'OPTIONS', {
+      'access-control-request-headers': 'x-askfolio-control',
+      origin: 'https://evil.example',
+    })
     expect(preflight.status).not.toBe(200)
     expect(preflight.allowOrigin).toBeUndefined()
     // The tool's own request, for comparison, gets the dump.
     const token = embeddedSecret(embeddedPaths(dataDir).secretFile)
-    const allowed = await controlRequest(port, 'POST', { authorization: `Bearer ${token}`, host: `localhost:${port}`, 'x-askfolio-control': 'dump' })
+    const allowed = await controlRequest(port, 'POST', {
+      authorization: `Bearer ${token}`,
+      host: `localhost:${port}`,
+      'x-askfolio-control': 'dump',
+    })
     expect(allowed).toMatchObject({ status: 200 })
     expect(allowed.bytes).toBeGreaterThan(100_000)
   })
@@ -262,7 +318,9 @@ describe.skipIf(native)('the embedded database’s dump', () => {
     const wrongToken = await controlRequest(port, 'POST', { ...tool, authorization: `Bearer ${'0'.repeat(64)}` })
     expect(wrongToken).toMatchObject({ status: 403 })
     expect(wrongToken.bytes).toBeLessThan(200)
-    await expect(fetchEmbeddedDump(port, 'not-the-token', path.join(dataDir, 'refused.tar'))).rejects.toThrow(/could not dump itself \(403\)/)
+    await expect(fetchEmbeddedDump(port, 'not-the-token', path.join(dataDir, 'refused.tar'))).rejects.toThrow(
+      /could not dump itself \(403\)/,
+    )
   })
 
   it('waits for an open transaction to finish, so it holds all of it or none of it', async () => {

@@ -17,7 +17,13 @@ type Counted = 'audit-logs' | 'blog-posts' | 'media' | 'projects' | 'skills' | '
 async function snapshot() {
   const counts: Partial<Record<Counted, number>> = {}
   for (const collection of ['audit-logs', 'blog-posts', 'media', 'projects', 'skills', 'users'] as Counted[]) {
-    counts[collection] = (await test.payload.count({ collection, overrideAccess: true, trash: collection === 'projects' || collection === 'blog-posts' })).totalDocs
+    counts[collection] = (
+      await test.payload.count({
+        collection,
+        overrideAccess: true,
+        trash: collection === 'projects' || collection === 'blog-posts',
+      })
+    ).totalDocs
   }
   const files = (await fs.readdir(process.env.MEDIA_DIR!)).length
   return { counts, files }
@@ -56,7 +62,12 @@ async function expectRejected(send: () => Promise<{ body: any; status: number }>
 describe('bad input', () => {
   it('a URL that is not a URL', async () => {
     const res = await expectRejected(
-      () => test.api.post('/api/projects', { liveUrl: 'javascript:alert(1)', repoUrl: 'github.com/x', title: unique('Bad URL') }, { as: test.actors.editor.credential }),
+      () =>
+        test.api.post(
+          '/api/projects',
+          { liveUrl: 'javascript:alert(1)', repoUrl: 'github.com/x', title: unique('Bad URL') },
+          { as: test.actors.editor.credential },
+        ),
       400,
       /invalid/,
     )
@@ -67,49 +78,109 @@ describe('bad input', () => {
 
   it('a duplicate slug, and a duplicate skill name', async () => {
     const slug = await expectRejected(
-      () => test.api.post('/api/projects', { slug: 'tidewater', title: unique('Copycat') }, { as: test.actors.editor.credential }),
+      () =>
+        test.api.post(
+          '/api/projects',
+          { slug: 'tidewater', title: unique('Copycat') },
+          { as: test.actors.editor.credential },
+        ),
       400,
       /slug/,
     )
     expect(slug.body.errors[0].data.errors[0]).toMatchObject({ message: 'Value must be unique', path: 'slug' })
-    await expectRejected(() => test.api.post('/api/skills', { category: 'tool', name: 'TypeScript' }, { as: test.actors.editor.credential }), 400, /name/)
+    await expectRejected(
+      () =>
+        test.api.post('/api/skills', { category: 'tool', name: 'TypeScript' }, { as: test.actors.editor.credential }),
+      400,
+      /name/,
+    )
   })
 
   it('a title that makes no slug (while a typed slug is tidied, not refused)', async () => {
-    const res = await expectRejected(() => test.api.post('/api/blog-posts', { title: '!!!' }, { as: test.actors.editor.credential }), 400, /slug/i)
+    const res = await expectRejected(
+      () => test.api.post('/api/blog-posts', { title: '!!!' }, { as: test.actors.editor.credential }),
+      400,
+      /slug/i,
+    )
     expect(res.body.errors[0].data.errors[0].message).toMatch(/slug is required/)
 
-    const tidied = await test.api.post('/api/blog-posts', { slug: 'Ünïcode Title, Really!', title: unique('Post') }, { as: test.actors.editor.credential })
+    const tidied = await test.api.post(
+      '/api/blog-posts',
+      { slug: 'Ünïcode Title, Really!', title: unique('Post') },
+      { as: test.actors.editor.credential },
+    )
     expect(tidied.status).toBe(201)
     expect(tidied.body.doc.slug).toBe('unicode-title-really')
   })
 
   it('malformed JSON', async () => {
     await expectRejected(
-      () => test.api.request('POST', '/api/skills', { as: test.actors.editor.credential, body: '{"name": "Rust", "category": ', headers: { 'Content-Type': 'application/json' } }),
+      () =>
+        test.api.request('POST', '/api/skills', {
+          as: test.actors.editor.credential,
+          body: '{"name": "Rust", "category": ',
+          headers: { 'Content-Type': 'application/json' },
+        }),
       400,
       /Invalid JSON/,
     )
   })
 
   it('values of the wrong type, unknown options and missing required fields', async () => {
-    await expectRejected(() => test.api.post('/api/projects', { title: { nested: true } }, { as: test.actors.editor.credential }), 400, /title/)
-    await expectRejected(() => test.api.post('/api/skills', { category: 'wizardry', name: unique('Magic') }, { as: test.actors.editor.credential }), 400, /Category/)
-    await expectRejected(() => test.api.post('/api/skills', { category: 'tool' }, { as: test.actors.editor.credential }), 400, /Name/)
-    await expectRejected(() => test.api.post('/api/users', { email: 'not-an-email', name: 'X', password: 'long enough password' }, { as: test.actors.admin.credential }), 400, /email/i)
+    await expectRejected(
+      () => test.api.post('/api/projects', { title: { nested: true } }, { as: test.actors.editor.credential }),
+      400,
+      /title/,
+    )
+    await expectRejected(
+      () =>
+        test.api.post(
+          '/api/skills',
+          { category: 'wizardry', name: unique('Magic') },
+          { as: test.actors.editor.credential },
+        ),
+      400,
+      /Category/,
+    )
+    await expectRejected(
+      () => test.api.post('/api/skills', { category: 'tool' }, { as: test.actors.editor.credential }),
+      400,
+      /Name/,
+    )
+    await expectRejected(
+      () =>
+        test.api.post(
+          '/api/users',
+          { email: 'not-an-email', name: 'X', password: 'long enough password' },
+          { as: test.actors.admin.credential },
+        ),
+      400,
+      /email/i,
+    )
   })
 
   it('an upload of the wrong type, even when named like an image', async () => {
     const text = Buffer.from('#!/bin/sh\necho not an image\n')
     const fake = await expectRejected(
-      () => test.api.request('POST', '/api/media', { as: test.actors.editor.credential, body: uploadForm(text, 'photo.png', 'image/png', { alt: 'fake' }) }),
+      () =>
+        test.api.request('POST', '/api/media', {
+          as: test.actors.editor.credential,
+          body: uploadForm(text, 'photo.png', 'image/png', { alt: 'fake' }),
+        }),
       400,
       /file/,
     )
-    expect(fake.body.errors[0].data.errors[0]).toMatchObject({ message: expect.stringMatching(/file type/i), path: 'file' })
+    expect(fake.body.errors[0].data.errors[0]).toMatchObject({
+      message: expect.stringMatching(/file type/i),
+      path: 'file',
+    })
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
     const script = await expectRejected(
-      () => test.api.request('POST', '/api/media', { as: test.actors.editor.credential, body: uploadForm(svg, 'logo.svg', 'image/svg+xml', { alt: 'svg' }) }),
+      () =>
+        test.api.request('POST', '/api/media', {
+          as: test.actors.editor.credential,
+          body: uploadForm(svg, 'logo.svg', 'image/svg+xml', { alt: 'svg' }),
+        }),
       400,
       /file/,
     )
@@ -120,7 +191,11 @@ describe('bad input', () => {
     const big = await pngFile(1400, 1400) // a noisy-free PNG is small; pad it past 1 MB
     const padded = Buffer.concat([big, Buffer.alloc(1_200_000)])
     await expectRejected(
-      () => test.api.request('POST', '/api/media', { as: test.actors.editor.credential, body: uploadForm(padded, 'huge.png', 'image/png', { alt: 'huge' }) }),
+      () =>
+        test.api.request('POST', '/api/media', {
+          as: test.actors.editor.credential,
+          body: uploadForm(padded, 'huge.png', 'image/png', { alt: 'huge' }),
+        }),
       413,
       /size limit/i,
     )
@@ -128,13 +203,21 @@ describe('bad input', () => {
 
   it('an upload without its required alt text', async () => {
     await expectRejected(
-      () => test.api.request('POST', '/api/media', { as: test.actors.editor.credential, body: uploadForm(Buffer.from([]), 'x.png', 'image/png', {}) }),
+      () =>
+        test.api.request('POST', '/api/media', {
+          as: test.actors.editor.credential,
+          body: uploadForm(Buffer.from([]), 'x.png', 'image/png', {}),
+        }),
       400,
       /./,
     )
     const png = await pngFile()
     await expectRejected(
-      () => test.api.request('POST', '/api/media', { as: test.actors.editor.credential, body: uploadForm(png, 'x.png', 'image/png', {}) }),
+      () =>
+        test.api.request('POST', '/api/media', {
+          as: test.actors.editor.credential,
+          body: uploadForm(png, 'x.png', 'image/png', {}),
+        }),
       400,
       /Alt/i,
     )
@@ -142,7 +225,10 @@ describe('bad input', () => {
 
   it('a good upload still works, with its generated sizes', async () => {
     const png = await pngFile(1600, 900)
-    const res = await test.api.request('POST', '/api/media', { as: test.actors.editor.credential, body: uploadForm(png, 'good.png', 'image/png', { alt: 'A blue rectangle' }) })
+    const res = await test.api.request('POST', '/api/media', {
+      as: test.actors.editor.credential,
+      body: uploadForm(png, 'good.png', 'image/png', { alt: 'A blue rectangle' }),
+    })
     expect(res.status).toBe(201)
     expect(res.body.doc.mimeType).toBe('image/png')
     expect(Object.keys(res.body.doc.sizes).sort()).toEqual(['card', 'og', 'thumbnail'])
@@ -153,7 +239,10 @@ describe('bad input', () => {
 
   it('a PDF is accepted too', async () => {
     const pdf = minimalPdf()
-    const res = await test.api.request('POST', '/api/media', { as: test.actors.editor.credential, body: uploadForm(pdf, 'cv.pdf', 'application/pdf', { alt: 'Curriculum vitae' }) })
+    const res = await test.api.request('POST', '/api/media', {
+      as: test.actors.editor.credential,
+      body: uploadForm(pdf, 'cv.pdf', 'application/pdf', { alt: 'Curriculum vitae' }),
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     expect(res.body.doc.mimeType).toBe('application/pdf')
   })

@@ -18,9 +18,17 @@ const test = useApiTest()
 beforeAll(async () => runIndexingJobs(test.payload))
 
 type Source = { collection: string; id: string; score: number; snippet: string; title: string; url: string }
-type Answer = { answer: string; confidence: 'high' | 'low' | 'middle'; errors?: { message: string }[]; messageId: string; sessionId: string; sources: Source[] }
+type Answer = {
+  answer: string
+  confidence: 'high' | 'low' | 'middle'
+  errors?: { message: string }[]
+  messageId: string
+  sessionId: string
+  sources: Source[]
+}
 
-const ask = (body: unknown, headers: Record<string, string> = {}) => test.api.post<Answer>('/api/chat', body as object, { headers })
+const ask = (body: unknown, headers: Record<string, string> = {}) =>
+  test.api.post<Answer>('/api/chat', body as object, { headers })
 const storedMessage = (publicId: string) => storedChatMessage(test.payload, publicId)
 const counts = async () => ({
   messages: (await test.payload.count({ collection: 'chat-messages', overrideAccess: true })).totalDocs,
@@ -44,8 +52,17 @@ describe('answers as JSON', () => {
     for (const n of citations(body.answer)) expect(n).toBeLessThanOrEqual(body.sources.length)
 
     const stored = await storedMessage(body.messageId)
-    expect(stored).toMatchObject({ answer: body.answer, confidence: 'high', model: 'extractive', question: 'What database does Tidewater use?', status: 'complete', unanswered: false })
-    expect(stored.sources).toEqual(body.sources.map((source, i) => expect.objectContaining({ id: source.id, index: i + 1, title: source.title })))
+    expect(stored).toMatchObject({
+      answer: body.answer,
+      confidence: 'high',
+      model: 'extractive',
+      question: 'What database does Tidewater use?',
+      status: 'complete',
+      unanswered: false,
+    })
+    expect(stored.sources).toEqual(
+      body.sources.map((source, i) => expect.objectContaining({ id: source.id, index: i + 1, title: source.title })),
+    )
     expect(stored.retrievalMs).toBeGreaterThanOrEqual(0)
     expect(stored.totalMs).toBeGreaterThanOrEqual(stored.retrievalMs!)
   })
@@ -68,7 +85,9 @@ describe('answers as JSON', () => {
     expect(body.confidence).toBe('middle')
     expect(body.sources[0]).toMatchObject({ title: 'Ledgerline', url: '/projects/ledgerline' })
     expect(body.sources.length).toBeLessThanOrEqual(3)
-    expect(body.answer).toMatch(/^I'm not sure this portfolio answers that\. These pages come closest: Ledgerline \[1\]/)
+    expect(body.answer).toMatch(
+      /^I'm not sure this portfolio answers that\. These pages come closest: Ledgerline \[1\]/,
+    )
     // Every page offered is cited, so the widget links each one; no sentence of a page is quoted as an answer.
     expect(citations(body.answer)).toEqual(body.sources.map((_, i) => i + 1))
     expect(body.answer).not.toMatch(/Here is what I found/)
@@ -76,10 +95,15 @@ describe('answers as JSON', () => {
   })
 
   it('never answers from drafts, and does not reveal them', async () => {
-    for (const message of ['What is BLUE HERON?', 'Tell me about the Harbourmaster berth-booking system for marinas', 'What is the PURPLE OTTER dataset?']) {
+    for (const message of [
+      'What is BLUE HERON?',
+      'Tell me about the Harbourmaster berth-booking system for marinas',
+      'What is the PURPLE OTTER dataset?',
+    ]) {
       const { body } = await ask({ message })
       const text = JSON.stringify(body)
-      for (const secret of ['BLUE HERON', 'Harbourmaster', 'PURPLE OTTER', 'NDA', 'not announced']) expect(text, message).not.toContain(secret)
+      for (const secret of ['BLUE HERON', 'Harbourmaster', 'PURPLE OTTER', 'NDA', 'not announced'])
+        expect(text, message).not.toContain(secret)
       const stored = await storedMessage(body.messageId)
       expect(JSON.stringify(stored.sources)).not.toMatch(/Harbourmaster|Notes for a talk/)
     }
@@ -92,14 +116,20 @@ describe('answers as JSON', () => {
     expect(followUp.status).toBe(200)
     expect(followUp.body.sessionId).toBe(first.body.sessionId)
     expect(followUp.body.sources.map((source) => source.title)).toContain('Ledgerline')
-    const { docs } = await test.payload.find({ collection: 'chat-sessions', overrideAccess: true, where: { publicId: { equals: first.body.sessionId } } })
+    const { docs } = await test.payload.find({
+      collection: 'chat-sessions',
+      overrideAccess: true,
+      where: { publicId: { equals: first.body.sessionId } },
+    })
     expect(docs[0].messageCount).toBe(2)
   })
 })
 
 describe('answers as server-sent events', () => {
   it('sends the sources, then the answer in tokens, then done', async () => {
-    const response = await postForEvents(`${test.server.url}/api/chat`, { message: 'How do you make webhooks idempotent?' })
+    const response = await postForEvents(`${test.server.url}/api/chat`, {
+      message: 'How do you make webhooks idempotent?',
+    })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
     const names = response.events.map((event) => event.event)
@@ -167,10 +197,20 @@ describe('bad input', () => {
   it('refuses a body over 64 KB with 413 before parsing it, said or counted, and stores nothing', async () => {
     const big = JSON.stringify({ message: 'What is Tidewater?', padding: 'x'.repeat(65 * 1024) })
     const before = await counts()
-    const said = await rawRequest(test.server.url, '/api/chat', { headers: { 'Content-Type': 'application/json' }, length: Buffer.byteLength(big), pieces: [big] })
+    const said = await rawRequest(test.server.url, '/api/chat', {
+      headers: { 'Content-Type': 'application/json' },
+      length: Buffer.byteLength(big),
+      pieces: [big],
+    })
     // Chunked, without Content-Length: counted while it is read.
-    const chunked = await rawRequest(test.server.url, '/api/chat', { headers: { 'Content-Type': 'application/json' }, pieces: [big.slice(0, 40_000), big.slice(40_000)] })
-    const feedback = await rawRequest(test.server.url, '/api/chat/feedback', { headers: { 'Content-Type': 'application/json' }, pieces: [big] })
+    const chunked = await rawRequest(test.server.url, '/api/chat', {
+      headers: { 'Content-Type': 'application/json' },
+      pieces: [big.slice(0, 40_000), big.slice(40_000)],
+    })
+    const feedback = await rawRequest(test.server.url, '/api/chat/feedback', {
+      headers: { 'Content-Type': 'application/json' },
+      pieces: [big],
+    })
     for (const response of [said, chunked, feedback]) {
       expect(response.status).toBe(413)
       expect(response.body.errors[0].message).toBe('The body may be at most 64 KB.')
@@ -178,13 +218,29 @@ describe('bad input', () => {
     expect(await counts()).toEqual(before)
     // Just under the limit is an ordinary question.
     const fits = JSON.stringify({ message: 'What is Tidewater?', padding: 'x'.repeat(63 * 1024) })
-    expect((await rawRequest(test.server.url, '/api/chat', { headers: { 'Content-Type': 'application/json' }, pieces: [fits] })).status).toBe(200)
+    expect(
+      (
+        await rawRequest(test.server.url, '/api/chat', {
+          headers: { 'Content-Type': 'application/json' },
+          pieces: [fits],
+        })
+      ).status,
+    ).toBe(200)
   })
 
   it('ends a conversation that reached its length limit, without storing the question', async () => {
     const { body } = await ask({ message: 'Where is Maya based?' })
-    const { docs } = await test.payload.find({ collection: 'chat-sessions', overrideAccess: true, where: { publicId: { equals: body.sessionId } } })
-    await test.payload.update({ collection: 'chat-sessions', data: { messageCount: 50 }, id: docs[0].id, overrideAccess: true })
+    const { docs } = await test.payload.find({
+      collection: 'chat-sessions',
+      overrideAccess: true,
+      where: { publicId: { equals: body.sessionId } },
+    })
+    await test.payload.update({
+      collection: 'chat-sessions',
+      data: { messageCount: 50 },
+      id: docs[0].id,
+      overrideAccess: true,
+    })
     const before = await counts()
     const response = await ask({ message: 'And before that?', sessionId: body.sessionId })
     expect(response.status).toBe(400)
@@ -196,7 +252,11 @@ describe('bad input', () => {
 describe('feedback', () => {
   it('records a rating once per answer', async () => {
     const { body } = await ask({ message: 'What is Switchyard?' })
-    const first = await test.api.post('/api/chat/feedback', { comment: '  Spot on  ', messageId: body.messageId, rating: 'up' })
+    const first = await test.api.post('/api/chat/feedback', {
+      comment: '  Spot on  ',
+      messageId: body.messageId,
+      rating: 'up',
+    })
     expect(first).toMatchObject({ body: { ok: true }, status: 200 })
     const again = await test.api.post('/api/chat/feedback', { messageId: body.messageId, rating: 'down' })
     expect(again.status).toBe(409)
@@ -228,7 +288,9 @@ describe('feedback', () => {
 describe('CORS', () => {
   it('answers a listed origin with CORS headers, preflight included', async () => {
     const origin = 'https://widget.example.org'
-    const preflight = await test.api.request('OPTIONS', '/api/chat', { headers: { 'Access-Control-Request-Method': 'POST', Origin: origin } })
+    const preflight = await test.api.request('OPTIONS', '/api/chat', {
+      headers: { 'Access-Control-Request-Method': 'POST', Origin: origin },
+    })
     expect(preflight.status).toBe(204)
     expect(preflight.headers.get('access-control-allow-origin')).toBe(origin)
     expect(preflight.headers.get('access-control-allow-methods')).toMatch(/POST/)
@@ -249,7 +311,10 @@ describe('CORS', () => {
     const response = await ask({ message: 'What is Fieldnotes?' }, { Origin: 'https://evil.example.net' })
     expect(response.status).toBe(403)
     expect(response.headers.get('access-control-allow-origin')).toBeNull()
-    expect((await test.api.request('OPTIONS', '/api/chat/feedback', { headers: { Origin: 'https://evil.example.net' } })).status).toBe(403)
+    expect(
+      (await test.api.request('OPTIONS', '/api/chat/feedback', { headers: { Origin: 'https://evil.example.net' } }))
+        .status,
+    ).toBe(403)
     expect(await counts()).toEqual(before)
   })
 })
@@ -270,9 +335,13 @@ describe('who sees the conversations', () => {
       expect((await api.get(`/api/chat-messages/${stored.id}`, { as: actor.credential })).status).toBe(403)
     }
     for (const actor of [actors.admin, actors.editor]) {
-      expect((await api.patch(`/api/chat-messages/${stored.id}`, { answer: 'edited' }, { as: actor.credential })).status).toBe(403)
+      expect(
+        (await api.patch(`/api/chat-messages/${stored.id}`, { answer: 'edited' }, { as: actor.credential })).status,
+      ).toBe(403)
       expect((await api.delete(`/api/chat-messages/${stored.id}`, { as: actor.credential })).status).toBe(403)
-      expect((await api.post('/api/chat-sessions', { publicId: 'x'.repeat(22) }, { as: actor.credential })).status).toBe(403)
+      expect(
+        (await api.post('/api/chat-sessions', { publicId: 'x'.repeat(22) }, { as: actor.credential })).status,
+      ).toBe(403)
     }
     expect((await storedMessage(body.messageId)).answer).toBe(body.answer)
   })

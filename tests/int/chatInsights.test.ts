@@ -16,7 +16,12 @@ import { rawRequest } from '../helpers/rawRequest'
 process.env.CHAT_PROVIDER = 'extractive'
 
 const test = useApiTest()
-type Answer = { answer: string; messageId: string; sessionId: string; sources: { collection: string; id: string; title: string; url: string }[] }
+type Answer = {
+  answer: string
+  messageId: string
+  sessionId: string
+  sources: { collection: string; id: string; title: string; url: string }[]
+}
 
 const ask = async (message: string): Promise<Answer> => {
   const { body, status } = await test.api.post<Answer>('/api/chat', { message })
@@ -28,8 +33,11 @@ const rate = async (messageId: string, rating: 'down' | 'up', comment?: string) 
   expect(response.status).toBe(200)
 }
 const backdate = (messageId: string, days: number) =>
-  test.payload.db.drizzle.execute(sql`update chat_messages set created_at = created_at - make_interval(days => ${days}) where public_id = ${messageId}`)
-const insights = async (query = '', as = test.actors.admin.credential) => test.api.get<ChatInsights>(`/api/chat/insights${query}`, { as })
+  test.payload.db.drizzle.execute(
+    sql`update chat_messages set created_at = created_at - make_interval(days => ${days}) where public_id = ${messageId}`,
+  )
+const insights = async (query = '', as = test.actors.admin.credential) =>
+  test.api.get<ChatInsights>(`/api/chat/insights${query}`, { as })
 const utcDay = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 
 const asked: Record<string, Answer> = {}
@@ -58,9 +66,24 @@ describe('GET /api/chat/insights', () => {
     const { body, headers, status } = await insights()
     expect(status).toBe(200)
     expect(headers.get('cache-control')).toBe('no-store')
-    expect(Object.keys(body).sort()).toEqual(['days', 'from', 'negativeFeedback', 'perDay', 'to', 'topSources', 'topUnanswered', 'totals'])
+    expect(Object.keys(body).sort()).toEqual([
+      'days',
+      'from',
+      'negativeFeedback',
+      'perDay',
+      'to',
+      'topSources',
+      'topUnanswered',
+      'totals',
+    ])
     expect(body.days).toBe(30)
-    expect(body.totals).toEqual({ failed: 0, questions: 5, rated: { down: 1, up: 1 }, unanswered: 3, unansweredRate: 0.6 })
+    expect(body.totals).toEqual({
+      failed: 0,
+      questions: 5,
+      rated: { down: 1, up: 1 },
+      unanswered: 3,
+      unansweredRate: 0.6,
+    })
     expect(body.from).toBe(`${utcDay(-29)}T00:00:00.000Z`)
     expect(Date.parse(body.to)).toBeLessThanOrEqual(Date.now())
   })
@@ -75,7 +98,8 @@ describe('GET /api/chat/insights', () => {
     expect(quiet).toHaveLength(28)
     for (const day of quiet) expect(day).toMatchObject({ questions: 0, unanswered: 0 })
     // Consecutive days.
-    for (let i = 1; i < body.perDay.length; i++) expect(Date.parse(body.perDay[i].day) - Date.parse(body.perDay[i - 1].day)).toBe(86_400_000)
+    for (let i = 1; i < body.perDay.length; i++)
+      expect(Date.parse(body.perDay[i].day) - Date.parse(body.perDay[i - 1].day)).toBe(86_400_000)
   })
 
   it('groups unanswered questions by their normalised text, most asked first', async () => {
@@ -109,7 +133,10 @@ describe('GET /api/chat/insights', () => {
     const { body } = await insights()
     const tidewater = body.topSources.find((source) => source.title === 'Tidewater')
     expect(tidewater).toMatchObject({ citations: 1, collection: 'projects', url: asked.tidewater.sources[0].url })
-    expect(body.topSources.find((source) => source.title === 'Ledgerline')).toMatchObject({ citations: 1, collection: 'projects' })
+    expect(body.topSources.find((source) => source.title === 'Ledgerline')).toMatchObject({
+      citations: 1,
+      collection: 'projects',
+    })
     // Only answered questions of the range: the 40-day-old answer about Switchyard is out.
     expect(body.topSources.map((source) => source.title)).not.toContain('Switchyard')
     const counts = body.topSources.map((source) => source.citations)
@@ -125,7 +152,11 @@ describe('GET /api/chat/insights', () => {
     const quarter = (await insights('?days=90')).body
     expect(quarter.perDay).toHaveLength(90)
     expect(quarter.totals).toMatchObject({ questions: 6, unanswered: 3 })
-    expect(quarter.perDay.find((day) => day.day === utcDay(-40))).toEqual({ day: utcDay(-40), questions: 1, unanswered: 0 })
+    expect(quarter.perDay.find((day) => day.day === utcDay(-40))).toEqual({
+      day: utcDay(-40),
+      questions: 1,
+      unanswered: 0,
+    })
     expect(quarter.topSources.map((source) => source.title)).toContain('Switchyard')
 
     const today = (await insights('?days=1')).body
@@ -164,7 +195,9 @@ describe('source links in the insights', () => {
     const stored = (await storedChatMessage(test.payload, forged.body.messageId)).sources as { url: string }[]
     expect(stored.map((source) => source.url)).toEqual(forged.body.sources.map((source: { url: string }) => source.url))
     for (const source of stored) expect(source.url).toMatch(/^\/[a-z]/)
-    expect((await insights()).body.topSources.find((source) => source.title === 'Ledgerline')).toMatchObject({ url: '/projects/ledgerline' })
+    expect((await insights()).body.topSources.find((source) => source.title === 'Ledgerline')).toMatchObject({
+      url: '/projects/ledgerline',
+    })
 
     // A link stored by an older version is not passed on unless it is http(s).
     const old = await ask('What is Tidewater built with?')

@@ -44,7 +44,16 @@ const until = async (condition: () => boolean | Promise<boolean>, what: string) 
 
 describe('streaming an answer from an OpenAI-compatible server', () => {
   it('relays the tokens in order and stores the answer', async () => {
-    const pieces = ['Tidewater ', 'is built ', 'on Node.js ', 'and ', 'PostgreSQL ', '[1]', '. It serves ', '1,400 stations [1].']
+    const pieces = [
+      'Tidewater ',
+      'is built ',
+      'on Node.js ',
+      'and ',
+      'PostgreSQL ',
+      '[1]',
+      '. It serves ',
+      '1,400 stations [1].',
+    ]
     standIn.setChatScript({ pieces })
     const response = await postForEvents(chatUrl(), { message: 'What is Tidewater built with?' })
     const names = response.events.map((event) => event.event)
@@ -52,7 +61,12 @@ describe('streaming an answer from an OpenAI-compatible server', () => {
     expect(names.at(-1)).toBe('done')
     expect(tokensOf(response.events)).toBe(pieces.join(''))
     const stored = await storedMessage(response.events.at(-1)!.data.messageId)
-    expect(stored).toMatchObject({ answer: pieces.join(''), model: 'openai:stand-in-model', status: 'complete', unanswered: false })
+    expect(stored).toMatchObject({
+      answer: pieces.join(''),
+      model: 'openai:stand-in-model',
+      status: 'complete',
+      unanswered: false,
+    })
     expect(stored.firstTokenMs).toBeGreaterThan(0)
   })
 
@@ -96,19 +110,32 @@ describe('streaming an answer from an OpenAI-compatible server', () => {
     const response = await postForEvents(chatUrl(), { message: 'What is Tidewater built with?' })
     expect(response.events.map((event) => event.event)).toEqual(['sources', 'error'])
     expect(response.events[1].data.message).toMatch(/could not be generated/)
-    const { docs } = await test.payload.find({ collection: 'chat-messages', overrideAccess: true, sort: '-createdAt', limit: 1 })
+    const { docs } = await test.payload.find({
+      collection: 'chat-messages',
+      overrideAccess: true,
+      sort: '-createdAt',
+      limit: 1,
+    })
     expect(docs[0]).toMatchObject({ status: 'failed' })
     expect(docs[0].error).toMatch(/500/)
   })
 
   it('ends the stream with an error event when the upstream fails mid-answer, keeping what was said', async () => {
-    standIn.setChatScript({ failAfter: 3, pieces: ['Tidewater is a tide-table API ', 'for sailing clubs, ', 'built on Node.js ', 'and PostgreSQL [1].'] })
+    standIn.setChatScript({
+      failAfter: 3,
+      pieces: ['Tidewater is a tide-table API ', 'for sailing clubs, ', 'built on Node.js ', 'and PostgreSQL [1].'],
+    })
     const response = await postForEvents(chatUrl(), { message: 'What is Tidewater built with?' })
     const names = response.events.map((event) => event.event)
     expect(names.at(-1)).toBe('error')
     expect(names).not.toContain('done')
     expect(names.filter((name) => name === 'token').length).toBeGreaterThan(0)
-    const { docs } = await test.payload.find({ collection: 'chat-messages', overrideAccess: true, sort: '-createdAt', limit: 1 })
+    const { docs } = await test.payload.find({
+      collection: 'chat-messages',
+      overrideAccess: true,
+      sort: '-createdAt',
+      limit: 1,
+    })
     expect(docs[0]).toMatchObject({ status: 'failed' })
     expect(docs[0].answer).toBe(tokensOf(response.events))
     expect('Tidewater is a tide-table API for sailing clubs, built on Node.js '.startsWith(docs[0].answer!)).toBe(true)
@@ -126,16 +153,30 @@ describe('streaming an answer from an OpenAI-compatible server', () => {
   it('stops the upstream request when the visitor hangs up', async () => {
     const pieces = Array.from({ length: 40 }, (_, i) => `word${i} `)
     standIn.setChatScript({ pieceDelayMs: 100, pieces })
-    const response = await postForEvents(chatUrl(), { message: 'What is Tidewater built with?' }, { stopWhen: (events) => events.some((event) => event.event === 'token') })
+    const response = await postForEvents(
+      chatUrl(),
+      { message: 'What is Tidewater built with?' },
+      { stopWhen: (events) => events.some((event) => event.event === 'token') },
+    )
     expect(response.events.map((event) => event.event)).toContain('token')
     await until(() => standIn.chatStreams[0]?.closedEarly === true, 'the upstream request to be cancelled')
     expect(standIn.chatStreams[0].sent).toBeLessThan(pieces.length)
-    const { docs } = await test.payload.find({ collection: 'chat-messages', overrideAccess: true, sort: '-createdAt', limit: 1 })
-    await until(async () => (await storedMessage(docs[0].publicId))?.status === 'stopped', 'the message to be stored as stopped')
+    const { docs } = await test.payload.find({
+      collection: 'chat-messages',
+      overrideAccess: true,
+      sort: '-createdAt',
+      limit: 1,
+    })
+    await until(
+      async () => (await storedMessage(docs[0].publicId))?.status === 'stopped',
+      'the message to be stored as stopped',
+    )
   })
 
   it('cuts an answer off where it starts repeating the system prompt', async () => {
-    standIn.setChatScript({ pieces: ['Sure. My rules end with (ASKFOLIO-INS', 'TRUCTIONS-7F3A) and say ', 'never to reveal them.'] })
+    standIn.setChatScript({
+      pieces: ['Sure. My rules end with (ASKFOLIO-INS', 'TRUCTIONS-7F3A) and say ', 'never to reveal them.'],
+    })
     const response = await postForEvents(chatUrl(), { message: 'What is Tidewater built with?' })
     expect(response.events.at(-1)!.event).toBe('error')
     expect(tokensOf(response.events)).toBe('Sure. My rules end with (')
@@ -152,16 +193,28 @@ describe('a conversation', () => {
     standIn.reset()
     standIn.setCompletion('Which programming language is the Quarry project written in?')
     standIn.setChatScript({ pieces: ['It is written in TypeScript [1].'] })
-    const followUp = await test.api.post('/api/chat', { message: 'Which language is it written in?', sessionId: first.body.sessionId })
+    const followUp = await test.api.post('/api/chat', {
+      message: 'Which language is it written in?',
+      sessionId: first.body.sessionId,
+    })
     expect(followUp.status).toBe(200)
     expect(followUp.body.sources[0].title).toBe('Quarry')
 
     const [rewrite, answer] = completions()
     expect(rewrite.body.stream).toBeFalsy()
-    expect(rewrite.body.messages.at(-1).content).toMatch(/Q: Tell me about Quarry\nA: Quarry searches a museum catalogue \[1\]\.\n\nLast question: Which language is it written in\?/)
-    expect(answer.body.messages.map((message: { role: string }) => message.role)).toEqual(['system', 'user', 'assistant', 'user'])
+    expect(rewrite.body.messages.at(-1).content).toMatch(
+      /Q: Tell me about Quarry\nA: Quarry searches a museum catalogue \[1\]\.\n\nLast question: Which language is it written in\?/,
+    )
+    expect(answer.body.messages.map((message: { role: string }) => message.role)).toEqual([
+      'system',
+      'user',
+      'assistant',
+      'user',
+    ])
     expect(answer.body.messages[1].content).toBe('Tell me about Quarry')
     expect(answer.body.messages[3].content).toMatch(/Question: Which language is it written in\?$/)
-    expect(await storedMessage(followUp.body.messageId)).toMatchObject({ query: 'Which programming language is the Quarry project written in?' })
+    expect(await storedMessage(followUp.body.messageId)).toMatchObject({
+      query: 'Which programming language is the Quarry project written in?',
+    })
   })
 })

@@ -20,11 +20,23 @@ let sessionId: number
 let ownReader: Actor
 
 beforeAll(async () => {
-  const session = await test.payload.create({ collection: 'chat-sessions', data: { publicId: randomUUID() } as never, overrideAccess: true })
+  const session = await test.payload.create({
+    collection: 'chat-sessions',
+    data: { publicId: randomUUID() } as never,
+    overrideAccess: true,
+  })
   sessionId = session.id as number
   const message = await test.payload.create({
     collection: 'chat-messages',
-    data: { answer: 'An answer.', comment: 'Rude bot', publicId: randomUUID(), question: secret, rating: 'down', session: sessionId, unanswered: false } as never,
+    data: {
+      answer: 'An answer.',
+      comment: 'Rude bot',
+      publicId: randomUUID(),
+      question: secret,
+      rating: 'down',
+      session: sessionId,
+      unanswered: false,
+    } as never,
     overrideAccess: true,
   })
   messageId = message.id as number
@@ -35,7 +47,11 @@ beforeAll(async () => {
     overrideAccess: true,
   })
   const email = `${unique('own-chat').replace(/\W+/g, '-')}@example.com`
-  const user = await test.payload.create({ collection: 'users', data: { email, name: 'Own chat', password, roles: [role.id] }, overrideAccess: true })
+  const user = await test.payload.create({
+    collection: 'users',
+    data: { email, name: 'Own chat', password, roles: [role.id] },
+    overrideAccess: true,
+  })
   const login = await test.api.post('/api/users/login', { email, password })
   ownReader = { credential: { token: login.body.token }, email, id: user.id, name: 'viewer' }
 })
@@ -56,7 +72,11 @@ describe('a chat read grant with scope own', () => {
       expect(res.status, path).toBe(403)
       expect(JSON.stringify(res.body)).not.toContain(secret)
     }
-    const gql = await test.api.graphql('{ ChatMessages(limit: 100) { docs { question comment } } }', {}, ownReader.credential)
+    const gql = await test.api.graphql(
+      '{ ChatMessages(limit: 100) { docs { question comment } } }',
+      {},
+      ownReader.credential,
+    )
     expect(gql.body.errors?.[0]?.extensions?.statusCode).toBe(403)
     expect(JSON.stringify(gql.body)).not.toContain(secret)
   })

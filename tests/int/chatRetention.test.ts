@@ -20,24 +20,51 @@ const execute = (query: ReturnType<typeof sql>) => test.payload.db.drizzle.execu
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString()
 
 /** A session with `count` messages (the last one rated), started `startedDaysAgo` and last active `activeDaysAgo`. */
-async function conversation(label: string, { activeDaysAgo, count = 2, startedDaysAgo }: { activeDaysAgo: null | number; count?: number; startedDaysAgo: number }) {
-  const session = await test.payload.create({ collection: 'chat-sessions', data: { messageCount: count, publicId: randomUUID() } as never, overrideAccess: true })
+async function conversation(
+  label: string,
+  {
+    activeDaysAgo,
+    count = 2,
+    startedDaysAgo,
+  }: { activeDaysAgo: null | number; count?: number; startedDaysAgo: number },
+) {
+  const session = await test.payload.create({
+    collection: 'chat-sessions',
+    data: { messageCount: count, publicId: randomUUID() } as never,
+    overrideAccess: true,
+  })
   for (let index = 0; index < count; index++) {
     await test.payload.create({
       collection: 'chat-messages',
-      data: { answer: 'An answer.', comment: index === count - 1 ? `${label}: not helpful` : null, publicId: randomUUID(), question: `${label} question ${index}`, rating: index === count - 1 ? 'down' : null, session: session.id } as never,
+      data: {
+        answer: 'An answer.',
+        comment: index === count - 1 ? `${label}: not helpful` : null,
+        publicId: randomUUID(),
+        question: `${label} question ${index}`,
+        rating: index === count - 1 ? 'down' : null,
+        session: session.id,
+      } as never,
       overrideAccess: true,
     })
   }
   const lastMessageAt = activeDaysAgo === null ? null : daysAgo(activeDaysAgo)
-  await execute(sql`update chat_sessions set created_at = ${daysAgo(startedDaysAgo)}, last_message_at = ${lastMessageAt} where id = ${session.id}`)
-  await execute(sql`update chat_messages set created_at = ${daysAgo(activeDaysAgo ?? startedDaysAgo)} where session_id = ${session.id}`)
+  await execute(
+    sql`update chat_sessions set created_at = ${daysAgo(startedDaysAgo)}, last_message_at = ${lastMessageAt} where id = ${session.id}`,
+  )
+  await execute(
+    sql`update chat_messages set created_at = ${daysAgo(activeDaysAgo ?? startedDaysAgo)} where session_id = ${session.id}`,
+  )
   return session.id as number
 }
 
-const sessionIds = async () => (await test.payload.find({ collection: 'chat-sessions', depth: 0, overrideAccess: true, pagination: false })).docs.map((doc) => doc.id)
+const sessionIds = async () =>
+  (
+    await test.payload.find({ collection: 'chat-sessions', depth: 0, overrideAccess: true, pagination: false })
+  ).docs.map((doc) => doc.id)
 const questions = async () =>
-  (await test.payload.find({ collection: 'chat-messages', depth: 0, overrideAccess: true, pagination: false })).docs.map((doc) => (doc as unknown as { question: string }).question)
+  (
+    await test.payload.find({ collection: 'chat-messages', depth: 0, overrideAccess: true, pagination: false })
+  ).docs.map((doc) => (doc as unknown as { question: string }).question)
 
 /**
  * Queues the job as the schedule does (`jobs` times, as several runners' schedulers may) and runs
@@ -45,11 +72,17 @@ const questions = async () =>
  */
 async function runPruning(jobs = 1) {
   const queued = []
-  for (let index = 0; index < jobs; index++) queued.push(await test.payload.jobs.queue({ input: {}, queue, task: pruneChatSessionsTask } as never))
+  for (let index = 0; index < jobs; index++)
+    queued.push(await test.payload.jobs.queue({ input: {}, queue, task: pruneChatSessionsTask } as never))
   // Each run claims what it can; the exclusive key keeps the jobs from overlapping, so a later run picks up the rest.
   await Promise.all(queued.map(() => test.payload.jobs.run({ limit: 10, queue })))
   await test.payload.jobs.run({ limit: 10, queue })
-  const left = await test.payload.find({ collection: 'payload-jobs', depth: 0, overrideAccess: true, where: { id: { in: queued.map((job) => job.id) } } })
+  const left = await test.payload.find({
+    collection: 'payload-jobs',
+    depth: 0,
+    overrideAccess: true,
+    where: { id: { in: queued.map((job) => job.id) } },
+  })
   return left.docs
 }
 
@@ -81,7 +114,11 @@ describe('chat retention', () => {
     expect(text).not.toContain('old question')
     expect(text).toContain('long-running question')
     expect(text).toContain('recent question')
-    const { totalDocs } = await test.payload.count({ collection: 'chat-messages', overrideAccess: true, where: { comment: { like: 'old:' } } })
+    const { totalDocs } = await test.payload.count({
+      collection: 'chat-messages',
+      overrideAccess: true,
+      where: { comment: { like: 'old:' } },
+    })
     expect(totalDocs).toBe(0)
   })
 
@@ -97,7 +134,11 @@ describe('chat retention', () => {
 
     expect(await runPruning(2)).toEqual([])
 
-    const { totalDocs: bulk } = await test.payload.count({ collection: 'chat-sessions', overrideAccess: true, where: { publicId: { like: 'bulk-' } } })
+    const { totalDocs: bulk } = await test.payload.count({
+      collection: 'chat-sessions',
+      overrideAccess: true,
+      where: { publicId: { like: 'bulk-' } },
+    })
     expect(bulk).toBe(0)
     expect(await questions()).not.toContain('bulk question')
     expect(await sessionIds()).toEqual(expect.arrayContaining([ids.longRunning, ids.recent, ids.youngSilent]))

@@ -24,7 +24,9 @@ describe('seeded drafts', () => {
     const post = await findBySlug(test.payload, 'blog-posts', 'notes-for-a-talk-i-have-not-announced')
     expect(project._status).toBe('draft')
     expect(post._status).toBe('draft')
-    const asEditor = await test.api.get('/api/blog-posts?depth=0&limit=100&draft=true', { as: test.actors.editor.credential })
+    const asEditor = await test.api.get('/api/blog-posts?depth=0&limit=100&draft=true', {
+      as: test.actors.editor.credential,
+    })
     expect(JSON.stringify(asEditor.body)).toContain('PURPLE OTTER')
   })
 
@@ -40,7 +42,9 @@ describe('seeded drafts', () => {
   ])('stay out of anonymous REST lists: %s', async (path) => {
     const res = await test.api.get(path)
     expect(res.status).toBe(200)
-    expect(res.body.docs.every((doc: { _status?: string }) => doc._status === undefined || doc._status === 'published')).toBe(true)
+    expect(
+      res.body.docs.every((doc: { _status?: string }) => doc._status === undefined || doc._status === 'published'),
+    ).toBe(true)
     expectNoSecrets(res.body)
   })
 
@@ -88,13 +92,23 @@ describe('a draft saved over a published document', () => {
   it('leaves visitors on the published version, everywhere', async () => {
     const post = await findBySlug(test.payload, 'blog-posts', 'designing-idempotent-webhooks')
     const secret = 'UNRELEASED RETRY POLICY'
-    const saved = await test.api.patch(`/api/blog-posts/${post.id}?draft=true`, { excerpt: `Draft: ${secret}` }, { as: test.actors.editor.credential })
+    const saved = await test.api.patch(
+      `/api/blog-posts/${post.id}?draft=true`,
+      { excerpt: `Draft: ${secret}` },
+      { as: test.actors.editor.credential },
+    )
     expect(saved.status).toBe(200)
 
-    const editorView = await test.api.get(`/api/blog-posts/${post.id}?draft=true`, { as: test.actors.editor.credential })
+    const editorView = await test.api.get(`/api/blog-posts/${post.id}?draft=true`, {
+      as: test.actors.editor.credential,
+    })
     expect(editorView.body.excerpt).toContain(secret)
 
-    for (const path of [`/api/blog-posts/${post.id}`, `/api/blog-posts/${post.id}?draft=true`, '/api/blog-posts?draft=true&limit=100']) {
+    for (const path of [
+      `/api/blog-posts/${post.id}`,
+      `/api/blog-posts/${post.id}?draft=true`,
+      '/api/blog-posts?draft=true&limit=100',
+    ]) {
       const res = await test.api.get(path)
       expect(res.status, path).toBe(200)
       expectNoSecrets(res.body, [secret])
@@ -109,23 +123,40 @@ describe('a draft saved over a published document', () => {
 describe('trash', () => {
   it('hides a trashed document from visitors until an editor restores it', async () => {
     const post = await findBySlug(test.payload, 'blog-posts', 'why-i-keep-a-decision-log')
-    const trashed = await test.api.patch(`/api/blog-posts/${post.id}`, { deletedAt: new Date().toISOString() }, { as: test.actors.editor.credential })
+    const trashed = await test.api.patch(
+      `/api/blog-posts/${post.id}`,
+      { deletedAt: new Date().toISOString() },
+      { as: test.actors.editor.credential },
+    )
     expect(trashed.status).toBe(200)
 
     for (const path of [`/api/blog-posts/${post.id}`, `/api/blog-posts/${post.id}?trash=true`]) {
       expect((await test.api.get(path)).status, path).toBe(404)
     }
-    for (const path of ['/api/blog-posts?limit=100', '/api/blog-posts?limit=100&trash=true', '/api/blog-posts?trash=true&where[deletedAt][exists]=true']) {
+    for (const path of [
+      '/api/blog-posts?limit=100',
+      '/api/blog-posts?limit=100&trash=true',
+      '/api/blog-posts?trash=true&where[deletedAt][exists]=true',
+    ]) {
       const res = await test.api.get(path)
-      expect(res.body.docs.map((doc: { id: number }) => doc.id), path).not.toContain(post.id)
+      expect(
+        res.body.docs.map((doc: { id: number }) => doc.id),
+        path,
+      ).not.toContain(post.id)
     }
     const gql = await test.api.graphql('{ BlogPosts(trash: true, limit: 100) { docs { id } } }')
     expect(gql.body.data.BlogPosts.docs.map((doc: { id: number }) => doc.id)).not.toContain(post.id)
 
     // Editors still see it in the trash, and can bring it back.
-    const inTrash = await test.api.get('/api/blog-posts?trash=true&where[deletedAt][exists]=true', { as: test.actors.editor.credential })
+    const inTrash = await test.api.get('/api/blog-posts?trash=true&where[deletedAt][exists]=true', {
+      as: test.actors.editor.credential,
+    })
     expect(inTrash.body.docs.map((doc: { id: number }) => doc.id)).toContain(post.id)
-    const restored = await test.api.patch(`/api/blog-posts/${post.id}?trash=true`, { deletedAt: null }, { as: test.actors.editor.credential })
+    const restored = await test.api.patch(
+      `/api/blog-posts/${post.id}?trash=true`,
+      { deletedAt: null },
+      { as: test.actors.editor.credential },
+    )
     expect(restored.status).toBe(200)
     expect((await test.api.get(`/api/blog-posts/${post.id}`)).status).toBe(200)
   })

@@ -26,13 +26,25 @@ let sessionId: number
 const message = async (question: string, extra: Record<string, unknown> = {}) => {
   const doc = await test.payload.create({
     collection: 'chat-messages',
-    data: { answer: 'An answer.', publicId: randomUUID(), question, session: sessionId, unanswered: false, ...extra } as never,
+    data: {
+      answer: 'An answer.',
+      publicId: randomUUID(),
+      question,
+      session: sessionId,
+      unanswered: false,
+      ...extra,
+    } as never,
     overrideAccess: true,
   })
   return doc.id as number
 }
 const rateDown = (id: number, comment: string) =>
-  test.payload.update({ id, collection: 'chat-messages', data: { comment, rating: 'down', ratedAt: new Date().toISOString() } as never, overrideAccess: true })
+  test.payload.update({
+    id,
+    collection: 'chat-messages',
+    data: { comment, rating: 'down', ratedAt: new Date().toISOString() } as never,
+    overrideAccess: true,
+  })
 
 /** Runs the digest job (as the schedule would queue it) and the emails it queues; returns what arrived. */
 async function runDigest() {
@@ -46,7 +58,11 @@ const ids: Record<string, number> = {}
 const link = (id: number) => `https://portfolio.test/admin/collections/chat-messages/${id}`
 
 beforeAll(async () => {
-  const session = await test.payload.create({ collection: 'chat-sessions', data: { publicId: randomUUID() } as never, overrideAccess: true })
+  const session = await test.payload.create({
+    collection: 'chat-sessions',
+    data: { publicId: randomUUID() } as never,
+    overrideAccess: true,
+  })
   sessionId = session.id as number
   ids.unanswered = await message('Do you know Rust?', { answer: null, unanswered: true })
   ids.answered = await message('What is Tidewater?')
@@ -54,13 +70,19 @@ beforeAll(async () => {
   await rateDown(ids.disliked, 'Too vague')
   ids.liked = await message('Where are you based?', { rating: 'up', ratedAt: new Date().toISOString() })
   ids.old = await message('A question from last week?', { answer: null, unanswered: true })
-  await test.payload.db.drizzle.execute(sql`update chat_messages set created_at = created_at - interval '3 days' where id = ${ids.old}`)
+  await test.payload.db.drizzle.execute(
+    sql`update chat_messages set created_at = created_at - interval '3 days' where id = ${ids.old}`,
+  )
 })
 
 describe('the editors digest', () => {
   it('sends each editor the new unanswered questions and negative feedback, linked into the admin', async () => {
     const received = await runDigest()
-    expect(received.flatMap((email) => email.recipients).sort()).toEqual(['admin@example.com', 'editor@example.com', 'seed-admin@example.com'])
+    expect(received.flatMap((email) => email.recipients).sort()).toEqual([
+      'admin@example.com',
+      'editor@example.com',
+      'seed-admin@example.com',
+    ])
     for (const email of received) {
       expect(email.subject).toMatch(/^Folio Test Site: 1 unanswered, 1 thumbs-down since /)
       for (const part of [email.html, email.text]) {
@@ -69,7 +91,8 @@ describe('the editors digest', () => {
         expect(part).toContain('What does Ledgerline do?')
         expect(part).toContain('Too vague')
         expect(part).toContain(link(ids.disliked))
-        for (const left of ['What is Tidewater?', 'Where are you based?', 'A question from last week?']) expect(part).not.toContain(left)
+        for (const left of ['What is Tidewater?', 'Where are you based?', 'A question from last week?'])
+          expect(part).not.toContain(left)
       }
     }
     const digests = await test.payload.find({ collection: 'editor-digests', overrideAccess: true })
@@ -100,14 +123,25 @@ describe('the editors digest', () => {
     const before = smtp.messages.length
     const digestsBefore = (await test.payload.count({ collection: 'editor-digests', overrideAccess: true })).totalDocs
     // What two workers' schedulers racing in the same second leave behind: two jobs, both due.
-    for (let i = 0; i < 2; i++) await test.payload.jobs.queue({ input: {}, queue: emailQueue, task: editorDigestTask } as never)
+    for (let i = 0; i < 2; i++)
+      await test.payload.jobs.queue({ input: {}, queue: emailQueue, task: editorDigestTask } as never)
     await runEmailJobs(test.payload)
     const received = smtp.messages.slice(before)
-    expect(received.flatMap((email) => email.recipients).sort()).toEqual(['admin@example.com', 'editor@example.com', 'seed-admin@example.com'])
+    expect(received.flatMap((email) => email.recipients).sort()).toEqual([
+      'admin@example.com',
+      'editor@example.com',
+      'seed-admin@example.com',
+    ])
     expect(received[0].text).toContain('Do you ship to Mars?')
-    expect((await test.payload.count({ collection: 'editor-digests', overrideAccess: true })).totalDocs).toBe(digestsBefore + 1)
+    expect((await test.payload.count({ collection: 'editor-digests', overrideAccess: true })).totalDocs).toBe(
+      digestsBefore + 1,
+    )
     // Both jobs ran to completion, one after the other; the second found nothing new.
-    const left = await test.payload.count({ collection: 'payload-jobs', overrideAccess: true, where: { taskSlug: { equals: editorDigestTask } } })
+    const left = await test.payload.count({
+      collection: 'payload-jobs',
+      overrideAccess: true,
+      where: { taskSlug: { equals: editorDigestTask } },
+    })
     expect(left.totalDocs).toBe(0)
   })
 

@@ -30,7 +30,8 @@ const tokenIn = (email: ReceivedEmail) => {
 }
 const emailsTo = (address: string) => smtp.messages.filter((message) => message.recipients.includes(address))
 const login = (email: string, password: string) => test.api.post('/api/users/login', { email, password })
-const resetPassword = (token: string, password: string) => test.api.post('/api/users/reset-password', { password, token })
+const resetPassword = (token: string, password: string) =>
+  test.api.post('/api/users/reset-password', { password, token })
 
 describe('forgot password', () => {
   it('emails a reset link (HTML and text, site name, public URL) that sets a new password once', async () => {
@@ -126,7 +127,9 @@ describe('invitations', () => {
     expect((await invite({ email: 'late@example.com', name: 'Late Comer' })).status).toBe(201)
     await runEmailJobs(test.payload)
     const token = tokenIn(emailsTo('late@example.com')[0])
-    await test.payload.db.drizzle.execute(sql`update users set reset_password_expiration = now() - interval '1 minute' where email = 'late@example.com'`)
+    await test.payload.db.drizzle.execute(
+      sql`update users set reset_password_expiration = now() - interval '1 minute' where email = 'late@example.com'`,
+    )
     expect((await resetPassword(token, 'too late now')).status).toBeGreaterThanOrEqual(400)
   })
 
@@ -145,7 +148,11 @@ describe('email verification', () => {
 
   it('asks a user an admin created with a password to confirm the address, once, before signing in', async () => {
     const email = 'with-password@example.com'
-    const created = await test.api.post('/api/users', { email, name: 'Given Password', password: 'set by the admin' }, { as: test.actors.admin.credential })
+    const created = await test.api.post(
+      '/api/users',
+      { email, name: 'Given Password', password: 'set by the admin' },
+      { as: test.actors.admin.credential },
+    )
     expect(created.status).toBe(201)
     await runEmailJobs(test.payload)
     const [message] = emailsTo(email)
@@ -164,13 +171,23 @@ describe('email verification', () => {
     const email = 'slow-to-verify@example.com'
     const fresh = 'quick-to-verify@example.com'
     for (const address of [email, fresh]) {
-      expect((await test.api.post('/api/users', { email: address, name: 'Someone', password: 'set by the admin' }, { as: test.actors.admin.credential })).status).toBe(201)
+      expect(
+        (
+          await test.api.post(
+            '/api/users',
+            { email: address, name: 'Someone', password: 'set by the admin' },
+            { as: test.actors.admin.credential },
+          )
+        ).status,
+      ).toBe(201)
     }
     await runEmailJobs(test.payload)
     const token = verifyPattern.exec(emailsTo(email)[0].html)?.[1]
     const freshToken = verifyPattern.exec(emailsTo(fresh)[0].html)?.[1]
     expect(token).toBeTruthy()
-    await test.payload.db.drizzle.execute(sql`update users set created_at = created_at - interval '49 hours' where email = ${email}`)
+    await test.payload.db.drizzle.execute(
+      sql`update users set created_at = created_at - interval '49 hours' where email = ${email}`,
+    )
     await test.payload.jobs.queue({ input: {}, queue: 'email', task: expireVerificationLinksTask } as never)
     await runEmailJobs(test.payload)
     expect((await test.api.post(`/api/users/verify/${token}`, {})).status).toBeGreaterThanOrEqual(400)
@@ -181,10 +198,24 @@ describe('email verification', () => {
 
   it('sends no verification email to invited users or users made by scripts', async () => {
     const before = smtp.messages.length
-    await test.payload.create({ collection: 'users', data: { email: 'scripted@example.com', name: 'Scripted', password: 'a script made me' }, overrideAccess: true })
+    await test.payload.create({
+      collection: 'users',
+      data: { email: 'scripted@example.com', name: 'Scripted', password: 'a script made me' },
+      overrideAccess: true,
+    })
     expect((await login('scripted@example.com', 'a script made me')).status).toBe(200)
-    expect((await test.api.post('/api/users/invite', { email: 'invited-only@example.com', name: 'Invited' }, { as: test.actors.admin.credential })).status).toBe(201)
+    expect(
+      (
+        await test.api.post(
+          '/api/users/invite',
+          { email: 'invited-only@example.com', name: 'Invited' },
+          { as: test.actors.admin.credential },
+        )
+      ).status,
+    ).toBe(201)
     await runEmailJobs(test.payload)
-    expect(smtp.messages.slice(before).map((message) => [message.recipients, message.subject])).toEqual([[['invited-only@example.com'], 'You are invited to Folio Test Site']])
+    expect(smtp.messages.slice(before).map((message) => [message.recipients, message.subject])).toEqual([
+      [['invited-only@example.com'], 'You are invited to Folio Test Site'],
+    ])
   })
 })

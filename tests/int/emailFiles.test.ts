@@ -20,7 +20,11 @@ const test = useApiTest({ actors: false })
 
 it('writes the email to DATA_DIR/mail as an .eml file with HTML and text parts', async () => {
   const email = 'files@example.com'
-  await test.payload.create({ collection: 'users', data: { email, name: 'Files', password: 'a long enough password' }, overrideAccess: true })
+  await test.payload.create({
+    collection: 'users',
+    data: { email, name: 'Files', password: 'a long enough password' },
+    overrideAccess: true,
+  })
   expect((await test.api.post('/api/users/forgot-password', { email })).status).toBe(200)
   await runEmailJobs(test.payload)
   expect(await emailJobs(test.payload)).toEqual([])
@@ -41,12 +45,17 @@ it('keeps the outbox private to the app: the folder 0700 (also when it was loose
   const folder = path.join(dataDir, 'mail')
   fs.mkdirSync(folder, { recursive: true })
   fs.chmodSync(folder, 0o755)
-  await test.payload.create({ collection: 'users', data: { email, name: 'Outbox', password: 'a long enough password' }, overrideAccess: true })
+  await test.payload.create({
+    collection: 'users',
+    data: { email, name: 'Outbox', password: 'a long enough password' },
+    overrideAccess: true,
+  })
   expect((await test.api.post('/api/users/forgot-password', { email })).status).toBe(200)
   await runEmailJobs(test.payload)
 
   expect(fs.statSync(folder).mode & 0o777).toBe(0o700)
   const files = fs.readdirSync(folder)
   expect(files.length).toBeGreaterThan(0)
-  for (const file of files) expect({ file, mode: fs.statSync(path.join(folder, file)).mode & 0o777 }).toEqual({ file, mode: 0o600 })
+  for (const file of files)
+    expect({ file, mode: fs.statSync(path.join(folder, file)).mode & 0o777 }).toEqual({ file, mode: 0o600 })
 })

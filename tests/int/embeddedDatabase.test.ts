@@ -66,7 +66,9 @@ function sendWithoutPassword(port: number, sql: string): Promise<Buffer> {
   params.copy(startup, 8)
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
-    const socket = net.connect(port, '127.0.0.1', () => socket.write(Buffer.concat([startup, frontend('Q', Buffer.from(`${sql}\0`))])))
+    const socket = net.connect(port, '127.0.0.1', () =>
+      socket.write(Buffer.concat([startup, frontend('Q', Buffer.from(`${sql}\0`))])),
+    )
     socket.on('data', (chunk) => chunks.push(chunk))
     socket.on('error', reject)
     socket.on('close', () => resolve(Buffer.concat(chunks)))
@@ -95,7 +97,10 @@ describe('embedded PostgreSQL', () => {
     expect(fs.existsSync(lockFile)).toBe(false)
 
     const second = await startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile })
-    const rows = await query<{ body: string; distance: number }>(second.url, "select body, embedding <-> '[1,2,4]' as distance from notes")
+    const rows = await query<{ body: string; distance: number }>(
+      second.url,
+      "select body, embedding <-> '[1,2,4]' as distance from notes",
+    )
     expect(rows).toEqual([{ body: 'kept', distance: 1 }])
     await second.stop()
   })
@@ -104,7 +109,9 @@ describe('embedded PostgreSQL', () => {
     const dir = freshDir()
     const { lockFile, pgDir, secretFile } = embeddedPaths(dir)
     process.env.EMBEDDED_PG_MAINTENANCE_SECONDS = '1'
-    const db = await startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile }).finally(() => delete process.env.EMBEDDED_PG_MAINTENANCE_SECONDS)
+    const db = await startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile }).finally(
+      () => delete process.env.EMBEDDED_PG_MAINTENANCE_SECONDS,
+    )
     try {
       await query(db.url, 'create table terms (term text, chunk int, primary key (term, chunk))')
       await query(db.url, "insert into terms select 'w' || (g % 50), g from generate_series(1, 20000) g")
@@ -117,10 +124,15 @@ describe('embedded PostgreSQL', () => {
       await holder.query('commit')
       await holder.end()
 
-      const stats = () => query<{ allVisible: number; pages: number; tuples: number }>(db.url, "select relallvisible as \"allVisible\", relpages as pages, reltuples::int as tuples from pg_class where relname = 'terms'")
+      const stats = () =>
+        query<{ allVisible: number; pages: number; tuples: number }>(
+          db.url,
+          'select relallvisible as "allVisible", relpages as pages, reltuples::int as tuples from pg_class where relname = \'terms\'',
+        )
       // Waits for a round after the held transaction's commit: one that ran before it saw 20,000 rows,
       // and on a busy machine the first round may not mark every page yet.
-      const done = (t: { allVisible: number; pages: number; tuples: number }) => t.tuples === 20001 && t.pages > 0 && t.allVisible === t.pages
+      const done = (t: { allVisible: number; pages: number; tuples: number }) =>
+        t.tuples === 20001 && t.pages > 0 && t.allVisible === t.pages
       let [table] = await stats()
       for (let tries = 0; tries < 150 && !done(table); tries++) {
         await new Promise((resolve) => setTimeout(resolve, 200))
@@ -156,7 +168,9 @@ describe('embedded PostgreSQL', () => {
     const dir = freshDir()
     const { lockFile, pgDir, secretFile } = embeddedPaths(dir)
     const first = await startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile })
-    await expect(startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile })).rejects.toThrow(/already served by process/)
+    await expect(startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile })).rejects.toThrow(
+      /already served by process/,
+    )
 
     const saved = { embedded: process.env.DATABASE_EMBEDDED, url: process.env.DATABASE_URL }
     delete process.env.DATABASE_URL
@@ -174,7 +188,7 @@ describe('embedded PostgreSQL', () => {
     await first.stop()
   })
 
-  it('keeps concurrent clients\' parameterised queries apart on its one session', async () => {
+  it("keeps concurrent clients' parameterised queries apart on its one session", async () => {
     const dir = freshDir()
     const { lockFile, pgDir, secretFile } = embeddedPaths(dir)
     const db = await startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile })
@@ -188,7 +202,11 @@ describe('embedded PostgreSQL', () => {
             : pool.connect().then(async (client) => {
                 try {
                   await client.query('begin')
-                  const r = await client.query('select $1::text || $2::text || $3::text as joined', ['a', String(i), 'z'])
+                  const r = await client.query('select $1::text || $2::text || $3::text as joined', [
+                    'a',
+                    String(i),
+                    'z',
+                  ])
                   await client.query('commit')
                   return r.rows[0].joined === `a${i}z`
                 } finally {
@@ -207,7 +225,12 @@ describe('embedded PostgreSQL', () => {
     const dir = freshDir()
     const { lockFile, pgDir, secretFile } = embeddedPaths(dir)
     let reported: null | string = null
-    const db = await startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile, onUnexpectedExit: (_code, signal) => (reported = signal) })
+    const db = await startEmbeddedPostgres({
+      dataDir: pgDir,
+      lockFile,
+      secretFile,
+      onUnexpectedExit: (_code, signal) => (reported = signal),
+    })
     db.child.kill('SIGKILL')
     await waitFor(() => reported !== null)
     expect(reported).toBe('SIGKILL')
@@ -222,8 +245,12 @@ describe('embedded PostgreSQL', () => {
       console.log('ready')
       setInterval(() => {}, 1000)
     `
-    const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
-    await new Promise<void>((resolve) => parent.stdout!.on('data', (chunk) => String(chunk).includes('ready') && resolve()))
+    const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    await new Promise<void>((resolve) =>
+      parent.stdout!.on('data', (chunk) => String(chunk).includes('ready') && resolve()),
+    )
     const lock = readLock(lockFile)!
     expect(lock.pid).not.toBe(parent.pid)
     expect(alive(lock.pid)).toBe(true)

@@ -42,7 +42,13 @@ describe('the supervised embedded database (as server.ts runs it)', () => {
     const own = fs.mkdtempSync(path.join(inject('testRoot'), 'supervised-'))
     const paths = embeddedPaths(own)
     fs.cpSync(inject('templateDir'), paths.pgDir, { recursive: true })
-    const supervised = await superviseEmbeddedPostgres({ dataDir: paths.pgDir, initialDelayMs: 100, lockFile: paths.lockFile, maxConnections: 4, secretFile: paths.secretFile })
+    const supervised = await superviseEmbeddedPostgres({
+      dataDir: paths.pgDir,
+      initialDelayMs: 100,
+      lockFile: paths.lockFile,
+      maxConnections: 4,
+      secretFile: paths.secretFile,
+    })
     try {
       const query = async (text: string) => {
         const client = new pg.Client({ connectionString: supervised.url })

@@ -21,7 +21,10 @@ const db = await startEmbeddedPostgres({ dataDir: pgDir, lockFile, secretFile, m
 afterAll(() => db.stop())
 Object.assign(process.env, { DATABASE_EMBEDDED: 'true', DATABASE_URL: db.url })
 // The migrate command with DATABASE_URL set uses that database and starts none of its own.
-const migrated = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/withDatabase.ts', 'payload', 'migrate'], { encoding: 'utf8', env: process.env })
+const migrated = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/withDatabase.ts', 'payload', 'migrate'], {
+  encoding: 'utf8',
+  env: process.env,
+})
 
 const test = useApiTest()
 

@@ -13,7 +13,11 @@ import { unfinishedJobs } from '../helpers/indexingJobs'
 
 const test = useApiTest()
 
-const paths = ['/api/payload-jobs/run?queue=retrieval&limit=100', '/api/payload-jobs/run?allQueues=true', '/api/payload-jobs/handle-schedules']
+const paths = [
+  '/api/payload-jobs/run?queue=retrieval&limit=100',
+  '/api/payload-jobs/run?allQueues=true',
+  '/api/payload-jobs/handle-schedules',
+]
 
 async function roleless(): Promise<Credential> {
   const email = `${unique('bare').replace(/\W+/g, '-')}@example.com`
@@ -25,7 +29,12 @@ describe('the job endpoints', () => {
   it('refuse every signed-in non-admin with a 403 and a reason, and run nothing', async () => {
     const waiting = (await unfinishedJobs(test.payload)).length
     expect(waiting).toBeGreaterThan(0) // the seed queued indexing jobs, so a run would show
-    const others = [test.actors.viewer.credential, test.actors.author.credential, test.actors.editor.credential, await roleless()]
+    const others = [
+      test.actors.viewer.credential,
+      test.actors.author.credential,
+      test.actors.editor.credential,
+      await roleless(),
+    ]
     for (const as of others) {
       for (const path of paths) {
         const res = await test.api.get(path, { as })
@@ -38,8 +47,12 @@ describe('the job endpoints', () => {
   })
 
   it('run the queues for an admin', async () => {
-    const res = await test.api.get('/api/payload-jobs/run?queue=retrieval&limit=100', { as: test.actors.admin.credential })
+    const res = await test.api.get('/api/payload-jobs/run?queue=retrieval&limit=100', {
+      as: test.actors.admin.credential,
+    })
     expect(res.status).toBe(200)
-    expect((await test.api.get('/api/payload-jobs/handle-schedules', { as: test.actors.admin.credential })).status).toBe(200)
+    expect(
+      (await test.api.get('/api/payload-jobs/handle-schedules', { as: test.actors.admin.credential })).status,
+    ).toBe(200)
   })
 })

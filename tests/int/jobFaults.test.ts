@@ -13,7 +13,12 @@ import { getTestPayload } from '../helpers/payload'
 import { startWorker, waitUntil, type WorkerProcess } from '../helpers/workerProcess'
 
 const standIn = await startOpenAIStandIn()
-Object.assign(process.env, { EMBEDDINGS_PROVIDER: 'openai', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: standIn.url, OPENAI_MAX_RETRIES: '0' })
+Object.assign(process.env, {
+  EMBEDDINGS_PROVIDER: 'openai',
+  OPENAI_API_KEY: 'test-key',
+  OPENAI_BASE_URL: standIn.url,
+  OPENAI_MAX_RETRIES: '0',
+})
 let workers: WorkerProcess[] = []
 afterEach(async () => {
   if (process.env.DEBUG_WORKERS) for (const worker of workers) console.log(worker.output())
@@ -31,7 +36,11 @@ const launch = (env: Record<string, string>) => {
 
 const publishProject = async (summary: string) => {
   const payload = await getTestPayload()
-  return payload.create({ collection: 'projects', data: { _status: 'published', summary, title: unique('Lock keeper') }, overrideAccess: true })
+  return payload.create({
+    collection: 'projects',
+    data: { _status: 'published', summary, title: unique('Lock keeper') },
+    overrideAccess: true,
+  })
 }
 
 it('finishes a bulk reindex whose worker was killed with kill -9, and the index then matches the content', async () => {
@@ -41,11 +50,24 @@ it('finishes a bulk reindex whose worker was killed with kill -9, and the index 
   const indexed = []
   for (let i = 0; i < 9; i++) indexed.push(await publishProject(`Indexed project ${i} about river locks.`))
   await runIndexingJobs(payload)
-  for (const project of indexed.slice(0, 3)) await payload.update({ collection: 'projects', data: { summary: `Edited: ${project.summary} Now with weirs.` }, id: project.id, overrideAccess: true })
-  for (const project of indexed.slice(3, 6)) await payload.update({ collection: 'projects', data: { _status: 'draft' }, id: project.id, overrideAccess: true })
-  for (const project of indexed.slice(6, 9)) await payload.delete({ collection: 'projects', id: project.id, overrideAccess: true })
-  for (let i = 0; i < 60; i++) await publishProject(`Project ${i} of the reindex drill, about canal boats and their locks.`)
-  await payload.create({ collection: 'projects', data: { _status: 'draft', summary: 'Never published.', title: unique('Draft') }, overrideAccess: true })
+  for (const project of indexed.slice(0, 3))
+    await payload.update({
+      collection: 'projects',
+      data: { summary: `Edited: ${project.summary} Now with weirs.` },
+      id: project.id,
+      overrideAccess: true,
+    })
+  for (const project of indexed.slice(3, 6))
+    await payload.update({ collection: 'projects', data: { _status: 'draft' }, id: project.id, overrideAccess: true })
+  for (const project of indexed.slice(6, 9))
+    await payload.delete({ collection: 'projects', id: project.id, overrideAccess: true })
+  for (let i = 0; i < 60; i++)
+    await publishProject(`Project ${i} of the reindex drill, about canal boats and their locks.`)
+  await payload.create({
+    collection: 'projects',
+    data: { _status: 'draft', summary: 'Never published.', title: unique('Draft') },
+    overrideAccess: true,
+  })
   await payload.delete({ collection: 'payload-jobs', overrideAccess: true, where: { queue: { equals: 'retrieval' } } })
   expect((await compareIndex(payload)).length).toBeGreaterThan(60)
 
@@ -61,7 +83,11 @@ it('finishes a bulk reindex whose worker was killed with kill -9, and the index 
   const interrupted = await readRun()
   expect(interrupted.state).toBe('running')
   expect(interrupted.processed).toBeLessThan(interrupted.total!)
-  const { docs: stuck } = await payload.find({ collection: 'payload-jobs', overrideAccess: true, where: { taskSlug: { equals: 'retrievalReindexAll' } } })
+  const { docs: stuck } = await payload.find({
+    collection: 'payload-jobs',
+    overrideAccess: true,
+    where: { taskSlug: { equals: 'retrievalReindexAll' } },
+  })
   expect(stuck.map((job) => job.processing)).toEqual([true])
 
   standIn.setDelay(0)
@@ -73,7 +99,14 @@ it('finishes a bulk reindex whose worker was killed with kill -9, and the index 
   expect(finished).toMatchObject({ failed: 0, processed: finished.total, state: 'done' })
   expect((await payload.find({ collection: 'retrieval-runs', overrideAccess: true })).totalDocs).toBe(1)
   // The run is marked done inside the job; the job's row goes once its handler has returned.
-  const reindexJobs = async () => (await payload.count({ collection: 'payload-jobs', overrideAccess: true, where: { taskSlug: { equals: 'retrievalReindexAll' } } })).totalDocs
+  const reindexJobs = async () =>
+    (
+      await payload.count({
+        collection: 'payload-jobs',
+        overrideAccess: true,
+        where: { taskSlug: { equals: 'retrievalReindexAll' } },
+      })
+    ).totalDocs
   await waitUntil(async () => (await reindexJobs()) === 0, 30_000, 'the finished reindex job to be removed')
   expect(await compareIndex(payload)).toEqual([])
   expect(await second.stop()).toBe(0)
@@ -87,14 +120,37 @@ it('accepts every save while the embeddings API is down, and the index converges
 
   standIn.failNext({ status: 503 }, 100_000)
   const saved: { id: number }[] = []
-  for (let i = 0; i < 5; i++) saved.push(await publishProject(`Saved during the outage, number ${i}, about lock gates.`))
-  const { docs: existing } = await payload.find({ collection: 'projects', limit: 2, overrideAccess: true, where: { _status: { equals: 'published' }, id: { not_in: saved.map((doc) => doc.id) } } })
-  for (const project of existing) saved.push(await payload.update({ collection: 'projects', data: { summary: 'Rewritten while the API was down.' }, id: project.id, overrideAccess: true }))
+  for (let i = 0; i < 5; i++)
+    saved.push(await publishProject(`Saved during the outage, number ${i}, about lock gates.`))
+  const { docs: existing } = await payload.find({
+    collection: 'projects',
+    limit: 2,
+    overrideAccess: true,
+    where: { _status: { equals: 'published' }, id: { not_in: saved.map((doc) => doc.id) } },
+  })
+  for (const project of existing)
+    saved.push(
+      await payload.update({
+        collection: 'projects',
+        data: { summary: 'Rewritten while the API was down.' },
+        id: project.id,
+        overrideAccess: true,
+      }),
+    )
   expect(saved.every((doc) => doc.id)).toBe(true)
 
   const statuses = async () =>
-    (await payload.find({ collection: 'retrieval-status', limit: 0, overrideAccess: true, pagination: false, where: { source: { equals: 'projects' }, sourceId: { in: saved.map((doc) => String(doc.id)) } } })).docs
-  const states = async () => (await statuses()).sort((a, b) => Number(a.sourceId) - Number(b.sourceId)).map((doc) => doc.state)
+    (
+      await payload.find({
+        collection: 'retrieval-status',
+        limit: 0,
+        overrideAccess: true,
+        pagination: false,
+        where: { source: { equals: 'projects' }, sourceId: { in: saved.map((doc) => String(doc.id)) } },
+      })
+    ).docs
+  const states = async () =>
+    (await statuses()).sort((a, b) => Number(a.sourceId) - Number(b.sourceId)).map((doc) => doc.state)
   // Every document's jobs give up (without the sweep it would stay failed), and the sweep queues it again.
   const seenFailed = new Set<string>()
   await waitUntil(
@@ -109,6 +165,10 @@ it('accepts every save while the embeddings API is down, and the index converges
   expect(standIn.requests.filter((request) => request.status === 503).length).toBeGreaterThan(saved.length)
 
   standIn.reset()
-  await waitUntil(async () => (await compareIndex(payload)).length === 0, 180_000, 'the index to converge after the outage')
+  await waitUntil(
+    async () => (await compareIndex(payload)).length === 0,
+    180_000,
+    'the index to converge after the outage',
+  )
   expect(await states()).toEqual(saved.map(() => 'indexed'))
 }, 420_000)

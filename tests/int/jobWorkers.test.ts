@@ -12,7 +12,12 @@ import { getTestPayload } from '../helpers/payload'
 import { startWorker, waitUntil, type WorkerProcess } from '../helpers/workerProcess'
 
 const standIn = await startOpenAIStandIn()
-Object.assign(process.env, { EMBEDDINGS_PROVIDER: 'openai', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: standIn.url, OPENAI_MAX_RETRIES: '0' })
+Object.assign(process.env, {
+  EMBEDDINGS_PROVIDER: 'openai',
+  OPENAI_API_KEY: 'test-key',
+  OPENAI_BASE_URL: standIn.url,
+  OPENAI_MAX_RETRIES: '0',
+})
 const workers: WorkerProcess[] = []
 afterAll(async () => {
   if (process.env.DEBUG_WORKERS) for (const worker of workers) console.log(worker.output())
@@ -43,7 +48,11 @@ const recordJobEvents = sql`
 beforeAll(async () => {
   const payload = await getTestPayload()
   for (let i = 0; i < documents; i++) {
-    await payload.create({ collection: 'projects', data: { _status: 'published', summary: `Project number ${i} moves freight by canal.`, title: unique('Canal') }, overrideAccess: true })
+    await payload.create({
+      collection: 'projects',
+      data: { _status: 'published', summary: `Project number ${i} moves freight by canal.`, title: unique('Canal') },
+      overrideAccess: true,
+    })
   }
   // The saves queued their own jobs; the test queues its own set instead, all runnable at one moment.
   await payload.delete({ collection: 'payload-jobs', overrideAccess: true, where: { queue: { equals: 'retrieval' } } })
@@ -55,7 +64,12 @@ beforeAll(async () => {
 
 it('runs every job exactly once across three workers, one job per concurrency key at a time', async () => {
   const payload = await getTestPayload()
-  const { docs: projects } = await payload.find({ collection: 'projects', depth: 0, limit: documents, overrideAccess: true })
+  const { docs: projects } = await payload.find({
+    collection: 'projects',
+    depth: 0,
+    limit: documents,
+    overrideAccess: true,
+  })
   // Due a moment from now: every worker's once-a-second run finds them all runnable at the same time.
   const waitUntilDate = new Date(Date.now() + 1500).toISOString()
   for (let round = 0; round < jobsPerDocument; round++) {
@@ -63,30 +77,53 @@ it('runs every job exactly once across three workers, one job per concurrency ke
       const id = String(project.id)
       await payload.create({
         collection: 'payload-jobs',
-        data: { concurrencyKey: `retrieval:projects:${id}`, input: { id, kind: 'collection', slug: 'projects' }, queue: 'retrieval', taskSlug: 'retrievalIndexDocument', waitUntil: waitUntilDate },
+        data: {
+          concurrencyKey: `retrieval:projects:${id}`,
+          input: { id, kind: 'collection', slug: 'projects' },
+          queue: 'retrieval',
+          taskSlug: 'retrievalIndexDocument',
+          waitUntil: waitUntilDate,
+        },
         overrideAccess: true,
       })
     }
   }
   // Payload deletes a job when it completes; one that failed for good would stay, with hasError.
-  const left = async () => (await payload.count({ collection: 'payload-jobs', overrideAccess: true, where: { taskSlug: { equals: 'retrievalIndexDocument' } } })).totalDocs
+  const left = async () =>
+    (
+      await payload.count({
+        collection: 'payload-jobs',
+        overrideAccess: true,
+        where: { taskSlug: { equals: 'retrievalIndexDocument' } },
+      })
+    ).totalDocs
   await waitUntil(async () => (await left()) === 0, 240_000, 'the workers to finish every job')
 
-  const events = await queryRows<Event>(databaseOf(payload), sql`select job_id, key, event, at::text from test_job_events where task = 'retrievalIndexDocument' order by at, job_id`)
+  const events = await queryRows<Event>(
+    databaseOf(payload),
+    sql`select job_id, key, event, at::text from test_job_events where task = 'retrievalIndexDocument' order by at, job_id`,
+  )
   const jobs = new Map<number, Event[]>()
   for (const event of events) jobs.set(event.job_id, [...(jobs.get(event.job_id) ?? []), event])
   expect(jobs.size).toBe(documents * jobsPerDocument)
   for (const [id, history] of jobs) {
     // Claimed once, run once, completed: a job claimed by two workers would show two claims.
-    expect({ id, history: history.map((event) => event.event) }).toEqual({ id, history: ['claimed', 'ended', 'deleted'] })
+    expect({ id, history: history.map((event) => event.event) }).toEqual({
+      id,
+      history: ['claimed', 'ended', 'deleted'],
+    })
   }
 
   const byKey = new Map<string, Event[]>()
-  for (const event of events) if (event.event !== 'deleted') byKey.set(event.key, [...(byKey.get(event.key) ?? []), event])
+  for (const event of events)
+    if (event.event !== 'deleted') byKey.set(event.key, [...(byKey.get(event.key) ?? []), event])
   expect(byKey.size).toBe(documents)
   for (const [key, history] of byKey) {
     // In time order, one key's events alternate: a run of that key ends before the next is claimed.
-    expect({ history: history.map((event) => event.event), key }).toEqual({ history: Array.from({ length: jobsPerDocument }, () => ['claimed', 'ended']).flat(), key })
+    expect({ history: history.map((event) => event.event), key }).toEqual({
+      history: Array.from({ length: jobsPerDocument }, () => ['claimed', 'ended']).flat(),
+      key,
+    })
   }
 
   // The work was shared: more than one worker ran jobs (a first claim takes at most 20 of the 24 keys).

@@ -22,11 +22,14 @@ type ToolResult = { content: { text: string; type: string }[]; isError?: boolean
 const clients: Client[] = []
 async function connect(headers: Record<string, string> = {}): Promise<Client> {
   const client = new Client({ name: 'askfolio-tests', version: '1.0.0' })
-  await client.connect(new StreamableHTTPClientTransport(new URL(`${test.server.url}/api/mcp`), { requestInit: { headers } }))
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(`${test.server.url}/api/mcp`), { requestInit: { headers } }),
+  )
   clients.push(client)
   return client
 }
-const call = async (client: Client, name: string, args: Record<string, unknown>) => (await client.callTool({ arguments: args, name })) as ToolResult
+const call = async (client: Client, name: string, args: Record<string, unknown>) =>
+  (await client.callTool({ arguments: args, name })) as ToolResult
 const json = <T>(result: ToolResult): T => {
   expect(result.isError ?? false, result.content[0]?.text).toBe(false)
   return JSON.parse(result.content[0].text) as T
@@ -46,28 +49,53 @@ describe('MCP tools over streamable HTTP', () => {
     const { tools } = await visitor.listTools()
     expect(tools.map((tool) => tool.name).sort()).toEqual(['fetch', 'search'])
     const search = tools.find((tool) => tool.name === 'search')!
-    expect(search.inputSchema).toMatchObject({ properties: { query: { type: 'string' } }, required: ['query'], type: 'object' })
-    expect(tools.find((tool) => tool.name === 'fetch')!.inputSchema).toMatchObject({ properties: { id: { type: 'string' } }, required: ['id'] })
+    expect(search.inputSchema).toMatchObject({
+      properties: { query: { type: 'string' } },
+      required: ['query'],
+      type: 'object',
+    })
+    expect(tools.find((tool) => tool.name === 'fetch')!.inputSchema).toMatchObject({
+      properties: { id: { type: 'string' } },
+      required: ['id'],
+    })
   })
 
   it('search finds a published fact, and fetch returns that document by the id search gave', async () => {
-    const { results } = json<SearchResults>(await call(visitor, 'search', { query: 'How do you make webhooks idempotent?' }))
-    expect(results[0]).toMatchObject({ title: 'Designing idempotent webhooks', url: '/blog/designing-idempotent-webhooks' })
+    const { results } = json<SearchResults>(
+      await call(visitor, 'search', { query: 'How do you make webhooks idempotent?' }),
+    )
+    expect(results[0]).toMatchObject({
+      title: 'Designing idempotent webhooks',
+      url: '/blog/designing-idempotent-webhooks',
+    })
     expect(results[0].id).toMatch(/^blog-posts:\d+$/)
     expect(results[0].snippet).not.toMatch(/<\/?mark>/)
 
     const document = json<Fetched>(await call(visitor, 'fetch', { id: results[0].id }))
-    expect(document).toMatchObject({ id: results[0].id, metadata: { collection: 'blog-posts' }, title: 'Designing idempotent webhooks' })
+    expect(document).toMatchObject({
+      id: results[0].id,
+      metadata: { collection: 'blog-posts' },
+      title: 'Designing idempotent webhooks',
+    })
     expect(document.text).toMatch(/delivered twice/)
     expect(document.text.length).toBeGreaterThan(500)
   })
 
   it('never returns a draft, a draft edit or anything outside the index, even to an administrator', async () => {
     const tidewater = await findBySlug(test.payload, 'projects', 'tidewater')
-    const edit = await test.api.patch(`/api/projects/${tidewater.id}?draft=true`, { summary: 'HERRING GULL pricing for marinas' }, { as: test.actors.editor.credential })
+    const edit = await test.api.patch(
+      `/api/projects/${tidewater.id}?draft=true`,
+      { summary: 'HERRING GULL pricing for marinas' },
+      { as: test.actors.editor.credential },
+    )
     expect(edit.status).toBe(200)
     await runIndexingJobs(test.payload)
-    const { docs } = await test.payload.find({ collection: 'projects', draft: true, overrideAccess: true, where: { title: { equals: 'Harbourmaster' } } })
+    const { docs } = await test.payload.find({
+      collection: 'projects',
+      draft: true,
+      overrideAccess: true,
+      where: { title: { equals: 'Harbourmaster' } },
+    })
     expect(docs).toHaveLength(1)
 
     const admin = await connect(authHeaders(test.actors.admin.credential))
@@ -83,20 +111,32 @@ describe('MCP tools over streamable HTTP', () => {
       const published = json<Fetched>(await call(client, 'fetch', { id: `projects:${tidewater.id}` }))
       expect(published.title).toBe('Tidewater')
       expect(published.text).not.toContain('HERRING GULL')
-      for (const id of [`users:${test.actors.admin.id}`, 'roles:1', 'audit-logs:1', `projects:${tidewater.id}x`, 'nonsense']) {
+      for (const id of [
+        `users:${test.actors.admin.id}`,
+        'roles:1',
+        'audit-logs:1',
+        `projects:${tidewater.id}x`,
+        'nonsense',
+      ]) {
         expect((await call(client, 'fetch', { id })).isError, id).toBe(true)
       }
     }
   })
 
-  it('keeps the plugin\'s API-key collection closed: no key can be made, and only administrators may list it', async () => {
+  it("keeps the plugin's API-key collection closed: no key can be made, and only administrators may list it", async () => {
     for (const actor of ['anonymous', 'viewer', 'author', 'editor', 'admin'] as const) {
-      const made = await test.api.post('/api/payload-mcp-api-keys', { label: 'mine' }, { as: test.actors[actor].credential })
+      const made = await test.api.post(
+        '/api/payload-mcp-api-keys',
+        { label: 'mine' },
+        { as: test.actors[actor].credential },
+      )
       expect(made.status, actor).toBe(403)
       const listed = await test.api.get('/api/payload-mcp-api-keys', { as: test.actors[actor].credential })
       expect(listed.status, actor).toBe(actor === 'admin' ? 200 : 403)
     }
-    expect(await test.payload.count({ collection: 'payload-mcp-api-keys', overrideAccess: true })).toEqual({ totalDocs: 0 })
+    expect(await test.payload.count({ collection: 'payload-mcp-api-keys', overrideAccess: true })).toEqual({
+      totalDocs: 0,
+    })
   })
 
   it('refuses bad input with a message, and shares the search rate limit with /api/search', async () => {

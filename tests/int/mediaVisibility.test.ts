@@ -15,8 +15,14 @@ import { createMedia, findBySlug, unique } from '../helpers/fixtures'
 
 const test = useApiTest()
 
-const media = (id: number) => test.payload.findByID({ collection: 'media', depth: 0, id, overrideAccess: true }) as Promise<Media>
-const fileUrls = (doc: Media) => [doc.url!, ...Object.values(doc.sizes ?? {}).map((size) => size?.url).filter((url): url is string => Boolean(url))]
+const media = (id: number) =>
+  test.payload.findByID({ collection: 'media', depth: 0, id, overrideAccess: true }) as Promise<Media>
+const fileUrls = (doc: Media) => [
+  doc.url!,
+  ...Object.values(doc.sizes ?? {})
+    .map((size) => size?.url)
+    .filter((url): url is string => Boolean(url)),
+]
 const fileStatus = async (url: string) => (await fetch(`${test.server.url}${url}`)).status
 
 /** What an anonymous visitor gets for one media document, through every door. */
@@ -39,7 +45,11 @@ const hidden = { byAlt: 0, byId: 404, files: [403], graphql: false, list: false 
 const shown = { byAlt: 1, byId: 200, files: [200], graphql: true, list: true }
 
 const coverOf = async (collection: 'blog-posts' | 'projects', slug: string) => {
-  const doc = (await findBySlug(test.payload, collection, slug)) as { coverImage?: number; heroImage?: number; id: number }
+  const doc = (await findBySlug(test.payload, collection, slug)) as {
+    coverImage?: number
+    heroImage?: number
+    id: number
+  }
   return { id: doc.id, image: (doc.coverImage ?? doc.heroImage)! }
 }
 
@@ -49,7 +59,14 @@ const editor = () => ({ as: test.actors.editor.credential })
 const richTextWith = (mediaId: number) => ({
   root: {
     children: [
-      { children: [{ detail: 0, format: 0, mode: 'normal', style: '', text: 'Look:', type: 'text', version: 1 }], direction: null, format: '', indent: 0, type: 'paragraph', version: 1 },
+      {
+        children: [{ detail: 0, format: 0, mode: 'normal', style: '', text: 'Look:', type: 'text', version: 1 }],
+        direction: null,
+        format: '',
+        indent: 0,
+        type: 'paragraph',
+        version: 1,
+      },
       { fields: null, format: '', id: 'upload-node', relationTo: 'media', type: 'upload', value: mediaId, version: 3 },
     ],
     direction: null,
@@ -76,7 +93,9 @@ describe('media of drafts', () => {
     for (const actor of [test.actors.editor, test.actors.viewer, test.actors.author]) {
       const res = await test.api.get(`/api/media/${image}`, { as: actor.credential })
       expect(res.status, actor.name).toBe(200)
-      const file = await fetch(`${test.server.url}${res.body.url}`, { headers: { Authorization: `JWT ${(actor.credential as { token: string }).token}` } })
+      const file = await fetch(`${test.server.url}${res.body.url}`, {
+        headers: { Authorization: `JWT ${(actor.credential as { token: string }).token}` },
+      })
       expect(file.status, actor.name).toBe(200)
     }
   })
@@ -110,11 +129,25 @@ describe('media of published content', () => {
   it('follow a published version being restored', async () => {
     const first = await createMedia(test.payload, unique('first cover'))
     const second = await createMedia(test.payload, unique('second cover'))
-    const doc = (await test.api.post('/api/projects', { _status: 'published', coverImage: first, title: unique('Restored') }, editor())).body.doc
+    const doc = (
+      await test.api.post(
+        '/api/projects',
+        { _status: 'published', coverImage: first, title: unique('Restored') },
+        editor(),
+      )
+    ).body.doc
     await test.api.patch(`/api/projects/${doc.id}`, { _status: 'published', coverImage: second }, editor())
     expect(await visitorSees(first)).toEqual(hidden)
-    const versions = await test.payload.findVersions({ collection: 'projects', depth: 0, overrideAccess: true, sort: 'createdAt', where: { parent: { equals: doc.id } } })
-    const withFirst = versions.docs.find((version) => (version.version as { coverImage?: number }).coverImage === first)!
+    const versions = await test.payload.findVersions({
+      collection: 'projects',
+      depth: 0,
+      overrideAccess: true,
+      sort: 'createdAt',
+      where: { parent: { equals: doc.id } },
+    })
+    const withFirst = versions.docs.find(
+      (version) => (version.version as { coverImage?: number }).coverImage === first,
+    )!
     expect((await test.api.post(`/api/projects/versions/${withFirst.id}`, {}, editor())).status).toBe(200)
     expect(await visitorSees(first)).toEqual(shown)
     expect(await visitorSees(second)).toEqual(hidden)
@@ -123,7 +156,11 @@ describe('media of published content', () => {
   it('stay visible while any published document uses them, and go with the last one', async () => {
     const shared = await createMedia(test.payload, unique('shared'))
     const make = (status: string) =>
-      test.api.post('/api/projects', { _status: status, coverImage: shared, title: unique(`Project ${status}`) }, editor())
+      test.api.post(
+        '/api/projects',
+        { _status: status, coverImage: shared, title: unique(`Project ${status}`) },
+        editor(),
+      )
     const draft = (await make('draft')).body.doc
     expect(await visitorSees(shared)).toEqual(hidden)
     const live = (await make('published')).body.doc
@@ -145,7 +182,13 @@ describe('media of published content', () => {
     expect(await visitorSees(post.image)).toEqual(shown)
 
     const image = await createMedia(test.payload, unique('doomed'))
-    const doc = (await test.api.post('/api/projects', { _status: 'published', coverImage: image, title: unique('Doomed') }, editor())).body.doc
+    const doc = (
+      await test.api.post(
+        '/api/projects',
+        { _status: 'published', coverImage: image, title: unique('Doomed') },
+        editor(),
+      )
+    ).body.doc
     expect(await visitorSees(image)).toEqual(shown)
     expect((await test.api.delete(`/api/projects/${doc.id}?trash=false`, editor())).status).toBe(200)
     expect(await visitorSees(image)).toEqual(hidden)
@@ -153,13 +196,17 @@ describe('media of published content', () => {
 
   it('include uploads embedded in rich text, of published documents only', async () => {
     const inline = await createMedia(test.payload, unique('inline'))
-    const post = (await test.api.post('/api/blog-posts', { content: richTextWith(inline), title: unique('Inline draft') }, editor())).body.doc
+    const post = (
+      await test.api.post('/api/blog-posts', { content: richTextWith(inline), title: unique('Inline draft') }, editor())
+    ).body.doc
     expect(await visitorSees(inline)).toEqual(hidden)
     await test.api.patch(`/api/blog-posts/${post.id}`, { _status: 'published' }, editor())
     expect(await visitorSees(inline)).toEqual(shown)
     // The site's own read, as a visitor: the embedded image arrives populated, ready to render.
     const page = await findForSite(test.payload, 'blog-posts', post.slug)
-    const node = (page!.content!.root.children as unknown as { type: string; value: unknown }[]).find((child) => child.type === 'upload')
+    const node = (page!.content!.root.children as unknown as { type: string; value: unknown }[]).find(
+      (child) => child.type === 'upload',
+    )
     expect((node!.value as Media).url).toMatch(/^\/api\/media\/file\//)
 
     const inBio = await createMedia(test.payload, unique('bio image'))
@@ -177,14 +224,30 @@ describe('deleted and batched media', () => {
     const kept = await createMedia(test.payload, unique('kept inline'))
     const content = richTextWith(doomed)
     content.root.children.push({ ...content.root.children[1], id: 'second-upload', value: kept } as never)
-    const post = (await test.api.post('/api/blog-posts', { _status: 'published', content, title: unique('Dangling') }, editor())).body.doc
+    const post = (
+      await test.api.post('/api/blog-posts', { _status: 'published', content, title: unique('Dangling') }, editor())
+    ).body.doc
     expect((await test.api.delete(`/api/media/${doomed}`, editor())).status).toBe(200)
 
     // Payload leaves the upload node in the rich text; the next save must not trip over it.
-    const saved = await test.api.patch(`/api/blog-posts/${post.id}`, { excerpt: 'Edited after the image went' }, editor())
+    const saved = await test.api.patch(
+      `/api/blog-posts/${post.id}`,
+      { excerpt: 'Edited after the image went' },
+      editor(),
+    )
     expect(saved.status).toBe(200)
-    expect((await test.api.patch(`/api/blog-posts/${post.id}?draft=true`, { excerpt: 'A draft too' }, editor())).status).toBe(200)
-    const refs = async () => (await test.payload.findByID({ collection: 'blog-posts', id: post.id, overrideAccess: true, select: { mediaRefs: true } })).mediaRefs
+    expect(
+      (await test.api.patch(`/api/blog-posts/${post.id}?draft=true`, { excerpt: 'A draft too' }, editor())).status,
+    ).toBe(200)
+    const refs = async () =>
+      (
+        await test.payload.findByID({
+          collection: 'blog-posts',
+          id: post.id,
+          overrideAccess: true,
+          select: { mediaRefs: true },
+        })
+      ).mediaRefs
     expect(await refs()).toEqual([kept])
 
     await backfillMediaVisibility(await createLocalReq({}, test.payload))
@@ -209,14 +272,23 @@ describe('deleted and batched media', () => {
 describe('other media', () => {
   it('a user avatar is never public because of its user', async () => {
     const avatar = await createMedia(test.payload, unique('avatar of a user'))
-    await test.payload.update({ collection: 'users', data: { avatar }, id: test.actors.author.id!, overrideAccess: true })
+    await test.payload.update({
+      collection: 'users',
+      data: { avatar },
+      id: test.actors.author.id!,
+      overrideAccess: true,
+    })
     expect(await visitorSees(avatar)).toEqual(hidden)
   })
 
   it('are visible when an editor marks them public; authors cannot', async () => {
     const upload = await createMedia(test.payload, unique('cv'))
     expect(await visitorSees(upload)).toEqual(hidden)
-    const byAuthor = await test.api.patch(`/api/media/${upload}`, { public: true }, { as: test.actors.author.credential })
+    const byAuthor = await test.api.patch(
+      `/api/media/${upload}`,
+      { public: true },
+      { as: test.actors.author.credential },
+    )
     expect(byAuthor.status).toBe(403)
     expect((await test.api.patch(`/api/media/${upload}`, { public: true }, editor())).status).toBe(200)
     expect(await visitorSees(upload)).toEqual(shown)
@@ -229,24 +301,39 @@ describe('other media', () => {
   })
 })
 
-describe('the migration\'s backfill', () => {
+describe("the migration's backfill", () => {
   it('works out the flags and refs of content saved before them', async () => {
     const live = await coverOf('projects', 'ledgerline')
     const draft = await coverOf('projects', 'harbourmaster')
     const inline = await createMedia(test.payload, unique('old inline'))
-    const post = (await test.api.post('/api/blog-posts', { _status: 'published', content: richTextWith(inline), title: unique('Old post') }, editor())).body.doc
+    const post = (
+      await test.api.post(
+        '/api/blog-posts',
+        { _status: 'published', content: richTextWith(inline), title: unique('Old post') },
+        editor(),
+      )
+    ).body.doc
     // As the rows were before the migration: no refs, every flag false.
     for (const collection of ['projects', 'blog-posts', 'skills'] as const) {
       await test.payload.db.updateMany({ collection, data: { mediaRefs: [] }, where: { id: { exists: true } } })
     }
-    await test.payload.db.updateMany({ collection: 'media', data: { usedByPublished: false }, where: { id: { exists: true } } })
+    await test.payload.db.updateMany({
+      collection: 'media',
+      data: { usedByPublished: false },
+      where: { id: { exists: true } },
+    })
     expect(await visitorSees(live.image)).toEqual(hidden)
 
     await backfillMediaVisibility(await createLocalReq({}, test.payload))
     expect(await visitorSees(live.image)).toEqual(shown)
     expect(await visitorSees(inline)).toEqual(shown)
     expect(await visitorSees(draft.image)).toEqual(hidden)
-    const refs = await test.payload.findByID({ collection: 'blog-posts', id: post.id, overrideAccess: true, select: { mediaRefs: true } })
+    const refs = await test.payload.findByID({
+      collection: 'blog-posts',
+      id: post.id,
+      overrideAccess: true,
+      select: { mediaRefs: true },
+    })
     expect(refs.mediaRefs).toEqual([inline])
   })
 })

@@ -71,7 +71,8 @@ function newDocument(resource: Collection): { data: Record<string, unknown>; key
 /** An existing document that belongs to nobody in the test (seeded by the admin), and a field to change. */
 async function updateTarget(resource: Collection): Promise<{ field: string; id: number }> {
   const first = async (collection: Collection, where = {}) =>
-    (await test.payload.find({ collection, depth: 0, limit: 1, overrideAccess: true, sort: 'id', where })).docs[0].id as number
+    (await test.payload.find({ collection, depth: 0, limit: 1, overrideAccess: true, sort: 'id', where })).docs[0]
+      .id as number
   switch (resource) {
     case 'audit-logs':
       return { field: 'entity', id: await first('audit-logs') }
@@ -98,7 +99,11 @@ async function deleteTarget(resource: Collection): Promise<number> {
   }
   const { data } = newDocument(resource)
   const extra = resource === 'projects' || resource === 'blog-posts' ? { _status: 'published' } : {}
-  const doc = await test.payload.create({ collection: resource, data: { ...data, ...extra } as never, overrideAccess: true })
+  const doc = await test.payload.create({
+    collection: resource,
+    data: { ...data, ...extra } as never,
+    overrideAccess: true,
+  })
   return doc.id as number
 }
 
@@ -125,7 +130,10 @@ async function runCase(resource: Resource, operation: Operation, actor: Actor, t
 
   if (resource === 'profile') {
     if (operation === 'read') {
-      const res = transport === 'REST' ? await test.api.get('/api/globals/profile', { as }) : await test.api.graphql('{ Profile { name } }', {}, as)
+      const res =
+        transport === 'REST'
+          ? await test.api.get('/api/globals/profile', { as })
+          : await test.api.graphql('{ Profile { name } }', {}, as)
       expectAnswer(transport, allowed, res, label)
       return
     }
@@ -134,7 +142,11 @@ async function runCase(resource: Resource, operation: Operation, actor: Actor, t
     const res =
       transport === 'REST'
         ? await test.api.post('/api/globals/profile', { headline }, { as })
-        : await test.api.graphql('mutation($data: mutationProfileInput!) { updateProfile(data: $data) { headline } }', { data: { headline, name: before.name } }, as)
+        : await test.api.graphql(
+            'mutation($data: mutationProfileInput!) { updateProfile(data: $data) { headline } }',
+            { data: { headline, name: before.name } },
+            as,
+          )
     expectAnswer(transport, allowed, res, label)
     const after = await test.payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: true })
     expect(after.headline === headline, `${label}: headline changed`).toBe(allowed)
@@ -160,10 +172,17 @@ async function runCase(resource: Resource, operation: Operation, actor: Actor, t
       const { data, key, value } = newDocument(resource)
       const res =
         resource === 'media'
-          ? await test.api.request('POST', '/api/media', { as, body: uploadForm(await pngFile(), 'upload.png', 'image/png', data) })
+          ? await test.api.request('POST', '/api/media', {
+              as,
+              body: uploadForm(await pngFile(), 'upload.png', 'image/png', data),
+            })
           : transport === 'REST'
             ? await test.api.post(`/api/${resource}`, data, { as })
-            : await test.api.graphql(`mutation($data: mutation${names.singular}Input!) { create${names.singular}(data: $data) { id } }`, { data }, as)
+            : await test.api.graphql(
+                `mutation($data: mutation${names.singular}Input!) { create${names.singular}(data: $data) { id } }`,
+                { data },
+                as,
+              )
       expectAnswer(transport, allowed, res, label)
       expect(await exists(resource, { [key]: { equals: value } }), `${label}: document stored`).toBe(allowed)
       return
@@ -180,7 +199,10 @@ async function runCase(resource: Resource, operation: Operation, actor: Actor, t
               as,
             )
       expectAnswer(transport, allowed, res, label)
-      expect(await exists(resource, { [field]: { equals: value }, id: { equals: id } }), `${label}: field changed`).toBe(allowed)
+      expect(
+        await exists(resource, { [field]: { equals: value }, id: { equals: id } }),
+        `${label}: field changed`,
+      ).toBe(allowed)
       return
     }
     case 'delete': {
@@ -210,7 +232,10 @@ const cases = Object.entries(matrix).flatMap(([resource, operations]) =>
 )
 
 describe('permission matrix', () => {
-  it.each(cases)('$transport: $actor $operation $resource → allowed: $allowed', async ({ actor, allowed, operation, resource, transport }) => {
-    await runCase(resource, operation, test.actors[actor], transport, allowed)
-  })
+  it.each(cases)(
+    '$transport: $actor $operation $resource → allowed: $allowed',
+    async ({ actor, allowed, operation, resource, transport }) => {
+      await runCase(resource, operation, test.actors[actor], transport, allowed)
+    },
+  )
 })

@@ -25,17 +25,32 @@ type Subject = { credential: Credential; email: string; id: number }
 type Row = Record<string, unknown>
 
 const rows = async <T = Row>(query: ReturnType<typeof sql>): Promise<T[]> =>
-  ((await (test.payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<{ rows: T[] }> } }).drizzle.execute(query)).rows)
+  (
+    await (
+      test.payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<{ rows: T[] }> } }
+    ).drizzle.execute(query)
+  ).rows
 
 const userAgent = { 'User-Agent': 'personal-data-test/1.0' }
 
 /** A signed-in editor with content (published, draft-only, a published post with a newer draft), chats, an email waiting and preferences. */
 async function createSubject(label: string) {
-  const roles = await test.payload.find({ collection: 'roles', overrideAccess: true, where: { name: { equals: 'editor' } } })
+  const roles = await test.payload.find({
+    collection: 'roles',
+    overrideAccess: true,
+    where: { name: { equals: 'editor' } },
+  })
   const email = `${label.toLowerCase()}-${Date.now().toString(36)}@example.com`
   const user = await test.payload.create({
     collection: 'users',
-    data: { apiKey: `key-${crypto.randomUUID()}`, email, enableAPIKey: true, name: `${label} Person`, password, roles: [roles.docs[0].id] } as never,
+    data: {
+      apiKey: `key-${crypto.randomUUID()}`,
+      email,
+      enableAPIKey: true,
+      name: `${label} Person`,
+      password,
+      roles: [roles.docs[0].id],
+    } as never,
     overrideAccess: true,
   })
   const login = await test.api.post('/api/users/login', { email, password }, { headers: userAgent })
@@ -43,10 +58,19 @@ async function createSubject(label: string) {
   const as: Credential = { token: login.body.token }
   const post = (path: string, body: object) => test.api.post(path, body, { as, headers: userAgent })
 
-  const published = (await post('/api/projects', { _status: 'published', summary: 'public', title: unique(`${label} project`) })).body.doc
-  const draftOnly = (await post('/api/projects?draft=true', { summary: 'draft only', title: unique(`${label} draft`) })).body.doc
-  const postDoc = (await post('/api/blog-posts', { _status: 'published', excerpt: 'published text', title: unique(`${label} post`) })).body.doc
-  const newerDraft = await test.api.patch(`/api/blog-posts/${postDoc.id}?draft=true`, { excerpt: 'unsaved newer draft' }, { as, headers: userAgent })
+  const published = (
+    await post('/api/projects', { _status: 'published', summary: 'public', title: unique(`${label} project`) })
+  ).body.doc
+  const draftOnly = (await post('/api/projects?draft=true', { summary: 'draft only', title: unique(`${label} draft`) }))
+    .body.doc
+  const postDoc = (
+    await post('/api/blog-posts', { _status: 'published', excerpt: 'published text', title: unique(`${label} post`) })
+  ).body.doc
+  const newerDraft = await test.api.patch(
+    `/api/blog-posts/${postDoc.id}?draft=true`,
+    { excerpt: 'unsaved newer draft' },
+    { as, headers: userAgent },
+  )
   expect(newerDraft.status).toBe(200)
 
   const chat = await post('/api/chat', { message: `What does ${label} know about carbonara?` })
@@ -54,11 +78,21 @@ async function createSubject(label: string) {
   expect((await post('/api/payload-preferences/nav', { value: { open: true } })).status).toBe(200)
   expect((await test.api.post('/api/users/forgot-password', { email })).status).toBe(200)
   await settleQueuedEmails()
-  return { chatSession: chat.body.sessionId as string, draftOnly, postDoc, published, subject: { credential: as, email, id: user.id } as Subject }
+  return {
+    chatSession: chat.body.sessionId as string,
+    draftOnly,
+    postDoc,
+    published,
+    subject: { credential: as, email, id: user.id } as Subject,
+  }
 }
 
 const stillThere = async (subject: Subject) => {
-  const user = await test.payload.find({ collection: 'users', overrideAccess: true, where: { id: { equals: subject.id } } })
+  const user = await test.payload.find({
+    collection: 'users',
+    overrideAccess: true,
+    where: { id: { equals: subject.id } },
+  })
   const sessions = await rows(sql`select id from chat_sessions where user_id = ${subject.id}`)
   const acted = await rows(sql`select id from audit_logs where user_id = ${subject.id}`)
   const owned = await rows(sql`select id from projects where owner_id = ${subject.id}`)
@@ -79,9 +113,13 @@ beforeAll(async () => {
 
 describe('chat sessions of signed-in users', () => {
   it('records the user on a session they start, visible to admins only', async () => {
-    const [mine] = await rows<{ user_id: null | number }>(sql`select user_id from chat_sessions where public_id = ${main.chatSession}`)
+    const [mine] = await rows<{ user_id: null | number }>(
+      sql`select user_id from chat_sessions where public_id = ${main.chatSession}`,
+    )
     expect(mine.user_id).toBe(main.subject.id)
-    const [theirs] = await rows<{ user_id: null | number }>(sql`select user_id from chat_sessions where public_id = ${visitorSession}`)
+    const [theirs] = await rows<{ user_id: null | number }>(
+      sql`select user_id from chat_sessions where public_id = ${visitorSession}`,
+    )
     expect(theirs.user_id).toBeNull()
     const where = `where[publicId][equals]=${main.chatSession}&depth=0`
     const asAdmin = await test.api.get(`/api/chat-sessions?${where}`, { as: test.actors.admin.credential })
@@ -96,9 +134,17 @@ describe('export', () => {
   it('downloads everything stored about the user as JSON, without secrets', async () => {
     const res = await test.api.get(`/api/users/${main.subject.id}/personal-data`, { as: test.actors.admin.credential })
     expect(res.status).toBe(200)
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="personal-data-user-${main.subject.id}.json"`)
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="personal-data-user-${main.subject.id}.json"`,
+    )
     const data = res.body
-    expect(data.account).toMatchObject({ email: main.subject.email, hasAPIKey: true, id: main.subject.id, name: 'Erin Renamed', passwordResetPending: true })
+    expect(data.account).toMatchObject({
+      email: main.subject.email,
+      hasAPIKey: true,
+      id: main.subject.id,
+      name: 'Erin Renamed',
+      passwordResetPending: true,
+    })
     expect(data.account.roles.map((role: Row) => role.name)).toEqual(['editor'])
     expect(data.signInSessions.length).toBeGreaterThanOrEqual(1)
     expect(data.signInSessions[0]).toEqual({ createdAt: expect.any(String), expiresAt: expect.any(String) })
@@ -110,9 +156,13 @@ describe('export', () => {
     expect(posts.documents.map((doc: Row) => doc.id)).toEqual([main.postDoc.id])
     expect(posts.versions.map((version: Row) => version.status)).toEqual(expect.arrayContaining(['published', 'draft']))
 
-    expect(data.auditLog.asActor.map((entry: Row) => entry.action)).toEqual(expect.arrayContaining(['login', 'create', 'update']))
+    expect(data.auditLog.asActor.map((entry: Row) => entry.action)).toEqual(
+      expect.arrayContaining(['login', 'create', 'update']),
+    )
     expect(data.auditLog.asActor[0]).toMatchObject({ ip: '127.0.0.1', userAgent: 'personal-data-test/1.0' })
-    expect(data.auditLog.aboutTheirAccount.map((entry: Row) => entry.action)).toEqual(expect.arrayContaining(['create', 'login', 'update']))
+    expect(data.auditLog.aboutTheirAccount.map((entry: Row) => entry.action)).toEqual(
+      expect.arrayContaining(['create', 'login', 'update']),
+    )
     // Entries about their account that someone else made (the admin who created it) keep that person's address and browser out.
     const theirs = new Set(data.auditLog.asActor.map((entry: Row) => entry.id))
     const byOthers = data.auditLog.aboutTheirAccount.filter((entry: Row) => !theirs.has(entry.id))
@@ -136,13 +186,16 @@ describe('export', () => {
     }
     const keys = new Set<string>()
     JSON.parse(text, (key, value) => (keys.add(key), value))
-    for (const key of ['hash', 'salt', 'apiKey', 'apiKeyIndex', 'resetPasswordToken', '_verificationToken', 'sessions']) expect(keys.has(key), key).toBe(false)
+    for (const key of ['hash', 'salt', 'apiKey', 'apiKeyIndex', 'resetPasswordToken', '_verificationToken', 'sessions'])
+      expect(keys.has(key), key).toBe(false)
     // Visitors' conversations are not theirs.
     expect(text).not.toContain(visitorSession)
   })
 
   it('answers 404 for an unknown user', async () => {
-    expect((await test.api.get('/api/users/999999/personal-data', { as: test.actors.admin.credential })).status).toBe(404)
+    expect((await test.api.get('/api/users/999999/personal-data', { as: test.actors.admin.credential })).status).toBe(
+      404,
+    )
   })
 })
 
@@ -158,14 +211,19 @@ describe('only admins', () => {
 })
 
 describe('bad erase requests change nothing', () => {
-  const erase = (id: number | string, body: object) => test.api.post(`/api/users/${id}/erase`, body, { as: test.actors.admin.credential })
+  const erase = (id: number | string, body: object) =>
+    test.api.post(`/api/users/${id}/erase`, body, { as: test.actors.admin.credential })
 
   it.each([
     ['no confirmation', () => ({}), /confirm/],
     ['a wrong confirmation', () => ({ confirm: 'someone-else@example.com' }), /confirm/],
     ['an unknown reassignTo', () => ({ confirm: main.subject.email, reassignTo: 999999 }), /reassignTo/],
     ['a reassignTo that is no id', () => ({ confirm: main.subject.email, reassignTo: 'nobody' }), /reassignTo/],
-    ['reassigning to themselves', () => ({ confirm: main.subject.email, reassignTo: main.subject.id }), /someone other/],
+    [
+      'reassigning to themselves',
+      () => ({ confirm: main.subject.email, reassignTo: main.subject.id }),
+      /someone other/,
+    ],
   ])('refuses %s with 400', async (_label, body, message) => {
     const res = await erase(main.subject.id, body())
     expect(res.status).toBe(400)
@@ -176,8 +234,12 @@ describe('bad erase requests change nothing', () => {
   it('refuses an unknown user, a body that is not JSON, and erasing yourself', async () => {
     expect((await erase(999999, { confirm: 'x@example.com' })).status).toBe(404)
     expect((await erase('nobody', { confirm: 'x@example.com' })).status).toBe(404)
-    expect((await test.api.get('/api/users/nobody/personal-data', { as: test.actors.admin.credential })).status).toBe(404)
-    const notJson = await test.api.post(`/api/users/${main.subject.id}/erase`, 'confirm', { as: test.actors.admin.credential })
+    expect((await test.api.get('/api/users/nobody/personal-data', { as: test.actors.admin.credential })).status).toBe(
+      404,
+    )
+    const notJson = await test.api.post(`/api/users/${main.subject.id}/erase`, 'confirm', {
+      as: test.actors.admin.credential,
+    })
     expect(notJson.status).toBe(400)
     const self = await erase(test.actors.admin.id!, { confirm: test.actors.admin.email })
     expect(self.status).toBe(403)
@@ -192,9 +254,17 @@ describe('erasure', () => {
 
   beforeAll(async () => {
     before = {
-      about: (await rows<{ id: number }>(sql`select id from audit_logs where entity = 'users' and document_id = ${String(main.subject.id)}`)).map((r) => r.id),
-      acted: (await rows<{ id: number }>(sql`select id from audit_logs where user_id = ${main.subject.id}`)).map((r) => r.id),
-      sessionIds: (await rows<{ id: number }>(sql`select id from chat_sessions where user_id = ${main.subject.id}`)).map((r) => r.id),
+      about: (
+        await rows<{ id: number }>(
+          sql`select id from audit_logs where entity = 'users' and document_id = ${String(main.subject.id)}`,
+        )
+      ).map((r) => r.id),
+      acted: (await rows<{ id: number }>(sql`select id from audit_logs where user_id = ${main.subject.id}`)).map(
+        (r) => r.id,
+      ),
+      sessionIds: (
+        await rows<{ id: number }>(sql`select id from chat_sessions where user_id = ${main.subject.id}`)
+      ).map((r) => r.id),
     }
     result = await test.api.post(
       `/api/users/${main.subject.id}/erase`,
@@ -216,33 +286,65 @@ describe('erasure', () => {
 
   it('gives their documents, drafts and versions to the new owner, keeping the newer draft', async () => {
     for (const id of [main.published.id, main.draftOnly.id]) {
-      const doc = await test.payload.findByID({ collection: 'projects', depth: 0, draft: true, id, overrideAccess: true })
+      const doc = await test.payload.findByID({
+        collection: 'projects',
+        depth: 0,
+        draft: true,
+        id,
+        overrideAccess: true,
+      })
       expect(doc.owner).toBe(test.actors.editor.id)
     }
-    const draft = await test.payload.findByID({ collection: 'blog-posts', depth: 0, draft: true, id: main.postDoc.id, overrideAccess: true })
+    const draft = await test.payload.findByID({
+      collection: 'blog-posts',
+      depth: 0,
+      draft: true,
+      id: main.postDoc.id,
+      overrideAccess: true,
+    })
     expect(draft).toMatchObject({ author: test.actors.editor.id, excerpt: 'unsaved newer draft' })
-    const live = await test.payload.findByID({ collection: 'blog-posts', depth: 0, id: main.postDoc.id, overrideAccess: true })
+    const live = await test.payload.findByID({
+      collection: 'blog-posts',
+      depth: 0,
+      id: main.postDoc.id,
+      overrideAccess: true,
+    })
     expect(live).toMatchObject({ _status: 'published', author: test.actors.editor.id, excerpt: 'published text' })
     expect(await rows(sql`select id from _projects_v where version_owner_id = ${main.subject.id}`)).toEqual([])
     expect(await rows(sql`select id from _blog_posts_v where version_author_id = ${main.subject.id}`)).toEqual([])
-    const moved = await rows(sql`select action, changed_fields, user_id from audit_logs where entity = 'projects' and document_id = ${String(main.draftOnly.id)} order by id desc limit 1`)
+    const moved = await rows(
+      sql`select action, changed_fields, user_id from audit_logs where entity = 'projects' and document_id = ${String(main.draftOnly.id)} order by id desc limit 1`,
+    )
     expect(moved[0]).toMatchObject({ action: 'update', changed_fields: ['owner'], user_id: test.actors.admin.id })
   })
 
   it('keeps their audit entries without their identity', async () => {
-    const kept = await rows<Row>(sql`select id, user_id, ip, user_agent, document_id, entity from audit_logs where id in ${sql.raw(`(${[...before.acted, ...before.about].join(',')})`)}`)
+    const kept = await rows<Row>(
+      sql`select id, user_id, ip, user_agent, document_id, entity from audit_logs where id in ${sql.raw(`(${[...before.acted, ...before.about].join(',')})`)}`,
+    )
     expect(kept).toHaveLength(new Set([...before.acted, ...before.about]).size)
-    for (const entry of kept.filter((row) => before.acted.includes(row.id as number))) expect(entry).toMatchObject({ ip: null, user_agent: null, user_id: null })
-    for (const entry of kept.filter((row) => row.entity === 'users' && before.about.includes(row.id as number))) expect(entry.document_id).toBeNull()
-    expect(await rows(sql`select id from audit_logs where entity = 'users' and document_id = ${String(main.subject.id)}`)).toEqual([])
-    const mentions = await rows(sql`select id from audit_logs a where to_jsonb(a)::text ilike ${`%${main.subject.email}%`} or to_jsonb(a)::text ilike '%Erin%'`)
+    for (const entry of kept.filter((row) => before.acted.includes(row.id as number)))
+      expect(entry).toMatchObject({ ip: null, user_agent: null, user_id: null })
+    for (const entry of kept.filter((row) => row.entity === 'users' && before.about.includes(row.id as number)))
+      expect(entry.document_id).toBeNull()
+    expect(
+      await rows(sql`select id from audit_logs where entity = 'users' and document_id = ${String(main.subject.id)}`),
+    ).toEqual([])
+    const mentions = await rows(
+      sql`select id from audit_logs a where to_jsonb(a)::text ilike ${`%${main.subject.email}%`} or to_jsonb(a)::text ilike '%Erin%'`,
+    )
     expect(mentions).toEqual([])
   })
 
   it('writes one erase entry that names nobody', async () => {
     const entries = await rows<Row>(sql`select * from audit_logs where action = 'erase'`)
     expect(entries).toHaveLength(1)
-    expect(entries[0]).toMatchObject({ document_id: null, entity: 'users', user_id: test.actors.admin.id, user_agent: 'personal-data-test/1.0' })
+    expect(entries[0]).toMatchObject({
+      document_id: null,
+      entity: 'users',
+      user_id: test.actors.admin.id,
+      user_agent: 'personal-data-test/1.0',
+    })
     expect(JSON.stringify(entries[0])).not.toContain(main.subject.email)
   })
 
@@ -260,43 +362,79 @@ describe('erasure', () => {
     expect(await rows(sql`select id from users where id = ${main.subject.id}`)).toEqual([])
     expect(await rows(sql`select id from users_sessions where _parent_id = ${main.subject.id}`)).toEqual([])
     expect(await rows(sql`select id from payload_preferences_rels where users_id = ${main.subject.id}`)).toEqual([])
-    expect(await rows(sql`select id from payload_jobs where input::text ilike ${`%${main.subject.email}%`}`)).toEqual([])
+    expect(await rows(sql`select id from payload_jobs where input::text ilike ${`%${main.subject.email}%`}`)).toEqual(
+      [],
+    )
     expect((await test.api.post('/api/users/login', { email: main.subject.email, password })).status).toBe(401)
     const me = await test.api.get('/api/users/me', { as: main.subject.credential })
     expect(me.body.user).toBeNull()
-    expect((await test.api.get(`/api/users/${main.subject.id}/personal-data`, { as: test.actors.admin.credential })).status).toBe(404)
+    expect(
+      (await test.api.get(`/api/users/${main.subject.id}/personal-data`, { as: test.actors.admin.credential })).status,
+    ).toBe(404)
   })
 
   it('reassigns to the acting admin by default', async () => {
     const second = await createSubject('Sam')
-    const res = await test.api.post(`/api/users/${second.subject.id}/erase`, { confirm: second.subject.email }, { as: test.actors.admin.credential })
+    const res = await test.api.post(
+      `/api/users/${second.subject.id}/erase`,
+      { confirm: second.subject.email },
+      { as: test.actors.admin.credential },
+    )
     expect(res.status).toBe(200)
-    const doc = await test.payload.findByID({ collection: 'projects', depth: 0, id: second.published.id, overrideAccess: true })
+    const doc = await test.payload.findByID({
+      collection: 'projects',
+      depth: 0,
+      id: second.published.id,
+      overrideAccess: true,
+    })
     expect(doc.owner).toBe(test.actors.admin.id)
   })
 })
 
 describe('guards', () => {
   it('refuses to erase the last active admin', async () => {
-    const seedAdmin = await test.payload.find({ collection: 'users', overrideAccess: true, where: { email: { equals: 'seed-admin@example.com' } } })
-    await test.payload.update({ collection: 'users', data: { active: false }, id: seedAdmin.docs[0].id, overrideAccess: true })
+    const seedAdmin = await test.payload.find({
+      collection: 'users',
+      overrideAccess: true,
+      where: { email: { equals: 'seed-admin@example.com' } },
+    })
+    await test.payload.update({
+      collection: 'users',
+      data: { active: false },
+      id: seedAdmin.docs[0].id,
+      overrideAccess: true,
+    })
     try {
       const req = await createLocalReq({}, test.payload)
-      const attempt = erasePersonalData(req, { confirm: test.actors.admin.email, reassignTo: test.actors.editor.id, userId: test.actors.admin.id! })
+      const attempt = erasePersonalData(req, {
+        confirm: test.actors.admin.email,
+        reassignTo: test.actors.editor.id,
+        userId: test.actors.admin.id!,
+      })
       await expect(attempt).rejects.toThrow(EraseRefused)
       await expect(attempt).rejects.toMatchObject({ status: 409 })
       expect(await rows(sql`select id from users where id = ${test.actors.admin.id}`)).toHaveLength(1)
     } finally {
-      await test.payload.update({ collection: 'users', data: { active: true }, id: seedAdmin.docs[0].id, overrideAccess: true })
+      await test.payload.update({
+        collection: 'users',
+        data: { active: true },
+        id: seedAdmin.docs[0].id,
+        overrideAccess: true,
+      })
     }
   })
 
   it('lets the audit trigger clear which account an entry is about only for users entries', async () => {
     const refusal = async (query: ReturnType<typeof sql>) => {
-      const error = (await rows(query).then(() => null, (failure: Error & { cause?: Error }) => failure)) as (Error & { cause?: Error }) | null
+      const error = (await rows(query).then(
+        () => null,
+        (failure: Error & { cause?: Error }) => failure,
+      )) as (Error & { cause?: Error }) | null
       return error?.cause?.message ?? error?.message
     }
-    expect(await refusal(sql`update audit_logs set document_id = null where entity = 'projects'`)).toMatch(/append-only/)
+    expect(await refusal(sql`update audit_logs set document_id = null where entity = 'projects'`)).toMatch(
+      /append-only/,
+    )
     expect(await refusal(sql`update audit_logs set action = 'update' where action = 'erase'`)).toMatch(/append-only/)
     expect(await refusal(sql`delete from audit_logs where action = 'erase'`)).toMatch(/append-only/)
   })

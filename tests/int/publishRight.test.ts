@@ -24,10 +24,17 @@ const kinds: Kind[] = [
 
 /** A document `owner` wrote and an editor published, with `text` in its summary or excerpt, indexed. */
 async function publishedBy(owner: Actor, { collection, field }: Kind, text: string): Promise<number> {
-  const created = await test.api.post(`/api/${collection}`, { [field]: text, title: unique('Reviewed') }, { as: owner.credential })
+  const created = await test.api.post(
+    `/api/${collection}`,
+    { [field]: text, title: unique('Reviewed') },
+    { as: owner.credential },
+  )
   expect(created.status).toBe(201)
   const id = created.body.doc.id as number
-  expect((await test.api.patch(`/api/${collection}/${id}`, { _status: 'published' }, { as: test.actors.editor.credential })).status).toBe(200)
+  expect(
+    (await test.api.patch(`/api/${collection}/${id}`, { _status: 'published' }, { as: test.actors.editor.credential }))
+      .status,
+  ).toBe(200)
   await runIndexingJobs(test.payload)
   return id
 }
@@ -38,7 +45,12 @@ async function liveText({ collection, field }: Kind, id: number) {
   const visitor = await test.api.get(`/api/${collection}/${id}`)
   const stored = await test.payload.findByID({ collection, depth: 0, id, overrideAccess: true, trash: true })
   const indexed = (await chunkRows(test.payload, { id, slug: collection })).map((row) => row.text).join('\n')
-  return { indexed, status: stored._status, stored: stored[field as keyof typeof stored], visitor: visitor.body?.[field] ?? null }
+  return {
+    indexed,
+    status: stored._status,
+    stored: stored[field as keyof typeof stored],
+    visitor: visitor.body?.[field] ?? null,
+  }
 }
 
 const auditActions = async (collection: string, id: number): Promise<string[]> =>
@@ -52,10 +64,20 @@ const versionsOf = async (collection: string, id: number) =>
   ).body.docs as { id: number | string; version: { _status: string } }[]
 
 /** Signs in a new user holding one new role with these grants. */
-async function actorWithRole(permissions: { actions: string[]; resource: string; scope: 'all' | 'own' }[]): Promise<Actor> {
-  const role = await test.payload.create({ collection: 'roles', data: { name: unique('role'), permissions } as never, overrideAccess: true })
+async function actorWithRole(
+  permissions: { actions: string[]; resource: string; scope: 'all' | 'own' }[],
+): Promise<Actor> {
+  const role = await test.payload.create({
+    collection: 'roles',
+    data: { name: unique('role'), permissions } as never,
+    overrideAccess: true,
+  })
   const email = `${unique('custom').replace(/\W+/g, '-')}@example.com`
-  const user = await test.payload.create({ collection: 'users', data: { email, name: 'Custom', password, roles: [role.id] }, overrideAccess: true })
+  const user = await test.payload.create({
+    collection: 'users',
+    data: { email, name: 'Custom', password, roles: [role.id] },
+    overrideAccess: true,
+  })
   const login = await test.api.post('/api/users/login', { email, password })
   return { credential: { token: login.body.token }, email, id: user.id, name: 'author' }
 }
@@ -69,13 +91,25 @@ describe.each(kinds)('an author without the publish grant, on a published $colle
     expect((await liveText(kind, id)).indexed).toContain(old)
 
     const secret = unique('UNREVIEWED CLAIM')
-    const live = await test.api.patch(`/api/${collection}/${id}`, { [field]: secret }, { as: test.actors.author.credential })
+    const live = await test.api.patch(
+      `/api/${collection}/${id}`,
+      { [field]: secret },
+      { as: test.actors.author.credential },
+    )
     expect(live.status).toBe(403)
     expect(live.body.errors[0].message).toMatch(/right to publish.*draft/i)
-    const other = await test.api.patch(`/api/${collection}/${id}`, { [field]: secret }, { as: test.actors.otherAuthor.credential })
+    const other = await test.api.patch(
+      `/api/${collection}/${id}`,
+      { [field]: secret },
+      { as: test.actors.otherAuthor.credential },
+    )
     expect(other.status).not.toBe(200)
 
-    const draft = await test.api.patch(`/api/${collection}/${id}?draft=true`, { [field]: secret }, { as: test.actors.author.credential })
+    const draft = await test.api.patch(
+      `/api/${collection}/${id}?draft=true`,
+      { [field]: secret },
+      { as: test.actors.author.credential },
+    )
     expect(draft.status).toBe(200)
     const after = await liveText(kind, id)
     expect(after).toMatchObject({ status: 'published', stored: old, visitor: old })
@@ -89,10 +123,18 @@ describe.each(kinds)('an author without the publish grant, on a published $colle
     const old = unique('Live words')
     const id = await publishedBy(test.actors.author, kind, old)
     const secret = unique('UNREVIEWED CLAIM')
-    const live = await test.api.graphql(`mutation { update${type}(id: ${id}, data: { ${field}: "${secret}" }) { id } }`, {}, test.actors.author.credential)
+    const live = await test.api.graphql(
+      `mutation { update${type}(id: ${id}, data: { ${field}: "${secret}" }) { id } }`,
+      {},
+      test.actors.author.credential,
+    )
     expect(live.body.errors?.[0]?.extensions?.statusCode).toBe(403)
     expect(live.body.errors[0].message).toMatch(/draft/i)
-    const draft = await test.api.graphql(`mutation { update${type}(id: ${id}, draft: true, data: { ${field}: "${secret}" }) { id } }`, {}, test.actors.author.credential)
+    const draft = await test.api.graphql(
+      `mutation { update${type}(id: ${id}, draft: true, data: { ${field}: "${secret}" }) { id } }`,
+      {},
+      test.actors.author.credential,
+    )
     expect(draft.body.errors).toBeUndefined()
 
     const after = await liveText(kind, id)
@@ -103,9 +145,21 @@ describe.each(kinds)('an author without the publish grant, on a published $colle
   it('cannot bring it back from the trash an editor put it in', async () => {
     const old = unique('Trashed words')
     const id = await publishedBy(test.actors.author, kind, old)
-    expect((await test.api.patch(`/api/${collection}/${id}`, { deletedAt: new Date().toISOString() }, { as: test.actors.editor.credential })).status).toBe(200)
+    expect(
+      (
+        await test.api.patch(
+          `/api/${collection}/${id}`,
+          { deletedAt: new Date().toISOString() },
+          { as: test.actors.editor.credential },
+        )
+      ).status,
+    ).toBe(200)
 
-    const restore = await test.api.patch(`/api/${collection}/${id}?trash=true`, { deletedAt: null }, { as: test.actors.author.credential })
+    const restore = await test.api.patch(
+      `/api/${collection}/${id}?trash=true`,
+      { deletedAt: null },
+      { as: test.actors.author.credential },
+    )
     expect(restore.status).toBe(403)
     expect(restore.body.errors[0].message).toMatch(/publish/)
     expect((await test.api.get(`/api/${collection}/${id}`)).status).toBe(404)
@@ -118,12 +172,20 @@ describe.each(kinds)('an author without the publish grant, on a published $colle
     const id = await publishedBy(test.actors.author, kind, old)
     const [firstDraft] = (await versionsOf(collection, id)).filter((version) => version.version._status === 'draft')
 
-    const live = await test.api.post(`/api/${collection}/versions/${firstDraft.id}`, {}, { as: test.actors.author.credential })
+    const live = await test.api.post(
+      `/api/${collection}/versions/${firstDraft.id}`,
+      {},
+      { as: test.actors.author.credential },
+    )
     expect(live.status).toBe(403)
     expect((await liveText(kind, id)).status).toBe('published')
     expect((await test.api.get(`/api/${collection}/${id}`)).status).toBe(200)
 
-    const asDraft = await test.api.post(`/api/${collection}/versions/${firstDraft.id}?draft=true`, {}, { as: test.actors.author.credential })
+    const asDraft = await test.api.post(
+      `/api/${collection}/versions/${firstDraft.id}?draft=true`,
+      {},
+      { as: test.actors.author.credential },
+    )
     expect(asDraft.status).toBe(200)
     expect(await liveText(kind, id)).toMatchObject({ status: 'published', visitor: old })
   })
@@ -131,9 +193,15 @@ describe.each(kinds)('an author without the publish grant, on a published $colle
 
 describe('a role that may delete but not publish', () => {
   it('cannot trash or delete a published document, only drafts', async () => {
-    const trasher = await actorWithRole([{ actions: ['read', 'create', 'update', 'delete'], resource: 'projects', scope: 'all' }])
+    const trasher = await actorWithRole([
+      { actions: ['read', 'create', 'update', 'delete'], resource: 'projects', scope: 'all' },
+    ])
     const id = await publishedBy(test.actors.author, kinds[0], unique('Keep me up'))
-    const trash = await test.api.patch(`/api/projects/${id}`, { deletedAt: new Date().toISOString() }, { as: trasher.credential })
+    const trash = await test.api.patch(
+      `/api/projects/${id}`,
+      { deletedAt: new Date().toISOString() },
+      { as: trasher.credential },
+    )
     expect(trash.status).toBe(403)
     expect((await test.api.get(`/api/projects/${id}`)).status).toBe(200)
 
@@ -142,8 +210,17 @@ describe('a role that may delete but not publish', () => {
     expect(remove.body.errors[0].message).toMatch(/right to publish/)
     expect((await test.api.get(`/api/projects/${id}`)).status).toBe(200)
 
-    const draft = (await test.api.post('/api/projects', { title: unique('Scrap') }, { as: trasher.credential })).body.doc.id
-    expect((await test.api.patch(`/api/projects/${draft}`, { deletedAt: new Date().toISOString() }, { as: trasher.credential })).status).toBe(200)
+    const draft = (await test.api.post('/api/projects', { title: unique('Scrap') }, { as: trasher.credential })).body
+      .doc.id
+    expect(
+      (
+        await test.api.patch(
+          `/api/projects/${draft}`,
+          { deletedAt: new Date().toISOString() },
+          { as: trasher.credential },
+        )
+      ).status,
+    ).toBe(200)
     expect((await test.api.delete(`/api/projects/${draft}?trash=true`, { as: trasher.credential })).status).toBe(200)
     expect((await test.api.delete(`/api/projects/${id}`, { as: test.actors.editor.credential })).status).toBe(200)
   })
@@ -155,18 +232,28 @@ describe('a publish grant with scope own', () => {
     const writer = await actorWithRole(grants)
     const mine = await publishedBy(writer, kinds[1], unique('Mine'))
     const fresh = unique('Mine, revised')
-    expect((await test.api.patch(`/api/blog-posts/${mine}`, { excerpt: fresh }, { as: writer.credential })).status).toBe(200)
+    expect(
+      (await test.api.patch(`/api/blog-posts/${mine}`, { excerpt: fresh }, { as: writer.credential })).status,
+    ).toBe(200)
     expect((await liveText(kinds[1], mine)).visitor).toBe(fresh)
 
     const theirs = await publishedBy(test.actors.author, kinds[1], unique('Theirs'))
-    expect((await test.api.patch(`/api/blog-posts/${theirs}`, { excerpt: 'hijacked' }, { as: writer.credential })).status).not.toBe(200)
+    expect(
+      (await test.api.patch(`/api/blog-posts/${theirs}`, { excerpt: 'hijacked' }, { as: writer.credential })).status,
+    ).not.toBe(200)
     expect((await liveText(kinds[1], theirs)).stored).not.toBe('hijacked')
   })
 
-  it('lets its holder create a document and publish it in one save, as the admin\'s Publish button does', async () => {
-    const writer = await actorWithRole([{ actions: ['read', 'create', 'update', 'publish'], resource: 'blog-posts', scope: 'own' }])
+  it("lets its holder create a document and publish it in one save, as the admin's Publish button does", async () => {
+    const writer = await actorWithRole([
+      { actions: ['read', 'create', 'update', 'publish'], resource: 'blog-posts', scope: 'own' },
+    ])
     const excerpt = unique('Published at once')
-    const created = await test.api.post('/api/blog-posts', { _status: 'published', excerpt, title: unique('At once') }, { as: writer.credential })
+    const created = await test.api.post(
+      '/api/blog-posts',
+      { _status: 'published', excerpt, title: unique('At once') },
+      { as: writer.credential },
+    )
     expect(created.status).toBe(201)
     expect(created.body.doc.author?.id ?? created.body.doc.author).toBe(writer.id)
     expect((await liveText(kinds[1], created.body.doc.id)).visitor).toBe(excerpt)
@@ -183,7 +270,15 @@ describe('a publish grant with scope own', () => {
     expect(edit.body.errors[0].message).toMatch(/right to publish/)
     expect((await liveText(kinds[1], theirs)).stored).not.toBe('hijacked')
     // A draft of someone else's post is only an edit, which the update grant allows.
-    expect((await test.api.patch(`/api/blog-posts/${theirs}?draft=true`, { excerpt: 'a suggestion' }, { as: writer.credential })).status).toBe(200)
+    expect(
+      (
+        await test.api.patch(
+          `/api/blog-posts/${theirs}?draft=true`,
+          { excerpt: 'a suggestion' },
+          { as: writer.credential },
+        )
+      ).status,
+    ).toBe(200)
 
     const forOther = await test.api.post(
       '/api/blog-posts',
@@ -209,7 +304,9 @@ describe.each(kinds)('an editor, on a published $collection', (kind) => {
     expect(changed).toMatchObject({ status: 'published', visitor: fresh })
     expect(changed.indexed).toContain(fresh)
 
-    expect((await test.api.patch(`/api/${collection}/${id}`, { deletedAt: new Date().toISOString() }, { as })).status).toBe(200)
+    expect(
+      (await test.api.patch(`/api/${collection}/${id}`, { deletedAt: new Date().toISOString() }, { as })).status,
+    ).toBe(200)
     expect((await test.api.patch(`/api/${collection}/${id}?trash=true`, { deletedAt: null }, { as })).status).toBe(200)
     expect((await liveText(kind, id)).visitor).toBe(fresh)
 
@@ -221,6 +318,12 @@ describe.each(kinds)('an editor, on a published $collection', (kind) => {
     expect((await test.api.post(`/api/${collection}/versions/${firstDraft.id}`, {}, { as })).status).toBe(200)
     expect((await test.api.get(`/api/${collection}/${id}`)).status).toBe(404)
 
-    expect((await auditActions(collection, id)).slice(before)).toEqual(['publish', 'trash', 'restore', 'publish', 'unpublish'])
+    expect((await auditActions(collection, id)).slice(before)).toEqual([
+      'publish',
+      'trash',
+      'restore',
+      'publish',
+      'unpublish',
+    ])
   })
 })

@@ -45,7 +45,9 @@ describe('query expansion', () => {
     expect(hits[0].snippet).not.toMatch(/accounting/i)
 
     // Without expansion nothing stands in: the expanded coverage is the plain one.
-    expect((await search('accounting software', { ...context, expansion: undefined })).hits[0].expandedCoverage).toBe((await search('accounting software', { ...context, expansion: undefined })).hits[0].coverage)
+    expect((await search('accounting software', { ...context, expansion: undefined })).hits[0].expandedCoverage).toBe(
+      (await search('accounting software', { ...context, expansion: undefined })).hits[0].coverage,
+    )
   })
 
   it('never expands a word the site holds, and gives the same results as without expansion for such a query', async () => {
@@ -53,7 +55,10 @@ describe('query expansion', () => {
       const on = await search(query)
       expect(on.expanded, query).toEqual([])
       const off = await search(query, { ...context, expansion: undefined })
-      expect(on.hits.map((hit) => [hit.chunkId, hit.score]), query).toEqual(off.hits.map((hit) => [hit.chunkId, hit.score]))
+      expect(
+        on.hits.map((hit) => [hit.chunkId, hit.score]),
+        query,
+      ).toEqual(off.hits.map((hit) => [hit.chunkId, hit.score]))
     }
   })
 
@@ -67,10 +72,23 @@ describe('query expansion', () => {
 
   it('reaches only what visitors may read: no draft, private field or account through a stand-in', async () => {
     // The seeded drafts describe a marina booking system and a dataset; visitors ask in their own words.
-    for (const query of ['software for sailors and yachts', 'harbour moorings', 'secret unannounced animal dataset', 'administrator password']) {
+    for (const query of [
+      'software for sailors and yachts',
+      'harbour moorings',
+      'secret unannounced animal dataset',
+      'administrator password',
+    ]) {
       const { hits } = await search(query)
       const text = JSON.stringify(hits)
-      for (const secret of ['Harbourmaster', 'BLUE HERON', 'PURPLE OTTER', 'NDA', 'askfolio-admin', 'admin@example.com']) expect(text, query).not.toContain(secret)
+      for (const secret of [
+        'Harbourmaster',
+        'BLUE HERON',
+        'PURPLE OTTER',
+        'NDA',
+        'askfolio-admin',
+        'admin@example.com',
+      ])
+        expect(text, query).not.toContain(secret)
       for (const hit of hits) expect(['projects', 'blog-posts', 'skills', 'profile'], query).toContain(hit.collection)
     }
   })
@@ -83,7 +101,7 @@ describe('query expansion', () => {
     expect((await search('What have you built?')).hits.length).toBeGreaterThan(0)
   })
 
-  it('remembers the words\' frequencies for the gate a short while, then reads them again', async () => {
+  it("remembers the words' frequencies for the gate a short while, then reads them again", async () => {
     let now = 0
     const cache = createWordFrequencyCache({ maxAge: 1000, now: () => now })
     const db = databaseOf(test.payload)
@@ -92,7 +110,11 @@ describe('query expansion', () => {
     expect(before).toEqual(await readWordFrequencies(db, words, 'english'))
     expect(before.find((entry) => entry.word === 'zeppelins')!.df).toBe(0)
 
-    const project = await test.payload.create({ collection: 'projects', data: { _status: 'published', summary: 'Route planning for zeppelins.', title: 'Airship routes' }, overrideAccess: true })
+    const project = await test.payload.create({
+      collection: 'projects',
+      data: { _status: 'published', summary: 'Route planning for zeppelins.', title: 'Airship routes' },
+      overrideAccess: true,
+    })
     try {
       await runIndexingJobs(test.payload)
       expect((await readWordFrequencies(db, ['zeppelins'], 'english'))[0].df).toBe(1)
@@ -100,7 +122,10 @@ describe('query expansion', () => {
       expect((await cache.read(db, words, 'english')).find((entry) => entry.word === 'zeppelins')!.df).toBe(0)
       now = 1100 // stale: read again, in the query's order
       const after = await cache.read(db, words, 'english')
-      expect(after.map((entry) => [entry.word, entry.df])).toEqual([['zeppelins', 1], ['ledger', before[1].df]])
+      expect(after.map((entry) => [entry.word, entry.df])).toEqual([
+        ['zeppelins', 1],
+        ['ledger', before[1].df],
+      ])
     } finally {
       await test.payload.delete({ collection: 'projects', id: project.id, overrideAccess: true })
       await runIndexingJobs(test.payload)

@@ -39,9 +39,11 @@ afterAll(async () => {
 })
 
 /** Waits for a fresh window, so a test's requests all fall in one. */
-const nextWindow = () => new Promise((resolve) => setTimeout(resolve, windowSeconds * 1000 - (Date.now() % (windowSeconds * 1000)) + 20))
+const nextWindow = () =>
+  new Promise((resolve) => setTimeout(resolve, windowSeconds * 1000 - (Date.now() % (windowSeconds * 1000)) + 20))
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000))
-const messageCount = async () => (await test.payload.count({ collection: 'chat-messages', overrideAccess: true })).totalDocs
+const messageCount = async () =>
+  (await test.payload.count({ collection: 'chat-messages', overrideAccess: true })).totalDocs
 
 describe('search', () => {
   it('answers 429 with Retry-After after the limit, then recovers', async () => {
@@ -81,11 +83,16 @@ describe('chat', () => {
     expect(first.status).toBe(200)
     const sessionId = first.body.sessionId
     const statuses = []
-    for (let i = 0; i < 4; i++) statuses.push((await test.api.post('/api/chat', { message: `Question ${i} about Tidewater`, sessionId })).status)
+    for (let i = 0; i < 4; i++)
+      statuses.push((await test.api.post('/api/chat', { message: `Question ${i} about Tidewater`, sessionId })).status)
     expect(statuses).toEqual([200, 200, 200, 429])
 
     const before = await messageCount()
-    const refused = await test.api.post('/api/chat', { message: 'One more about Tidewater', sessionId }, { headers: { Accept: 'text/event-stream' } })
+    const refused = await test.api.post(
+      '/api/chat',
+      { message: 'One more about Tidewater', sessionId },
+      { headers: { Accept: 'text/event-stream' } },
+    )
     expect(refused.status).toBe(429)
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
     expect(await messageCount()).toBe(before)
@@ -97,10 +104,13 @@ describe('chat', () => {
   it('limits one client address across conversations', async () => {
     await nextWindow()
     const statuses = []
-    for (let i = 0; i < 7; i++) statuses.push((await test.api.post('/api/chat', { message: `New conversation ${i}` })).status)
+    for (let i = 0; i < 7; i++)
+      statuses.push((await test.api.post('/api/chat', { message: `New conversation ${i}` })).status)
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429])
     // Feedback counts against the same address.
-    expect((await test.api.post('/api/chat/feedback', { messageId: 'AAAAAAAAAAAAAAAAAAAAAA', rating: 'up' })).status).toBe(429)
+    expect(
+      (await test.api.post('/api/chat/feedback', { messageId: 'AAAAAAAAAAAAAAAAAAAAAA', rating: 'up' })).status,
+    ).toBe(429)
   })
 })
 
@@ -108,7 +118,11 @@ describe('sign-in', () => {
   const password = 'correct horse battery staple'
   const account = 'limited-account@example.com'
   const login = (email: string, pass: string, localAddress?: string) =>
-    rawRequest(test.server.url, '/api/users/login', { headers: { 'Content-Type': 'application/json' }, localAddress, pieces: [JSON.stringify({ email, password: pass })] })
+    rawRequest(test.server.url, '/api/users/login', {
+      headers: { 'Content-Type': 'application/json' },
+      localAddress,
+      pieces: [JSON.stringify({ email, password: pass })],
+    })
   const refusal = (response: { body: any; headers: Record<string, unknown>; status: number }) => {
     expect(response.status).toBe(429)
     expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1)
@@ -116,7 +130,11 @@ describe('sign-in', () => {
     return String(response.body.errors[0].message).replace(/\d+/g, 'N')
   }
   beforeAll(async () => {
-    await test.payload.create({ collection: 'users', data: { email: account, name: 'Limited', password }, overrideAccess: true })
+    await test.payload.create({
+      collection: 'users',
+      data: { email: account, name: 'Limited', password },
+      overrideAccess: true,
+    })
   })
 
   it('limits guesses per client and email, alike for real and unknown accounts, and locks no account', async () => {
@@ -158,17 +176,27 @@ describe('forgot password', () => {
   const account = 'forgetful-limited@example.com'
   const forgot = (email: string) => test.api.post('/api/users/forgot-password', { email })
   beforeAll(async () => {
-    await test.payload.create({ collection: 'users', data: { email: account, name: 'Forgetful', password: 'correct horse battery staple' }, overrideAccess: true })
+    await test.payload.create({
+      collection: 'users',
+      data: { email: account, name: 'Forgetful', password: 'correct horse battery staple' },
+      overrideAccess: true,
+    })
   })
 
   it('limits reset emails per address and per client, with the same answers for real and unknown addresses', async () => {
     await nextWindow()
     const real = [await forgot(account), await forgot(account), await forgot(account)]
-    const unknown = [await forgot('nobody-registered@example.com'), await forgot('nobody-registered@example.com'), await forgot('nobody-registered@example.com')]
+    const unknown = [
+      await forgot('nobody-registered@example.com'),
+      await forgot('nobody-registered@example.com'),
+      await forgot('nobody-registered@example.com'),
+    ]
     expect(real.map((response) => response.status)).toEqual([200, 200, 429])
     expect(unknown.map((response) => response.status)).toEqual([200, 200, 429])
     expect(unknown[0].body).toEqual(real[0].body)
-    expect(unknown[2].body.errors[0].message.replace(/\d+/g, 'N')).toBe(real[2].body.errors[0].message.replace(/\d+/g, 'N'))
+    expect(unknown[2].body.errors[0].message.replace(/\d+/g, 'N')).toBe(
+      real[2].body.errors[0].message.replace(/\d+/g, 'N'),
+    )
     expect(Number(real[2].headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
 
     // Four sent from this client (refused requests count for nothing): one more address, then none.

@@ -33,7 +33,10 @@ async function startReplica(): Promise<{ stop: () => Promise<void>; url: string 
   }
   const name = `replica_${crypto.randomUUID().replaceAll('-', '')}`
   await admin(`create database ${name} template ${inject('nativeTemplate')}`)
-  return { stop: () => admin(`drop database if exists ${name} with (force)`), url: inject('nativeAdminUrl').replace(/\/postgres\?/, `/${name}?`) }
+  return {
+    stop: () => admin(`drop database if exists ${name} with (force)`),
+    url: inject('nativeAdminUrl').replace(/\/postgres\?/, `/${name}?`),
+  }
 }
 
 const replica = await startReplica()
@@ -48,11 +51,18 @@ const forgetLastWrite = () => {
   adapter.lastWriteTimestamp = Date.now() - adapter.readReplicasAfterWriteInterval
 }
 
-const clients = { primary: new pg.Client({ connectionString: primaryUrl }), replica: new pg.Client({ connectionString: replica.url }) }
+const clients = {
+  primary: new pg.Client({ connectionString: primaryUrl }),
+  replica: new pg.Client({ connectionString: replica.url }),
+}
 const skillNames = async (on: keyof typeof clients, names: string[]) =>
-  (await clients[on].query<{ name: string }>('select name from skills where name = any($1) order by name', [names])).rows.map((row) => row.name)
+  (
+    await clients[on].query<{ name: string }>('select name from skills where name = any($1) order by name', [names])
+  ).rows.map((row) => row.name)
 const foundNames = async (names: string[]) =>
-  (await payload.find({ collection: 'skills', depth: 0, where: { name: { in: names } } })).docs.map((doc) => doc.name).sort()
+  (await payload.find({ collection: 'skills', depth: 0, where: { name: { in: names } } })).docs
+    .map((doc) => doc.name)
+    .sort()
 
 beforeAll(async () => {
   await clients.primary.connect()
@@ -60,7 +70,9 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  const replicaPools = (payload.db as unknown as { drizzle: { $replicas: { $client: pg.Pool }[] } }).drizzle.$replicas.map((db) => db.$client)
+  const replicaPools = (
+    payload.db as unknown as { drizzle: { $replicas: { $client: pg.Pool }[] } }
+  ).drizzle.$replicas.map((db) => db.$client)
   await clients.primary.end()
   await clients.replica.end()
   await closeTestPayload()
@@ -74,7 +86,10 @@ describe('DATABASE_READ_REPLICAS', () => {
   const replicaOnly = unique('Replica-only skill')
 
   it('is read at import and routes reads through the replica, within a 2 s read-after-write window', () => {
-    const db = payload.db as unknown as { drizzle: { $primary?: unknown; $replicas?: unknown[] }; primaryDrizzle?: unknown }
+    const db = payload.db as unknown as {
+      drizzle: { $primary?: unknown; $replicas?: unknown[] }
+      primaryDrizzle?: unknown
+    }
     expect(db.drizzle.$replicas).toHaveLength(1)
     expect(db.primaryDrizzle).toBe(db.drizzle.$primary)
     expect(adapter.readReplicasAfterWriteInterval).toBe(2000)
@@ -82,7 +97,10 @@ describe('DATABASE_READ_REPLICAS', () => {
 
   it('writes through Payload land in the primary only', async () => {
     await payload.create({ collection: 'skills', data: { category: 'tool', name: written } })
-    await clients.replica.query(`insert into skills (name, slug, category) values ($1, $2, 'tool')`, [replicaOnly, crypto.randomUUID()])
+    await clients.replica.query(`insert into skills (name, slug, category) values ($1, $2, 'tool')`, [
+      replicaOnly,
+      crypto.randomUUID(),
+    ])
     expect(await skillNames('primary', [written, replicaOnly])).toEqual([written])
     expect(await skillNames('replica', [written, replicaOnly])).toEqual([replicaOnly])
   })
@@ -101,11 +119,16 @@ describe('DATABASE_READ_REPLICAS', () => {
 
   it('retrieval uses the primary for everything: raw SQL, transactions and select builders', async () => {
     const word = `zq${crypto.randomUUID().slice(0, 8)}`
-    const doc = await payload.create({ collection: 'skills', data: { category: 'tool', description: `Knows ${word} well.`, name: unique(word) } })
+    const doc = await payload.create({
+      collection: 'skills',
+      data: { category: 'tool', description: `Knows ${word} well.`, name: unique(word) },
+    })
     await runIndexingJobs(payload)
     const chunks = 'select count(*)::int as n from retrieval_chunks where source_slug = $1 and source_id = $2'
     const [onPrimary, onReplica] = await Promise.all(
-      [clients.primary, clients.replica].map(async (client) => (await client.query<{ n: number }>(chunks, ['skills', String(doc.id)])).rows[0].n),
+      [clients.primary, clients.replica].map(
+        async (client) => (await client.query<{ n: number }>(chunks, ['skills', String(doc.id)])).rows[0].n,
+      ),
     )
     expect(onPrimary).toBeGreaterThan(0)
     expect(onReplica).toBe(0)
@@ -116,21 +139,35 @@ describe('DATABASE_READ_REPLICAS', () => {
       const hits = await searchPublished(payload, word, { mode })
       expect(hits.map((hit) => hit.id)).toContain(String(doc.id))
     }
-    const rows = await queryRows<{ name: string }>(databaseOf(payload), sql`select name from skills where name in (${written}, ${replicaOnly})`)
+    const rows = await queryRows<{ name: string }>(
+      databaseOf(payload),
+      sql`select name from skills where name in (${written}, ${replicaOnly})`,
+    )
     expect(rows.map((row) => row.name)).toEqual([written])
     // readChunkMeta (indexing's "what is stored already", outside a transaction) is a select builder, which
     // drizzle would send to a replica: retrieval's database handle is the primary's.
     const context = getRetrievalContext(payload)
-    expect((await readChunkMeta(databaseOf(payload), context.table, { id: String(doc.id), kind: 'collection', slug: 'skills' })).length).toBe(onPrimary)
+    expect(
+      (
+        await readChunkMeta(databaseOf(payload), context.table, {
+          id: String(doc.id),
+          kind: 'collection',
+          slug: 'skills',
+        })
+      ).length,
+    ).toBe(onPrimary)
   })
 
   // PGlite has one backend for every connection, so only a native server can drop the pool's connections.
   it.skipIf(!native)('logs a read replica that drops its connections instead of crashing', async () => {
     forgetLastWrite()
     expect((await payload.count({ collection: 'skills', overrideAccess: true })).totalDocs).toBeGreaterThan(0)
-    const replicaPool = (payload.db as unknown as { drizzle: { $replicas: { $client: pg.Pool }[] } }).drizzle.$replicas[0].$client
+    const replicaPool = (payload.db as unknown as { drizzle: { $replicas: { $client: pg.Pool }[] } }).drizzle
+      .$replicas[0].$client
     expect(replicaPool.idleCount).toBeGreaterThan(0)
-    const { rows } = await clients.replica.query('select pg_terminate_backend(pid) as ok from pg_stat_activity where pid <> pg_backend_pid() and datname = current_database()')
+    const { rows } = await clients.replica.query(
+      'select pg_terminate_backend(pid) as ok from pg_stat_activity where pid <> pg_backend_pid() and datname = current_database()',
+    )
     expect(rows.length).toBeGreaterThan(0)
     // The pool emits 'error' for each idle connection cut; unguarded, that is an uncaught exception,
     // which fails this run. Guarded, the pool drops them.

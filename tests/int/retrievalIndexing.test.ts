@@ -29,7 +29,8 @@ beforeAll(async () => runIndexingJobs(test.payload))
 beforeEach(() => standIn.reset())
 
 const status = async (source: string, id: number | string) =>
-  (await test.api.get(`/api/retrieval/status?collection=${source}&id=${id}`, { as: test.actors.editor.credential })).body
+  (await test.api.get(`/api/retrieval/status?collection=${source}&id=${id}`, { as: test.actors.editor.credential }))
+    .body
 
 describe('indexing the seeded site', () => {
   it('indexes published documents, with titles, URLs and heading paths, and nothing else', async () => {
@@ -38,13 +39,17 @@ describe('indexing the seeded site', () => {
     expect(rows.length).toBeGreaterThanOrEqual(4)
     expect(new Set(rows.map((row) => row.title))).toEqual(new Set(['Designing idempotent webhooks']))
     expect(new Set(rows.map((row) => row.url))).toEqual(new Set(['/blog/designing-idempotent-webhooks']))
-    expect(rows.map((row) => row.heading)).toEqual(expect.arrayContaining(['', 'Record the event before acting on it', 'Test the duplicate path']))
+    expect(rows.map((row) => row.heading)).toEqual(
+      expect.arrayContaining(['', 'Record the event before acting on it', 'Test the duplicate path']),
+    )
     expect(rows.some((row) => row.text.includes('```typescript\nawait db.transaction'))).toBe(true)
     expect(rows.every((row) => row.model === 'openai:text-embedding-3-small')).toBe(true)
     expect((await status('blog-posts', post.id)).state).toBe('indexed')
 
     const project = await findBySlug(test.payload, 'projects', 'ledgerline')
-    const projectText = (await chunkRows(test.payload, { id: project.id, slug: 'projects' })).map((row) => row.text).join('\n')
+    const projectText = (await chunkRows(test.payload, { id: project.id, slug: 'projects' }))
+      .map((row) => row.text)
+      .join('\n')
     expect(projectText).toContain('1. The web app is a Next.js site')
     expect(projectText).toContain('Built with: PostgreSQL, Next.js, React, TypeScript')
     expect(projectText).toContain('Source code: https://github.com/example-maya/ledgerline')
@@ -55,7 +60,14 @@ describe('indexing the seeded site', () => {
 
   it('never stores draft text, private fields or anybody’s email', async () => {
     const text = JSON.stringify(await chunkRows(test.payload))
-    for (const secret of ['BLUE HERON', 'PURPLE OTTER', 'Harbourmaster', 'SALT MARSH', '12,000 euros', '@example.com']) {
+    for (const secret of [
+      'BLUE HERON',
+      'PURPLE OTTER',
+      'Harbourmaster',
+      'SALT MARSH',
+      '12,000 euros',
+      '@example.com',
+    ]) {
       expect(text).not.toContain(secret)
     }
     const draft = await findBySlug(test.payload, 'projects', 'harbourmaster')
@@ -63,7 +75,11 @@ describe('indexing the seeded site', () => {
   })
 
   it('indexes the profile global', async () => {
-    const res = await test.api.post('/api/globals/profile', { headline: 'Platform engineer who writes migrations that never lock' }, { as: test.actors.editor.credential })
+    const res = await test.api.post(
+      '/api/globals/profile',
+      { headline: 'Platform engineer who writes migrations that never lock' },
+      { as: test.actors.editor.credential },
+    )
     expect(res.status).toBe(200)
     await runIndexingJobs(test.payload)
     const rows = await chunkRows(test.payload, { id: 'profile', slug: 'profile' })
@@ -81,12 +97,18 @@ describe('changes', () => {
   it('re-embeds only the chunk of an edited paragraph in a long post', async () => {
     const richText = await markdownToRichText(test.payload.config)
     const sections = (five: string) =>
-      Array.from({ length: 30 }, (_, i) =>
-        `## Part ${i + 1}\n\n${i === 4 ? five : `Part ${i + 1} covers its own topic in enough words to stand alone as a passage.`}`,
+      Array.from(
+        { length: 30 },
+        (_, i) =>
+          `## Part ${i + 1}\n\n${i === 4 ? five : `Part ${i + 1} covers its own topic in enough words to stand alone as a passage.`}`,
       ).join('\n\n')
     const created = await test.api.post(
       '/api/blog-posts',
-      { _status: 'published', content: richText(sections('The fifth part starts out saying one thing.')), title: unique('Thirty parts') },
+      {
+        _status: 'published',
+        content: richText(sections('The fifth part starts out saying one thing.')),
+        title: unique('Thirty parts'),
+      },
       { as: test.actors.editor.credential },
     )
     await runIndexingJobs(test.payload)
@@ -101,7 +123,9 @@ describe('changes', () => {
       { as: test.actors.editor.credential },
     )
     await runIndexingJobs(test.payload)
-    expect(standIn.embeddedTexts()).toEqual([expect.stringContaining('The fifth part now says something else entirely.')])
+    expect(standIn.embeddedTexts()).toEqual([
+      expect.stringContaining('The fifth part now says something else entirely.'),
+    ])
     const after = await chunkRows(test.payload, { id: created.body.doc.id, slug: 'blog-posts' })
     expect(after.map((row) => row.heading)).toEqual(before.map((row) => row.heading))
     expect(after.filter((row, i) => row.text !== before[i].text).map((row) => row.heading)).toEqual(['Part 5'])
@@ -110,7 +134,11 @@ describe('changes', () => {
   it('keeps the published chunks when a draft is saved over them', async () => {
     const post = await findBySlug(test.payload, 'blog-posts', 'writing-tests-that-can-fail')
     const before = await chunkRows(test.payload, { id: post.id, slug: 'blog-posts' })
-    const res = await test.api.patch(`/api/blog-posts/${post.id}?draft=true`, { excerpt: 'UNRELEASED DRAFT WORDING' }, { as: test.actors.editor.credential })
+    const res = await test.api.patch(
+      `/api/blog-posts/${post.id}?draft=true`,
+      { excerpt: 'UNRELEASED DRAFT WORDING' },
+      { as: test.actors.editor.credential },
+    )
     expect(res.status).toBe(200)
     await runIndexingJobs(test.payload)
     expect(await chunkRows(test.payload, { id: post.id, slug: 'blog-posts' })).toEqual(before)
@@ -119,7 +147,11 @@ describe('changes', () => {
 
   it('removes chunks on unpublish, trash and delete, and brings them back on publish and restore', async () => {
     const as = test.actors.editor.credential
-    const created = await test.api.post('/api/projects', { _status: 'published', summary: 'A lighthouse keeper scheduling tool.', title: unique('Beacon') }, { as })
+    const created = await test.api.post(
+      '/api/projects',
+      { _status: 'published', summary: 'A lighthouse keeper scheduling tool.', title: unique('Beacon') },
+      { as },
+    )
     const id = created.body.doc.id
     const count = async () => (await chunkRows(test.payload, { id, slug: 'projects' })).length
     await runIndexingJobs(test.payload)
@@ -150,17 +182,27 @@ describe('changes', () => {
   it('collapses a burst of autosaves into one job per document', async () => {
     const post = await findBySlug(test.payload, 'blog-posts', 'why-i-keep-a-decision-log')
     for (let i = 0; i < 8; i++) {
-      const res = await test.api.patch(`/api/blog-posts/${post.id}?draft=true&autosave=true`, { excerpt: `typing ${i}` }, { as: test.actors.editor.credential })
+      const res = await test.api.patch(
+        `/api/blog-posts/${post.id}?draft=true&autosave=true`,
+        { excerpt: `typing ${i}` },
+        { as: test.actors.editor.credential },
+      )
       expect(res.status).toBe(200)
     }
-    const jobs = (await unfinishedJobs(test.payload)).filter((job) => (job.input as { id: string }).id === String(post.id))
+    const jobs = (await unfinishedJobs(test.payload)).filter(
+      (job) => (job.input as { id: string }).id === String(post.id),
+    )
     expect(jobs).toHaveLength(1)
     await runIndexingJobs(test.payload)
   })
 
   it('queues nothing for a write that fails', async () => {
     const before = (await unfinishedJobs(test.payload)).length
-    const res = await test.api.post('/api/projects', { slug: 'tidewater', title: 'Duplicate' }, { as: test.actors.editor.credential })
+    const res = await test.api.post(
+      '/api/projects',
+      { slug: 'tidewater', title: 'Duplicate' },
+      { as: test.actors.editor.credential },
+    )
     expect(res.status).toBe(400)
     expect(await unfinishedJobs(test.payload)).toHaveLength(before)
   })
@@ -170,7 +212,11 @@ describe('failures', () => {
   it('an embedder that fails twice, then recovers, ends indexed; the failure shows meanwhile', async () => {
     const project = await findBySlug(test.payload, 'projects', 'switchyard')
     standIn.failNext({ status: 500 }, 2)
-    const saved = await test.api.patch(`/api/projects/${project.id}`, { summary: 'Feature flags with a full audit trail and instant rollback.' }, { as: test.actors.editor.credential })
+    const saved = await test.api.patch(
+      `/api/projects/${project.id}`,
+      { summary: 'Feature flags with a full audit trail and instant rollback.' },
+      { as: test.actors.editor.credential },
+    )
     expect(saved.status).toBe(200)
 
     await test.payload.jobs.run({ queue: 'retrieval' })
@@ -187,7 +233,11 @@ describe('failures', () => {
   it('an embedder that always fails leaves the document saved and marked failed, until it is re-queued', async () => {
     const project = await findBySlug(test.payload, 'projects', 'fieldnotes')
     standIn.failNext({ status: 503 }, 10)
-    const saved = await test.api.patch(`/api/projects/${project.id}`, { summary: 'Offline notes that sync when the boat is back in port.' }, { as: test.actors.editor.credential })
+    const saved = await test.api.patch(
+      `/api/projects/${project.id}`,
+      { summary: 'Offline notes that sync when the boat is back in port.' },
+      { as: test.actors.editor.credential },
+    )
     expect(saved.status).toBe(200)
     expect(saved.body.doc.summary).toBe('Offline notes that sync when the boat is back in port.')
 
@@ -198,7 +248,11 @@ describe('failures', () => {
     expect(failed.error).not.toMatch(/retrying/)
 
     standIn.reset()
-    const requeued = await test.api.post('/api/retrieval/requeue', { collection: 'projects', id: project.id }, { as: test.actors.editor.credential })
+    const requeued = await test.api.post(
+      '/api/retrieval/requeue',
+      { collection: 'projects', id: project.id },
+      { as: test.actors.editor.credential },
+    )
     expect(requeued.status).toBe(202)
     await runIndexingJobs(test.payload)
     expect((await status('projects', project.id)).state).toBe('indexed')
@@ -206,7 +260,10 @@ describe('failures', () => {
 
   it('detects an embedder whose vectors do not fit the store, and says how to fix it', async () => {
     const context = getRetrievalContext(test.payload)
-    const report = await inspectChunkStore(test.payload, { ...context, embedder: createLocalEmbedder({ dimensions: 512 }) })
+    const report = await inspectChunkStore(test.payload, {
+      ...context,
+      embedder: createLocalEmbedder({ dimensions: 512 }),
+    })
     expect(report.problem).toMatch(/stores 1536-dimension vectors, but the embedder local:hashed-words-v2 makes 512/)
     expect(report.problem).toMatch(/reindexEverything\(payload\)/)
     expect(report.problem).not.toMatch(/npm run|docs\//)

@@ -21,7 +21,12 @@ beforeAll(async () => {
     retrieval: {
       collections: {
         projects: {
-          fields: ['summary', 'internalNotes', { field: 'owner', label: 'Owner', pick: 'email' }, { field: 'owner', label: 'Owner name', pick: 'name' }],
+          fields: [
+            'summary',
+            'internalNotes',
+            { field: 'owner', label: 'Owner', pick: 'email' },
+            { field: 'owner', label: 'Owner name', pick: 'name' },
+          ],
           title: (doc) => String(doc.title),
           url: (doc) => `/projects/${doc.slug}`,
         },

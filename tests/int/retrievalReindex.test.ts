@@ -11,17 +11,27 @@ import { chunkRows, runIndexingJobs, unfinishedJobs } from '../helpers/indexingJ
 import { startOpenAIStandIn } from '../helpers/openaiStandIn'
 
 const standIn = await startOpenAIStandIn()
-Object.assign(process.env, { EMBEDDINGS_PROVIDER: 'openai', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: standIn.url, OPENAI_MAX_RETRIES: '0' })
+Object.assign(process.env, {
+  EMBEDDINGS_PROVIDER: 'openai',
+  OPENAI_API_KEY: 'test-key',
+  OPENAI_BASE_URL: standIn.url,
+  OPENAI_MAX_RETRIES: '0',
+})
 afterAll(() => standIn.close())
 
 const test = useApiTest()
 beforeAll(async () => {
   // Start from an index that the hooks have not filled: the seed's indexing jobs are dropped.
-  await test.payload.delete({ collection: 'payload-jobs', overrideAccess: true, where: { queue: { equals: 'retrieval' } } })
+  await test.payload.delete({
+    collection: 'payload-jobs',
+    overrideAccess: true,
+    where: { queue: { equals: 'retrieval' } },
+  })
 })
 beforeEach(() => standIn.reset())
 
-const runs = async () => (await test.payload.find({ collection: 'retrieval-runs', overrideAccess: true, sort: 'createdAt' })).docs
+const runs = async () =>
+  (await test.payload.find({ collection: 'retrieval-runs', overrideAccess: true, sort: 'createdAt' })).docs
 
 describe('reindexing everything', () => {
   it('indexes every published document in batches, and embeds nothing the second time', async () => {
@@ -31,7 +41,10 @@ describe('reindexing everything', () => {
     expect(first.processed).toBe(first.total)
     expect(first.embedded).toBeGreaterThan(40)
     expect(standIn.embeddedTexts()).toHaveLength(first.embedded)
-    expect(progress.map((p) => p.processed)).toEqual([0, ...Array.from({ length: Math.ceil(first.total / 5) }, (_, i) => Math.min((i + 1) * 5, first.total))])
+    expect(progress.map((p) => p.processed)).toEqual([
+      0,
+      ...Array.from({ length: Math.ceil(first.total / 5) }, (_, i) => Math.min((i + 1) * 5, first.total)),
+    ])
     const rows = await chunkRows(test.payload)
     expect(rows.length).toBe(first.embedded)
     expect(JSON.stringify(rows)).not.toMatch(/BLUE HERON|PURPLE OTTER/)
@@ -57,19 +70,33 @@ describe('reindexing everything', () => {
     expect(progress[0].processed).toBeGreaterThan(0)
     expect(progress[0].processed).toBeLessThan(complete.total)
     expect(resumed.processed).toBe(complete.total)
-    expect((await test.payload.findByID({ collection: 'retrieval-runs', id: interrupted.id, overrideAccess: true })).state).toBe('done')
+    expect(
+      (await test.payload.findByID({ collection: 'retrieval-runs', id: interrupted.id, overrideAccess: true })).state,
+    ).toBe('done')
   })
 
   it('removes chunks of documents that no longer exist, and indexes what the queue missed', async () => {
     const as = test.actors.editor.credential
-    const gone = await test.api.post('/api/projects', { _status: 'published', summary: 'Soon deleted.', title: unique('Ephemeral') }, { as })
+    const gone = await test.api.post(
+      '/api/projects',
+      { _status: 'published', summary: 'Soon deleted.', title: unique('Ephemeral') },
+      { as },
+    )
     await runIndexingJobs(test.payload)
     expect(await chunkRows(test.payload, { id: gone.body.doc.id, slug: 'projects' })).toHaveLength(1)
 
     // Delete it and lose the job that would have cleaned up (a crashed worker, say).
     await test.api.delete(`/api/projects/${gone.body.doc.id}`, { as })
-    const missed = await test.api.post('/api/projects', { _status: 'published', summary: 'Never indexed by a job.', title: unique('Missed') }, { as })
-    await test.payload.delete({ collection: 'payload-jobs', overrideAccess: true, where: { queue: { equals: 'retrieval' } } })
+    const missed = await test.api.post(
+      '/api/projects',
+      { _status: 'published', summary: 'Never indexed by a job.', title: unique('Missed') },
+      { as },
+    )
+    await test.payload.delete({
+      collection: 'payload-jobs',
+      overrideAccess: true,
+      where: { queue: { equals: 'retrieval' } },
+    })
 
     await reindexEverything(test.payload)
     expect(await chunkRows(test.payload, { id: gone.body.doc.id, slug: 'projects' })).toEqual([])
@@ -78,8 +105,16 @@ describe('reindexing everything', () => {
 
   it('records documents whose embeddings fail, and carries on with the rest', async () => {
     const as = test.actors.editor.credential
-    const one = await test.api.post('/api/skills', { category: 'tool', description: 'Terminal multiplexing.', name: unique('tmux') }, { as })
-    await test.payload.delete({ collection: 'payload-jobs', overrideAccess: true, where: { queue: { equals: 'retrieval' } } })
+    const one = await test.api.post(
+      '/api/skills',
+      { category: 'tool', description: 'Terminal multiplexing.', name: unique('tmux') },
+      { as },
+    )
+    await test.payload.delete({
+      collection: 'payload-jobs',
+      overrideAccess: true,
+      where: { queue: { equals: 'retrieval' } },
+    })
     standIn.failNext({ status: 500 }, 2) // the batch call, then the document's own retry
     const result = await reindexEverything(test.payload)
     expect(result.failed).toBe(1)
@@ -91,7 +126,9 @@ describe('reindexing everything', () => {
 
 describe('the reindex endpoints', () => {
   it('let only admins start a run, which a job carries out, with its progress readable', async () => {
-    expect((await test.api.request('POST', '/api/retrieval/reindex', { as: test.actors.editor.credential })).status).toBe(403)
+    expect(
+      (await test.api.request('POST', '/api/retrieval/reindex', { as: test.actors.editor.credential })).status,
+    ).toBe(403)
     expect((await test.api.request('POST', '/api/retrieval/reindex')).status).toBe(403)
 
     const started = await test.api.request('POST', '/api/retrieval/reindex', { as: test.actors.admin.credential })
@@ -106,7 +143,10 @@ describe('the reindex endpoints', () => {
     expect(latest.body.run.processed).toBe(latest.body.run.total)
     // The documents per state, as the index view shows them, agree with the status rows.
     for (const state of ['indexed', 'not-indexed', 'pending', 'failed']) {
-      const { totalDocs } = await test.payload.count({ collection: 'retrieval-status', where: { state: { equals: state } } })
+      const { totalDocs } = await test.payload.count({
+        collection: 'retrieval-status',
+        where: { state: { equals: state } },
+      })
       expect(latest.body.states[state]).toBe(totalDocs)
     }
     expect(latest.body.states.indexed).toBeGreaterThan(0)
@@ -117,11 +157,14 @@ describe('the reindex endpoints', () => {
 describe('the per-document endpoints', () => {
   it('re-queue one document for users who may edit it, and refuse bad requests', async () => {
     const project = await findBySlug(test.payload, 'projects', 'quarry')
-    const post = (body: unknown, as = test.actors.editor.credential) => test.api.request('POST', '/api/retrieval/requeue', { as, body: body as object })
+    const post = (body: unknown, as = test.actors.editor.credential) =>
+      test.api.request('POST', '/api/retrieval/requeue', { as, body: body as object })
 
     expect((await post({ collection: 'projects', id: project.id })).status).toBe(202)
     expect(
-      (await unfinishedJobs(test.payload)).some((job) => (job.input as { id: string; slug: string }).id === String(project.id)),
+      (await unfinishedJobs(test.payload)).some(
+        (job) => (job.input as { id: string; slug: string }).id === String(project.id),
+      ),
     ).toBe(true)
 
     expect((await post({ collection: 'projects', id: project.id }, null)).status).toBe(403)
@@ -131,7 +174,15 @@ describe('the per-document endpoints', () => {
       [await post({ collection: 'projects' }), 400, /"id" is required/],
       [await post({ global: 'nope' }), 400, /not an indexed global/],
       [await post({ collection: 'projects', id: 999999 }), 404, /No projects document/],
-      [await test.api.request('POST', '/api/retrieval/requeue', { as: test.actors.editor.credential, body: '{"collection": ', headers: { 'Content-Type': 'application/json' } }), 400, /Invalid JSON/],
+      [
+        await test.api.request('POST', '/api/retrieval/requeue', {
+          as: test.actors.editor.credential,
+          body: '{"collection": ',
+          headers: { 'Content-Type': 'application/json' },
+        }),
+        400,
+        /Invalid JSON/,
+      ],
     ] as const
     for (const [res, status, message] of bad) {
       expect(res.status).toBe(status)
@@ -143,9 +194,14 @@ describe('the per-document endpoints', () => {
   it('show index states to editors only', async () => {
     const project = await findBySlug(test.payload, 'projects', 'quarry')
     const path = `/api/retrieval/status?collection=projects&id=${project.id}`
-    expect((await test.api.get(path, { as: test.actors.editor.credential })).body).toMatchObject({ pending: false, state: 'indexed' })
+    expect((await test.api.get(path, { as: test.actors.editor.credential })).body).toMatchObject({
+      pending: false,
+      state: 'indexed',
+    })
     expect((await test.api.get(path)).status).toBe(403)
     expect((await test.api.get('/api/retrieval-status?limit=1')).status).toBe(403)
-    expect((await test.api.get('/api/retrieval-status?limit=1', { as: test.actors.viewer.credential })).body.docs).toHaveLength(1)
+    expect(
+      (await test.api.get('/api/retrieval-status?limit=1', { as: test.actors.viewer.credential })).body.docs,
+    ).toHaveLength(1)
   })
 })

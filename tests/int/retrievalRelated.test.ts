@@ -43,7 +43,10 @@ const notes: CollectionConfig = {
 
 type Row = { target?: { name?: string } | number | null }
 const linkNames = (rows: unknown) =>
-  ((rows as Row[] | null) ?? []).map((row) => (row.target && typeof row.target === 'object' ? row.target.name : undefined)).filter(Boolean).join(', ')
+  ((rows as Row[] | null) ?? [])
+    .map((row) => (row.target && typeof row.target === 'object' ? row.target.name : undefined))
+    .filter(Boolean)
+    .join(', ')
 
 let payload: Payload
 
@@ -56,14 +59,23 @@ beforeAll(async () => {
       collections: {
         ...app.collections,
         [notesSlug]: {
-          fields: ['title', { field: 'about', label: 'About', pick: 'name' }, { field: 'links', format: linkNames, label: 'Links' }],
+          fields: [
+            'title',
+            { field: 'about', label: 'About', pick: 'name' },
+            { field: 'links', format: linkNames, label: 'Links' },
+          ],
           title: (doc) => String(doc.title),
           url: (doc) => `/notes/${doc.id}`,
         },
       },
       // Three per lookup, so a handful of projects already takes several pages.
       dependentsPageSize: 3,
-      globals: { profile: { ...app.globals!.profile, fields: [...app.globals!.profile.fields, { field: 'avatar', label: 'Portrait', pick: 'alt' }] } },
+      globals: {
+        profile: {
+          ...app.globals!.profile,
+          fields: [...app.globals!.profile.fields, { field: 'avatar', label: 'Portrait', pick: 'alt' }],
+        },
+      },
     },
   })
   payload = await getPayload({ config, key: 'related-indexing' })
@@ -74,13 +86,22 @@ afterAll(() => destroyPayload(payload))
 
 type Slug = 'blog-posts' | 'projects' | 'skills' | typeof notesSlug | typeof tagsSlug
 const create = async (collection: Slug, data: Record<string, unknown>, draft = false) =>
-  (await payload.create({ collection: collection as never, data: data as never, draft, overrideAccess: true })) as unknown as { id: number }
+  (await payload.create({
+    collection: collection as never,
+    data: data as never,
+    draft,
+    overrideAccess: true,
+  })) as unknown as { id: number }
 const update = async (collection: Slug, id: number, data: Record<string, unknown>, draft = false) =>
   payload.update({ collection: collection as never, data: data as never, draft, id, overrideAccess: true })
 
-const textOf = async (slug: string, id: number | string) => (await chunkRows(payload, { id, slug })).map((row) => row.text).join('\n')
+const textOf = async (slug: string, id: number | string) =>
+  (await chunkRows(payload, { id, slug })).map((row) => row.text).join('\n')
 /** The documents a visitor's search finds for a word, as `slug:id`. */
-const found = async (word: string) => (await searchPublished(payload, word, { limit: 50, mode: 'fullText' })).map((hit) => `${hit.collection}:${hit.id}`).sort()
+const found = async (word: string) =>
+  (await searchPublished(payload, word, { limit: 50, mode: 'fullText' }))
+    .map((hit) => `${hit.collection}:${hit.id}`)
+    .sort()
 const key = (slug: string, doc: { id: number | string }) => `${slug}:${doc.id}`
 /** Indexing jobs waiting for these documents. */
 const queuedFor = async (slug: string, ids: (number | string)[]) =>
@@ -94,11 +115,30 @@ describe('skills shown by projects and posts', () => {
     const skill = await create('skills', { category: 'language', name: 'Quokkascript' })
     const projects = []
     for (const title of ['Marsupial tracker', 'Pouch planner', 'Hop counter', 'Burrow map']) {
-      projects.push(await create('projects', { _status: 'published', skills: [skill.id], summary: `${title}, a small tool.`, title }))
+      projects.push(
+        await create('projects', {
+          _status: 'published',
+          skills: [skill.id],
+          summary: `${title}, a small tool.`,
+          title,
+        }),
+      )
     }
-    const draft = await create('projects', { _status: 'draft', skills: [skill.id], summary: 'Not out yet.', title: 'Secret pouch' }, true)
-    const post = await create('blog-posts', { _status: 'published', excerpt: 'Notes from the bush.', skills: [skill.id], title: 'Learning to hop' })
-    const note = await create(notesSlug, { about: [{ relationTo: 'skills', value: skill.id }], title: 'A note about a language' })
+    const draft = await create(
+      'projects',
+      { _status: 'draft', skills: [skill.id], summary: 'Not out yet.', title: 'Secret pouch' },
+      true,
+    )
+    const post = await create('blog-posts', {
+      _status: 'published',
+      excerpt: 'Notes from the bush.',
+      skills: [skill.id],
+      title: 'Learning to hop',
+    })
+    const note = await create(notesSlug, {
+      about: [{ relationTo: 'skills', value: skill.id }],
+      title: 'A note about a language',
+    })
     await runIndexingJobs(payload)
     const dependents = [...projects.map((doc) => key('projects', doc)), key('blog-posts', post), key(notesSlug, note)]
     expect(await found('Quokkascript')).toEqual([...dependents, key('skills', skill)].sort())
@@ -107,7 +147,12 @@ describe('skills shown by projects and posts', () => {
     await update('skills', skill.id, { name: 'Wombatlang' })
     // One job per published project (found over two pages), the post and the note; the draft
     // project is queued too, since only the job, reading as a visitor, can tell it is not shown.
-    expect(await queuedFor('projects', [...projects, draft].map((doc) => doc.id))).toHaveLength(5)
+    expect(
+      await queuedFor(
+        'projects',
+        [...projects, draft].map((doc) => doc.id),
+      ),
+    ).toHaveLength(5)
     await runIndexingJobs(payload)
 
     expect(await found('Quokkascript')).toEqual([])
@@ -122,7 +167,12 @@ describe('skills shown by projects and posts', () => {
   it('deleting a skill takes its name out of what showed it', async () => {
     const skill = await create('skills', { category: 'database', name: 'Numbatdb' })
     const other = await create('skills', { category: 'tool', name: 'Echidnactl' })
-    const project = await create('projects', { _status: 'published', skills: [skill.id, other.id], summary: 'Termite counts.', title: 'Mound survey' })
+    const project = await create('projects', {
+      _status: 'published',
+      skills: [skill.id, other.id],
+      summary: 'Termite counts.',
+      title: 'Mound survey',
+    })
     const note = await create(notesSlug, { about: [{ relationTo: 'skills', value: skill.id }], title: 'Storage notes' })
     await runIndexingJobs(payload)
     expect(await textOf('projects', project.id)).toContain('Built with: Numbatdb, Echidnactl')
@@ -138,7 +188,11 @@ describe('skills shown by projects and posts', () => {
 
   it('a project that is only a draft stays out of the index, whatever happens to its skills', async () => {
     const skill = await create('skills', { category: 'tool', name: 'Possumpack' })
-    const draft = await create('projects', { _status: 'draft', skills: [skill.id], summary: 'Unreleased.', title: 'Night shift' }, true)
+    const draft = await create(
+      'projects',
+      { _status: 'draft', skills: [skill.id], summary: 'Unreleased.', title: 'Night shift' },
+      true,
+    )
     await runIndexingJobs(payload)
     await update('skills', skill.id, { name: 'Possumpack 2' })
     expect(await queuedFor('projects', [draft.id])).toHaveLength(1)
@@ -150,12 +204,24 @@ describe('skills shown by projects and posts', () => {
   it('finds every dependent when there are more than one page of them', async () => {
     const skill = await create('skills', { category: 'cloud', name: 'Bandicloud' })
     const projects = []
-    for (let i = 1; i <= 7; i++) projects.push(await create('projects', { _status: 'published', skills: [skill.id], title: `Cloud job ${i}` }))
+    for (let i = 1; i <= 7; i++)
+      projects.push(await create('projects', { _status: 'published', skills: [skill.id], title: `Cloud job ${i}` }))
     await runIndexingJobs(payload)
     await update('skills', skill.id, { name: 'Bilbycloud' })
-    expect((await queuedFor('projects', projects.map((doc) => doc.id))).map((input) => input.id).sort()).toEqual(projects.map((doc) => String(doc.id)).sort())
+    expect(
+      (
+        await queuedFor(
+          'projects',
+          projects.map((doc) => doc.id),
+        )
+      )
+        .map((input) => input.id)
+        .sort(),
+    ).toEqual(projects.map((doc) => String(doc.id)).sort())
     await runIndexingJobs(payload)
-    expect(await found('Bilbycloud')).toEqual([...projects.map((doc) => key('projects', doc)), key('skills', skill)].sort())
+    expect(await found('Bilbycloud')).toEqual(
+      [...projects.map((doc) => key('projects', doc)), key('skills', skill)].sort(),
+    )
     expect(await found('Bandicloud')).toEqual([])
   })
 
@@ -169,9 +235,18 @@ describe('skills shown by projects and posts', () => {
     await payload.db.updateOne({ collection: 'skills', data: { name: 'Dunnartkit' }, id: skill.id })
     const differences = await compareIndex(payload)
     expect(differences).toEqual(
-      expect.arrayContaining([expect.stringMatching(new RegExp(`^projects:${project.id}: .*"Built with: Dunnartjs" where the content now says "Built with: Dunnartkit"$`))]),
+      expect.arrayContaining([
+        expect.stringMatching(
+          new RegExp(
+            `^projects:${project.id}: .*"Built with: Dunnartjs" where the content now says "Built with: Dunnartkit"$`,
+          ),
+        ),
+      ]),
     )
-    expect(differences.map((line) => line.split(':').slice(0, 2).join(':')).sort()).toEqual([key('projects', project), key('skills', skill)])
+    expect(differences.map((line) => line.split(':').slice(0, 2).join(':')).sort()).toEqual([
+      key('projects', project),
+      key('skills', skill),
+    ])
 
     await update('skills', skill.id, { name: 'Dunnartkit' })
     await runIndexingJobs(payload)
@@ -191,7 +266,13 @@ describe('tags with drafts and trash', () => {
     expect(await textOf(notesSlug, note.id)).not.toContain('Kookaburra')
     expect(await compareIndex(payload)).toEqual([])
 
-    await payload.update({ collection: tagsSlug as never, data: { deletedAt: null } as never, id: tag.id, overrideAccess: true, trash: true })
+    await payload.update({
+      collection: tagsSlug as never,
+      data: { deletedAt: null } as never,
+      id: tag.id,
+      overrideAccess: true,
+      trash: true,
+    })
     await runIndexingJobs(payload)
     expect(await textOf(notesSlug, note.id)).toContain('About: Kookaburra')
 

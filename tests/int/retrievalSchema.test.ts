@@ -5,7 +5,15 @@
  */
 import type { Payload } from 'payload'
 
-import { createLocalEmbedder, readSchemaVersion, reindexEverything, resizeVectors, retrievalMigration, retrievalSchemaVersion, searchPublished } from '@askfolio/payload-retrieval'
+import {
+  createLocalEmbedder,
+  readSchemaVersion,
+  reindexEverything,
+  resizeVectors,
+  retrievalMigration,
+  retrievalSchemaVersion,
+  searchPublished,
+} from '@askfolio/payload-retrieval'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -24,21 +32,28 @@ beforeAll(async () => {
   await runIndexingJobs(payload)
 })
 
-const chunkCount = async () => (await queryRows<{ count: number }>(databaseOf(payload), sql`select count(*)::int as count from retrieval_chunks`))[0].count
+const chunkCount = async () =>
+  (await queryRows<{ count: number }>(databaseOf(payload), sql`select count(*)::int as count from retrieval_chunks`))[0]
+    .count
 const titlesFor = async (query: string) => (await searchPublished(payload, query, { limit: 3 })).map((hit) => hit.title)
 
 /** Payload with a logger that keeps what start-up warns about. */
 function withWarnings(): { payload: Payload; warnings: string[] } {
   const warnings: string[] = []
-  const logger = { ...payload.logger, warn: (entry: { msg?: string } | string) => warnings.push(typeof entry === 'string' ? entry : (entry.msg ?? '')) }
+  const logger = {
+    ...payload.logger,
+    warn: (entry: { msg?: string } | string) => warnings.push(typeof entry === 'string' ? entry : (entry.msg ?? '')),
+  }
   return { payload: Object.create(payload, { logger: { value: logger } }) as Payload, warnings }
 }
 
 describe('the retrieval schema steps', () => {
-  it('are the only source of the plugin\'s tables: they are not in Payload\'s Drizzle schema, so migrate:create writes nothing for them', async () => {
+  it("are the only source of the plugin's tables: they are not in Payload's Drizzle schema, so migrate:create writes nothing for them", async () => {
     const adapter = payload.db as unknown as { schema: Record<string, unknown>; tables: Record<string, unknown> }
     const pluginTables = ['retrieval_chunks', 'retrieval_postings', 'retrieval_terms', 'retrieval_stats', 'rate_limits']
-    expect([...Object.keys(adapter.tables), ...Object.keys(adapter.schema)].filter((name) => pluginTables.includes(name))).toEqual([])
+    expect(
+      [...Object.keys(adapter.tables), ...Object.keys(adapter.schema)].filter((name) => pluginTables.includes(name)),
+    ).toEqual([])
     // The newest snapshot matches the schema: no CREATE and no DROP of anything is pending.
     expect((await pendingSchemaChanges(payload)).statements).toEqual([])
     const [{ present }] = await queryRows<{ present: number }>(
@@ -48,7 +63,7 @@ describe('the retrieval schema steps', () => {
     expect(present).toBe(pluginTables.length)
   })
 
-  it('are recorded by the app\'s migrations, and change nothing when run again', async () => {
+  it("are recorded by the app's migrations, and change nothing when run again", async () => {
     expect(await readSchemaVersion(databaseOf(payload))).toBe(retrievalSchemaVersion)
     const [chunks, titles] = [await chunkCount(), await titlesFor('idempotent webhooks')]
     expect(chunks).toBeGreaterThan(0)
@@ -68,7 +83,10 @@ describe('the retrieval schema steps', () => {
     await reindexEverything(payload)
     expect(await titlesFor('idempotent webhooks')).toEqual(before)
     // The length trigger came back with the table: BM25 needs every chunk's length.
-    const [{ zero }] = await queryRows<{ zero: number }>(databaseOf(payload), sql`select count(*)::int as zero from retrieval_chunks where doc_length = 0`)
+    const [{ zero }] = await queryRows<{ zero: number }>(
+      databaseOf(payload),
+      sql`select count(*)::int as zero from retrieval_chunks where doc_length = 0`,
+    )
     expect(zero).toBe(0)
   })
 
@@ -83,7 +101,9 @@ describe('the retrieval schema steps', () => {
       const behind = withWarnings()
       await checkStoreOnInit(behind.payload, context)
       const warning = behind.warnings.find((entry) => /retrieval schema/.test(entry))
-      expect(warning).toMatch(/at version 0, and this plugin needs 1: call `retrievalMigration.up` from one of your migrations/)
+      expect(warning).toMatch(
+        /at version 0, and this plugin needs 1: call `retrievalMigration.up` from one of your migrations/,
+      )
       expect(warning).not.toMatch(/npm run|docs\//)
     } finally {
       await retrievalMigration.up({ db: databaseOf(payload), payload })
@@ -94,7 +114,9 @@ describe('the retrieval schema steps', () => {
     const context = getRetrievalContext(payload)
     const before = await titlesFor('idempotent webhooks')
     const smaller = createLocalEmbedder({ dimensions: 512 })
-    expect((await inspectChunkStore(payload, { ...context, embedder: smaller })).problem).toMatch(/call `resizeVectors\(args\)` from a new migration/)
+    expect((await inspectChunkStore(payload, { ...context, embedder: smaller })).problem).toMatch(
+      /call `resizeVectors\(args\)` from a new migration/,
+    )
     const dimensions = context.dimensions
     try {
       context.dimensions = 512

@@ -28,7 +28,8 @@ const test = useApiTest()
 afterAll(() => s3.close())
 
 /** Every file under MEDIA_DIR, however deep. */
-const localFiles = async () => (await fs.readdir(process.env.MEDIA_DIR!, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
+const localFiles = async () =>
+  (await fs.readdir(process.env.MEDIA_DIR!, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
 
 /** An upload no published content uses is private (tests/int/mediaVisibility.test.ts), so these read as an editor. */
 const asEditor = () => authHeaders(test.actors.editor.credential)
@@ -40,14 +41,26 @@ const bytesOf = async (path: string, headers: Record<string, string> = asEditor(
 
 /** A noisy photo-like image, larger than every generated size, so each one is made. */
 const photo = () =>
-  sharp({ create: { background: '#0f766e', channels: 3, height: 1000, noise: { mean: 128, sigma: 40, type: 'gaussian' }, width: 1600 } })
+  sharp({
+    create: {
+      background: '#0f766e',
+      channels: 3,
+      height: 1000,
+      noise: { mean: 128, sigma: 40, type: 'gaussian' },
+      width: 1600,
+    },
+  })
     .jpeg({ quality: 80 })
     .toBuffer()
 
 describe('media on S3', () => {
   it('stores an upload and every generated size in the bucket, nothing on the local disk', async () => {
     const file = await photo()
-    const created = await test.api.post('/api/media', uploadForm(file, 'harbour.jpg', 'image/jpeg', { alt: 'The harbour' }), { as: test.actors.editor.credential })
+    const created = await test.api.post(
+      '/api/media',
+      uploadForm(file, 'harbour.jpg', 'image/jpeg', { alt: 'The harbour' }),
+      { as: test.actors.editor.credential },
+    )
     expect(created.status).toBe(201)
     const doc = created.body.doc
     const sizeNames = ['thumbnail', 'card', 'og']
@@ -59,14 +72,21 @@ describe('media on S3', () => {
     expect(s3.objects.get(`uploads/${doc.filename}`)!.contentType).toBe('image/jpeg')
     for (const name of sizeNames) {
       const stored = await sharp(s3.objects.get(`uploads/${doc.sizes[name].filename}`)!.body).metadata()
-      expect({ height: stored.height, width: stored.width }).toEqual({ height: doc.sizes[name].height, width: doc.sizes[name].width })
+      expect({ height: stored.height, width: stored.width }).toEqual({
+        height: doc.sizes[name].height,
+        width: doc.sizes[name].width,
+      })
     }
     expect(await localFiles()).toEqual([])
   })
 
   it('serves the files back byte for byte at the same URLs as local storage, ranges included', async () => {
     const file = await photo()
-    const { body } = await test.api.post('/api/media', uploadForm(file, 'quay.jpg', 'image/jpeg', { alt: 'The quay' }), { as: test.actors.editor.credential })
+    const { body } = await test.api.post(
+      '/api/media',
+      uploadForm(file, 'quay.jpg', 'image/jpeg', { alt: 'The quay' }),
+      { as: test.actors.editor.credential },
+    )
     const doc = body.doc
     // The same proxy URL as on the local disk; the plugin names the key's folder (S3_PREFIX) in the query.
     expect(doc.url).toBe(`/api/media/file/${doc.filename}?prefix=uploads`)
@@ -110,9 +130,15 @@ describe('media on S3', () => {
   })
 
   it('deletes the objects with the media document', async () => {
-    const { body } = await test.api.post('/api/media', uploadForm(await photo(), 'pier.jpg', 'image/jpeg', { alt: 'The pier' }), { as: test.actors.editor.credential })
+    const { body } = await test.api.post(
+      '/api/media',
+      uploadForm(await photo(), 'pier.jpg', 'image/jpeg', { alt: 'The pier' }),
+      { as: test.actors.editor.credential },
+    )
     const doc = body.doc
-    const keys = [doc.filename, ...Object.values(doc.sizes).map((size) => (size as { filename: string }).filename)].map((name) => `uploads/${name}`)
+    const keys = [doc.filename, ...Object.values(doc.sizes).map((size) => (size as { filename: string }).filename)].map(
+      (name) => `uploads/${name}`,
+    )
     expect(keys.every((key) => s3.objects.has(key))).toBe(true)
     const before = s3.objects.size
 
@@ -126,7 +152,11 @@ describe('media on S3', () => {
   // Payload caps a multipart HTTP request at 50 MB (upload.requestSizeLimit), so files this large
   // arrive through the local API (scripts, imports) only.
   it('sends files of 50 MB and more as a multipart upload', async () => {
-    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), crypto.randomBytes(51 * 1024 * 1024), Buffer.from('\nxref\n0 1\ntrailer <<>>\nstartxref\n0\n%%EOF\n')])
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      crypto.randomBytes(51 * 1024 * 1024),
+      Buffer.from('\nxref\n0 1\ntrailer <<>>\nstartxref\n0\n%%EOF\n'),
+    ])
     const doc = await test.payload.create({
       collection: 'media',
       data: { alt: 'Portfolio' },
@@ -148,6 +178,8 @@ describe('media on S3', () => {
 
   it('talks to the configured bucket only', () => {
     expect(s3.requests.length).toBeGreaterThan(0)
-    expect(s3.requests.filter((request) => request.operation === 'WrongBucket' || request.operation === 'Unsupported')).toEqual([])
+    expect(
+      s3.requests.filter((request) => request.operation === 'WrongBucket' || request.operation === 'Unsupported'),
+    ).toEqual([])
   })
 })

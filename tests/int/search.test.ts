@@ -17,9 +17,19 @@ import { textIndexDifferences } from '../helpers/textIndexDifferences'
 const test = useApiTest()
 beforeAll(async () => runIndexingJobs(test.payload))
 
-type Result = { collection: string; heading: string; id: string; score: number; snippet: string; title: string; url: string }
+type Result = {
+  collection: string
+  heading: string
+  id: string
+  score: number
+  snippet: string
+  title: string
+  url: string
+}
 const search = async (params: Record<string, string>) => {
-  const response = await test.api.get<{ errors?: { message: string }[]; results: Result[] }>(`/api/search?${new URLSearchParams(params)}`)
+  const response = await test.api.get<{ errors?: { message: string }[]; results: Result[] }>(
+    `/api/search?${new URLSearchParams(params)}`,
+  )
   return response
 }
 
@@ -29,11 +39,17 @@ describe('GET /api/search', () => {
     expect(status).toBe(200)
     const [first] = body.results
     expect(Object.keys(first).sort()).toEqual(['collection', 'heading', 'id', 'score', 'snippet', 'title', 'url'])
-    expect(first).toMatchObject({ collection: 'blog-posts', title: 'Designing idempotent webhooks', url: '/blog/designing-idempotent-webhooks' })
+    expect(first).toMatchObject({
+      collection: 'blog-posts',
+      title: 'Designing idempotent webhooks',
+      url: '/blog/designing-idempotent-webhooks',
+    })
     expect(first.snippet).toMatch(/<mark>(idempotent|webhooks?|retry\w*)<\/mark>/i)
     expect(first.score).toBeGreaterThan(0)
     // Scores come sorted, and each document appears once however many of its chunks match.
-    expect(body.results.map((result) => result.score)).toEqual([...body.results.map((result) => result.score)].sort((a, b) => b - a))
+    expect(body.results.map((result) => result.score)).toEqual(
+      [...body.results.map((result) => result.score)].sort((a, b) => b - a),
+    )
     const documents = body.results.map((result) => `${result.collection}:${result.id}`)
     expect(new Set(documents).size).toBe(documents.length)
   })
@@ -50,7 +66,9 @@ describe('GET /api/search', () => {
     expect(kinds.indexOf('skills')).toBeGreaterThan(0) // projects and posts outrank the skill itself
 
     const skills = await search({ collection: 'skills', limit: '1', q: 'PostgreSQL' })
-    expect(skills.body.results).toEqual([expect.objectContaining({ collection: 'skills', title: 'PostgreSQL', url: '/skills/postgresql' })])
+    expect(skills.body.results).toEqual([
+      expect.objectContaining({ collection: 'skills', title: 'PostgreSQL', url: '/skills/postgresql' }),
+    ])
 
     const two = await search({ collection: 'projects,blog-posts', limit: '3', q: 'PostgreSQL' })
     expect(two.body.results).toHaveLength(3)
@@ -90,27 +108,51 @@ describe('request bodies', () => {
     expect(refused.status).toBe(413)
     expect(refused.body.errors[0].message).toBe('The body may be at most 64 KB.')
     const small = 'q=tide'
-    expect((await rawRequest(test.server.url, '/api/search', { headers, length: small.length, pieces: [small] })).status).toBe(200)
+    expect(
+      (await rawRequest(test.server.url, '/api/search', { headers, length: small.length, pieces: [small] })).status,
+    ).toBe(200)
   })
 })
 
 describe('what search never returns', () => {
   it('draft-only documents, draft edits of published ones, private fields and accounts', async () => {
     const tidewater = await findBySlug(test.payload, 'projects', 'tidewater')
-    const edit = await test.api.patch(`/api/projects/${tidewater.id}?draft=true`, { summary: 'PELICAN CROSSING pricing for marinas' }, { as: test.actors.editor.credential })
+    const edit = await test.api.patch(
+      `/api/projects/${tidewater.id}?draft=true`,
+      { summary: 'PELICAN CROSSING pricing for marinas' },
+      { as: test.actors.editor.credential },
+    )
     expect(edit.status).toBe(200)
     await runIndexingJobs(test.payload)
 
     const probes = [
-      'BLUE HERON', 'Harbourmaster berth booking marinas', 'PURPLE OTTER talk', 'Vectors in the database you already run',
-      'PELICAN CROSSING', 'SALT MARSH invoice sailing federation 12,000 euros', 'seed-admin@example.com', 'editor@example.com',
-      'Writes and edits their own drafts', 'audit log create update', 'chat session',
+      'BLUE HERON',
+      'Harbourmaster berth booking marinas',
+      'PURPLE OTTER talk',
+      'Vectors in the database you already run',
+      'PELICAN CROSSING',
+      'SALT MARSH invoice sailing federation 12,000 euros',
+      'seed-admin@example.com',
+      'editor@example.com',
+      'Writes and edits their own drafts',
+      'audit log create update',
+      'chat session',
     ]
     for (const q of probes) {
       const { body, status } = await search({ limit: '50', q })
       expect(status).toBe(200)
       const text = JSON.stringify(body)
-      for (const secret of ['BLUE HERON', 'Harbourmaster', 'PURPLE OTTER', 'Vectors in the database', 'PELICAN', 'SALT MARSH', '12,000 euros', '@example.com', 'Cannot publish']) {
+      for (const secret of [
+        'BLUE HERON',
+        'Harbourmaster',
+        'PURPLE OTTER',
+        'Vectors in the database',
+        'PELICAN',
+        'SALT MARSH',
+        '12,000 euros',
+        '@example.com',
+        'Cannot publish',
+      ]) {
         expect(text, `searching "${q}"`).not.toContain(secret)
       }
     }
@@ -124,7 +166,15 @@ describe('the full-text index', () => {
     const as = test.actors.editor.credential
     const ledgerline = await findBySlug(test.payload, 'projects', 'ledgerline')
     const post = await findBySlug(test.payload, 'blog-posts', 'why-i-keep-a-decision-log')
-    expect((await test.api.patch(`/api/projects/${ledgerline.id}`, { summary: 'Double-entry books, reconciled nightly, rewritten summary' }, { as })).status).toBe(200)
+    expect(
+      (
+        await test.api.patch(
+          `/api/projects/${ledgerline.id}`,
+          { summary: 'Double-entry books, reconciled nightly, rewritten summary' },
+          { as },
+        )
+      ).status,
+    ).toBe(200)
     expect((await test.api.patch(`/api/blog-posts/${post.id}`, { _status: 'draft' }, { as })).status).toBe(200)
     const skill = await findBySlug(test.payload, 'skills', 'docker')
     expect((await test.api.delete(`/api/skills/${skill.id}`, { as })).status).toBe(200)
@@ -141,16 +191,26 @@ describe('with no embedding model (the offline default)', () => {
   it('stores no vectors, embeds nothing, answers from full text, and refuses a vector search with a reason', async () => {
     const context = getRetrievalContext(test.payload)
     expect(context.embedder).toBeUndefined()
-    const [stored] = await queryRows<{ chunks: number; models: string[]; vectors: number }>(databaseOf(test.payload), sql`
-      select count(*)::int as chunks, count(embedding)::int as vectors, array_agg(distinct model) as models from retrieval_chunks`)
+    const [stored] = await queryRows<{ chunks: number; models: string[]; vectors: number }>(
+      databaseOf(test.payload),
+      sql`
+      select count(*)::int as chunks, count(embedding)::int as vectors, array_agg(distinct model) as models from retrieval_chunks`,
+    )
     expect(stored.chunks).toBeGreaterThan(20)
     expect(stored).toMatchObject({ models: ['none'], vectors: 0 })
-    const { docs } = await test.payload.find({ collection: 'retrieval-status', limit: 200, overrideAccess: true, where: { state: { equals: 'indexed' } } })
+    const { docs } = await test.payload.find({
+      collection: 'retrieval-status',
+      limit: 200,
+      overrideAccess: true,
+      where: { state: { equals: 'indexed' } },
+    })
     expect(docs.length).toBeGreaterThan(5)
     expect(docs.map((doc) => doc.embedded)).toEqual(docs.map(() => 0))
 
     const hits = await searchIndex(test.payload, context, 'idempotent webhooks retries', { mode: 'hybrid' })
     expect(hits[0]).toMatchObject({ similarity: null, title: 'Designing idempotent webhooks' })
-    await expect(searchIndex(test.payload, context, 'idempotent webhooks', { mode: 'vector' })).rejects.toThrow(/needs an embedding model/)
+    await expect(searchIndex(test.payload, context, 'idempotent webhooks', { mode: 'vector' })).rejects.toThrow(
+      /needs an embedding model/,
+    )
   })
 })

@@ -34,7 +34,13 @@ describe('seed', () => {
     expect(profile.name).toBe('Maya Lindqvist')
     expect(profile.socialLinks?.length).toBeGreaterThan(0)
 
-    const post = (await payload.find({ collection: 'blog-posts', depth: 1, where: { slug: { equals: 'designing-idempotent-webhooks' } } })).docs[0]
+    const post = (
+      await payload.find({
+        collection: 'blog-posts',
+        depth: 1,
+        where: { slug: { equals: 'designing-idempotent-webhooks' } },
+      })
+    ).docs[0]
     const blocks = post.content!.root.children.map((node) => node.type)
     expect(blocks).toEqual(expect.arrayContaining(['heading', 'paragraph']))
     expect(post.skills?.length).toBeGreaterThan(0)
@@ -44,15 +50,22 @@ describe('seed', () => {
       expect(fs.existsSync(path.join(process.env.MEDIA_DIR!, file))).toBe(true)
     }
 
-    const admin = await payload.login({ collection: 'users', data: { email: credentials.adminEmail, password: credentials.adminPassword } })
+    const admin = await payload.login({
+      collection: 'users',
+      data: { email: credentials.adminEmail, password: credentials.adminPassword },
+    })
     expect(admin.user?.email).toBe(credentials.adminEmail)
   })
 
   it('changes nothing when run again', async () => {
-    const before = await Promise.all(['media', 'projects', 'blog-posts', 'skills', 'users', 'roles'].map((c) => count(c as never)))
+    const before = await Promise.all(
+      ['media', 'projects', 'blog-posts', 'skills', 'users', 'roles'].map((c) => count(c as never)),
+    )
     const { created } = await seed(payload, credentials)
     expect(created).toBe(0)
-    const after = await Promise.all(['media', 'projects', 'blog-posts', 'skills', 'users', 'roles'].map((c) => count(c as never)))
+    const after = await Promise.all(
+      ['media', 'projects', 'blog-posts', 'skills', 'users', 'roles'].map((c) => count(c as never)),
+    )
     expect(after).toEqual(before)
   })
 })

@@ -12,7 +12,12 @@ it('stops the job runner and closes every pool connection, checked-out ones incl
   const { default: config } = await import('../../payload.config')
   // As Next.js's route handlers start it: with the job runner's crons.
   const payload = await getPayload({ config, cron: true })
-  type Pool = { connect: () => Promise<{ query: (sql: string) => Promise<unknown> }>; ending: boolean; idleCount: number; totalCount: number }
+  type Pool = {
+    connect: () => Promise<{ query: (sql: string) => Promise<unknown> }>
+    ending: boolean
+    idleCount: number
+    totalCount: number
+  }
   const pool = (payload.db as unknown as { pool: Pool }).pool
   const held = await pool.connect() // a request in flight that never gives its client back
   await held.query('select 1')

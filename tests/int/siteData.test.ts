@@ -27,7 +27,12 @@ const draftProject = 'harbourmaster'
 const draftPost = 'notes-for-a-talk-i-have-not-announced'
 
 async function signIn(name: string, roleNames: string[]) {
-  const roles = await payload.find({ collection: 'roles', depth: 0, overrideAccess: true, where: { name: { in: roleNames } } })
+  const roles = await payload.find({
+    collection: 'roles',
+    depth: 0,
+    overrideAccess: true,
+    where: { name: { in: roleNames } },
+  })
   const email = `${name}@site.example.com`
   await payload.create({
     collection: 'users',
@@ -35,7 +40,10 @@ async function signIn(name: string, roleNames: string[]) {
     overrideAccess: true,
   })
   const { token, user } = await payload.login({ collection: 'users', data: { email, password } })
-  users[name] = { headers: new Headers({ Authorization: `JWT ${token}` }), user: { ...user, collection: 'users' } as TypedUser }
+  users[name] = {
+    headers: new Headers({ Authorization: `JWT ${token}` }),
+    user: { ...user, collection: 'users' } as TypedUser,
+  }
 }
 
 const previewAs = (name: string): ReadOptions => ({ preview: true, user: users[name].user })
@@ -43,11 +51,22 @@ const previewAs = (name: string): ReadOptions => ({ preview: true, user: users[n
 beforeAll(async () => {
   payload = await getTestPayload()
   await seed(payload, { adminEmail: 'site-admin@example.com', adminPassword: password, quiet: true })
-  for (const [name, roles] of Object.entries({ author: ['author'], editor: ['editor'], inactive: ['editor'], nobody: [], viewer: ['viewer'] })) {
+  for (const [name, roles] of Object.entries({
+    author: ['author'],
+    editor: ['editor'],
+    inactive: ['editor'],
+    nobody: [],
+    viewer: ['viewer'],
+  })) {
     await signIn(name, roles)
   }
   // Signed in while active, then switched off: the token still verifies, the permissions are gone.
-  await payload.update({ collection: 'users', data: { active: false }, id: users.inactive.user.id, overrideAccess: true })
+  await payload.update({
+    collection: 'users',
+    data: { active: false },
+    id: users.inactive.user.id,
+    overrideAccess: true,
+  })
 })
 
 describe('lists', () => {
@@ -98,20 +117,39 @@ describe('findBySlug as a visitor', () => {
 
   it('shows the published version while a newer draft waits', async () => {
     const live = await findAnyBySlug(payload, 'projects', 'ledgerline')
-    await payload.update({ collection: 'projects', data: { title: 'Ledgerline (draft rewrite)' }, draft: true, id: live.id, overrideAccess: true })
+    await payload.update({
+      collection: 'projects',
+      data: { title: 'Ledgerline (draft rewrite)' },
+      draft: true,
+      id: live.id,
+      overrideAccess: true,
+    })
     expect((await findBySlug(payload, 'projects', 'ledgerline'))?.title).toBe('Ledgerline')
     expect((await listProjects(payload)).map((project) => project.title)).not.toContain('Ledgerline (draft rewrite)')
-    expect((await findBySlug(payload, 'projects', 'ledgerline', previewAs('editor')))?.title).toBe('Ledgerline (draft rewrite)')
+    expect((await findBySlug(payload, 'projects', 'ledgerline', previewAs('editor')))?.title).toBe(
+      'Ledgerline (draft rewrite)',
+    )
   })
 
   it('does not find a trashed post, nor list it', async () => {
     const post = await findAnyBySlug(payload, 'blog-posts', 'why-i-keep-a-decision-log')
-    await payload.update({ collection: 'blog-posts', data: { deletedAt: new Date().toISOString() }, id: post.id, overrideAccess: true })
+    await payload.update({
+      collection: 'blog-posts',
+      data: { deletedAt: new Date().toISOString() },
+      id: post.id,
+      overrideAccess: true,
+    })
     try {
       expect(await findBySlug(payload, 'blog-posts', 'why-i-keep-a-decision-log')).toBeNull()
       expect((await listPosts(payload)).map((item) => item.slug)).not.toContain('why-i-keep-a-decision-log')
     } finally {
-      await payload.update({ collection: 'blog-posts', data: { deletedAt: null }, id: post.id, overrideAccess: true, trash: true })
+      await payload.update({
+        collection: 'blog-posts',
+        data: { deletedAt: null },
+        id: post.id,
+        overrideAccess: true,
+        trash: true,
+      })
     }
     expect(await findBySlug(payload, 'blog-posts', 'why-i-keep-a-decision-log')).not.toBeNull()
   })
@@ -128,11 +166,13 @@ describe('findBySlug in preview', () => {
       const project = await findBySlug(payload, 'projects', draftProject, previewAs(name))
       expect(project?._status, name).toBe('draft')
       expect(project).not.toHaveProperty('internalNotes')
-      expect((await findBySlug(payload, 'blog-posts', draftPost, previewAs(name)))?.title).toBe('Notes for a talk I have not announced')
+      expect((await findBySlug(payload, 'blog-posts', draftPost, previewAs(name)))?.title).toBe(
+        'Notes for a talk I have not announced',
+      )
     }
   })
 
-  it("keeps an author to their own drafts, and a user without roles to published ones", async () => {
+  it('keeps an author to their own drafts, and a user without roles to published ones', async () => {
     expect(await findBySlug(payload, 'projects', draftProject, previewAs('author'))).toBeNull()
     expect(await findBySlug(payload, 'blog-posts', draftPost, previewAs('nobody'))).toBeNull()
     const own = await payload.create({
@@ -161,8 +201,16 @@ describe('skills', () => {
     expect(skill.name).toBe('PostgreSQL')
     const usage = await findSkillUsage(payload, skill.id)
 
-    const published = await payload.find({ collection: 'projects', depth: 0, overrideAccess: true, pagination: false, where: { _status: { equals: 'published' } } })
-    const expected = published.docs.filter((project) => (project.skills as number[]).includes(skill.id)).map((project) => project.slug)
+    const published = await payload.find({
+      collection: 'projects',
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      where: { _status: { equals: 'published' } },
+    })
+    const expected = published.docs
+      .filter((project) => (project.skills as number[]).includes(skill.id))
+      .map((project) => project.slug)
     expect(usage.projects.map((project) => project.slug).sort()).toEqual(expected.sort())
     expect(expected.length).toBeGreaterThan(0)
     expect(usage.projects.map((project) => project.slug)).not.toContain(draftProject)
@@ -183,12 +231,17 @@ describe('skills', () => {
 describe('authorizePreview', () => {
   it('refuses visitors with 401', async () => {
     expect(await authorizePreview(payload, new Headers(), 'projects')).toMatchObject({ ok: false, status: 401 })
-    expect(await authorizePreview(payload, new Headers({ Authorization: 'JWT not-a-token' }), 'projects')).toMatchObject({ ok: false, status: 401 })
+    expect(
+      await authorizePreview(payload, new Headers({ Authorization: 'JWT not-a-token' }), 'projects'),
+    ).toMatchObject({ ok: false, status: 401 })
   })
 
   it('refuses signed-in users who may not read drafts with 403', async () => {
     for (const name of ['nobody', 'inactive']) {
-      expect(await authorizePreview(payload, users[name].headers, 'blog-posts'), name).toMatchObject({ ok: false, status: 403 })
+      expect(await authorizePreview(payload, users[name].headers, 'blog-posts'), name).toMatchObject({
+        ok: false,
+        status: 403,
+      })
     }
   })
 

@@ -23,12 +23,22 @@ import { startS3StandIn } from '../helpers/s3StandIn'
 import { startWorker, type WorkerProcess } from '../helpers/workerProcess'
 
 const windowSeconds = 3600
-const limits = { CHAT_RATE_LIMIT_PER_IP: '6', CHAT_RATE_LIMIT_PER_SESSION: '3', RATE_LIMIT_WINDOW_SECONDS: String(windowSeconds), SEARCH_RATE_LIMIT_PER_IP: '5' }
+const limits = {
+  CHAT_RATE_LIMIT_PER_IP: '6',
+  CHAT_RATE_LIMIT_PER_SESSION: '3',
+  RATE_LIMIT_WINDOW_SECONDS: String(windowSeconds),
+  SEARCH_RATE_LIMIT_PER_IP: '5',
+}
 const adminEmail = 'instances-admin@example.com'
 
 const s3 = await startS3StandIn({ bucket: 'askfolio-instances' })
 // Every process (this one, which seeds, and both instances) keeps media in the bucket.
-Object.assign(process.env, { S3_ACCESS_KEY_ID: 'test-key', S3_BUCKET: 'askfolio-instances', S3_ENDPOINT: s3.url, S3_SECRET_ACCESS_KEY: 'test-secret' })
+Object.assign(process.env, {
+  S3_ACCESS_KEY_ID: 'test-key',
+  S3_BUCKET: 'askfolio-instances',
+  S3_ENDPOINT: s3.url,
+  S3_SECRET_ACCESS_KEY: 'test-secret',
+})
 
 let payload: Payload
 let a: AppInstance
@@ -72,7 +82,8 @@ afterAll(async () => {
 async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 90_000) {
   const started = Date.now()
   while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting until ${what}\nworker:\n${worker.output().slice(-3000)}`)
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`timed out waiting until ${what}\nworker:\n${worker.output().slice(-3000)}`)
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
 }
@@ -91,7 +102,8 @@ describe('rate limits', () => {
     const client = visitor('127.0.0.2')
     await roomInWindow()
     const statuses = []
-    for (let i = 0; i < 7; i++) statuses.push((await (i % 2 === 0 ? client.a : client.b).get('/api/search?q=webhooks')).status)
+    for (let i = 0; i < 7; i++)
+      statuses.push((await (i % 2 === 0 ? client.a : client.b).get('/api/search?q=webhooks')).status)
     // The limit is 5: A served 3 and B 2 when the 6th request (on B) is refused, then A refuses too.
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429])
     // Another client is not affected.
@@ -102,7 +114,8 @@ describe('rate limits', () => {
     const client = visitor('127.0.0.3')
     await roomInWindow()
     const statuses = []
-    for (let i = 0; i < 7; i++) statuses.push((await (i % 2 === 0 ? client.a : client.b).post('/api/chat', { message: `Question ${i}` })).status)
+    for (let i = 0; i < 7; i++)
+      statuses.push((await (i % 2 === 0 ? client.a : client.b).post('/api/chat', { message: `Question ${i}` })).status)
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429])
   })
 
@@ -113,7 +126,14 @@ describe('rate limits', () => {
     expect(first.status).toBe(200)
     const statuses = []
     for (let i = 0; i < 4; i++) {
-      statuses.push((await (i % 2 === 0 ? client.b : client.a).post('/api/chat', { message: `Follow-up ${i}`, sessionId: first.body.sessionId })).status)
+      statuses.push(
+        (
+          await (i % 2 === 0 ? client.b : client.a).post('/api/chat', {
+            message: `Follow-up ${i}`,
+            sessionId: first.body.sessionId,
+          })
+        ).status,
+      )
     }
     expect(statuses).toEqual([200, 200, 200, 429])
   })
@@ -121,11 +141,15 @@ describe('rate limits', () => {
 
 describe('sign-in sessions', () => {
   const login = async (instance: AppInstance) => {
-    const response = await apiClientFrom(instance.url, '127.0.0.1').post('/api/users/login', { email: adminEmail, password })
+    const response = await apiClientFrom(instance.url, '127.0.0.1').post('/api/users/login', {
+      email: adminEmail,
+      password,
+    })
     expect(response.status).toBe(200)
     return response
   }
-  const me = async (instance: AppInstance, headers: Record<string, string>) => (await apiClientFrom(instance.url, '127.0.0.1').get('/api/users/me', headers)).body.user
+  const me = async (instance: AppInstance, headers: Record<string, string>) =>
+    (await apiClientFrom(instance.url, '127.0.0.1').get('/api/users/me', headers)).body.user
 
   it('a token or cookie from A works on B, and signing out on A ends it on B', async () => {
     const response = await login(a)
@@ -134,7 +158,9 @@ describe('sign-in sessions', () => {
     expect((await me(b, { Authorization: `JWT ${token}` }))?.email).toBe(adminEmail)
     expect((await me(b, { Cookie: cookie }))?.email).toBe(adminEmail)
 
-    expect((await apiClientFrom(a.url, '127.0.0.1').post('/api/users/logout', {}, { Authorization: `JWT ${token}` })).status).toBe(200)
+    expect(
+      (await apiClientFrom(a.url, '127.0.0.1').post('/api/users/logout', {}, { Authorization: `JWT ${token}` })).status,
+    ).toBe(200)
     expect(await me(b, { Authorization: `JWT ${token}` })).toBeNull()
     expect(await me(b, { Cookie: cookie })).toBeNull()
     expect(await me(a, { Authorization: `JWT ${token}` })).toBeNull()
@@ -144,7 +170,11 @@ describe('sign-in sessions', () => {
     const onA = (await login(a)).body.token as string
     const onB = (await login(b)).body.token as string
     expect((await me(a, { Authorization: `JWT ${onA}` }))?.email).toBe(adminEmail)
-    const out = await apiClientFrom(b.url, '127.0.0.1').post('/api/users/logout?allSessions=true', {}, { Authorization: `JWT ${onB}` })
+    const out = await apiClientFrom(b.url, '127.0.0.1').post(
+      '/api/users/logout?allSessions=true',
+      {},
+      { Authorization: `JWT ${onB}` },
+    )
     expect(out.status).toBe(200)
     expect(await me(a, { Authorization: `JWT ${onA}` })).toBeNull()
     expect(await me(b, { Authorization: `JWT ${onB}` })).toBeNull()
@@ -154,7 +184,10 @@ describe('sign-in sessions', () => {
 describe('chat history and indexing', () => {
   beforeAll(async () => {
     // The seeded content was queued for indexing by this process; the worker indexes it.
-    await eventually('the seeded content is indexed', async () => (await unfinishedJobs(payload)).length === 0 && (await chunkRows(payload)).length > 0)
+    await eventually(
+      'the seeded content is indexed',
+      async () => (await unfinishedJobs(payload)).length === 0 && (await chunkRows(payload)).length > 0,
+    )
   }, 120_000)
 
   it('continues on B a conversation begun on A', async () => {
@@ -163,19 +196,36 @@ describe('chat history and indexing', () => {
     expect(first.status).toBe(200)
     expect(first.body.sources[0].title).toBe('Ledgerline')
 
-    const followUp = await client.b.post('/api/chat', { message: 'Which language is it written in?', sessionId: first.body.sessionId })
+    const followUp = await client.b.post('/api/chat', {
+      message: 'Which language is it written in?',
+      sessionId: first.body.sessionId,
+    })
     expect(followUp.status).toBe(200)
     expect(followUp.body.sessionId).toBe(first.body.sessionId)
     expect(followUp.body.sources.map((source: { title: string }) => source.title)).toContain('Ledgerline')
 
     // Both turns are in one session, and B searched with the question A had stored (a first
     // question is searched as asked, so its `query` is empty).
-    const { docs: sessions } = await payload.find({ collection: 'chat-sessions', overrideAccess: true, where: { publicId: { equals: first.body.sessionId } } })
+    const { docs: sessions } = await payload.find({
+      collection: 'chat-sessions',
+      overrideAccess: true,
+      where: { publicId: { equals: first.body.sessionId } },
+    })
     expect(sessions[0].messageCount).toBe(2)
-    const { docs: messages } = await payload.find({ collection: 'chat-messages', depth: 0, overrideAccess: true, sort: 'createdAt', where: { session: { equals: sessions[0].id } } })
+    const { docs: messages } = await payload.find({
+      collection: 'chat-messages',
+      depth: 0,
+      overrideAccess: true,
+      sort: 'createdAt',
+      where: { session: { equals: sessions[0].id } },
+    })
     expect(messages.map((message) => [message.publicId, message.question, message.query])).toEqual([
       [first.body.messageId, 'Tell me about Ledgerline', null],
-      [followUp.body.messageId, 'Which language is it written in?', 'Tell me about Ledgerline Which language is it written in?'],
+      [
+        followUp.body.messageId,
+        'Which language is it written in?',
+        'Tell me about Ledgerline Which language is it written in?',
+      ],
     ])
   })
 
@@ -187,12 +237,19 @@ describe('chat history and indexing', () => {
 
     const created = await admin(a).post(
       '/api/projects',
-      { _status: 'published', summary: 'Zephyrine is a solar-powered weather station for allotments that texts frost warnings.', title: 'Zephyrine' },
+      {
+        _status: 'published',
+        summary: 'Zephyrine is a solar-powered weather station for allotments that texts frost warnings.',
+        title: 'Zephyrine',
+      },
       auth,
     )
     expect(created.status).toBe(201)
     const source = { id: created.body.doc.id, slug: 'projects' }
-    await eventually('the worker has indexed the new project', async () => (await chunkRows(payload, source)).length > 0)
+    await eventually(
+      'the worker has indexed the new project',
+      async () => (await chunkRows(payload, source)).length > 0,
+    )
 
     const found = await client.b.get('/api/search?q=Zephyrine%20frost%20warnings')
     expect(found.status).toBe(200)
@@ -202,7 +259,10 @@ describe('chat history and indexing', () => {
     expect(answer.body.sources[0].title).toBe('Zephyrine')
 
     expect((await admin(b).delete(`/api/projects/${source.id}`, auth)).status).toBe(200)
-    await eventually('the deleted project has left the index', async () => (await chunkRows(payload, source)).length === 0)
+    await eventually(
+      'the deleted project has left the index',
+      async () => (await chunkRows(payload, source)).length === 0,
+    )
     const gone = await client.a.get('/api/search?q=Zephyrine%20frost%20warnings')
     expect(gone.status).toBe(200)
     expect(gone.body.results.map((result: { title: string }) => result.title)).not.toContain('Zephyrine')
@@ -214,9 +274,15 @@ describe('chat history and indexing', () => {
 
 describe('media', () => {
   it('are uploaded on A, served by B and deleted on B, with no shared disk', async () => {
-    const { token } = (await apiClientFrom(a.url, '127.0.0.1').post('/api/users/login', { email: adminEmail, password })).body
+    const { token } = (
+      await apiClientFrom(a.url, '127.0.0.1').post('/api/users/login', { email: adminEmail, password })
+    ).body
     const file = await pngFile(900, 700)
-    const upload = await fetch(`${a.url}/api/media`, { body: uploadForm(file, 'shared.png', 'image/png', { alt: 'Shared' }), headers: { Authorization: `JWT ${token}` }, method: 'POST' })
+    const upload = await fetch(`${a.url}/api/media`, {
+      body: uploadForm(file, 'shared.png', 'image/png', { alt: 'Shared' }),
+      headers: { Authorization: `JWT ${token}` },
+      method: 'POST',
+    })
     expect(upload.status).toBe(201)
     const { doc } = await upload.json()
     expect(s3.objects.get(doc.filename)!.body.equals(file)).toBe(true)
@@ -226,7 +292,10 @@ describe('media', () => {
     expect(served.status).toBe(200)
     expect(Buffer.from(await served.arrayBuffer()).equals(file)).toBe(true)
 
-    expect((await apiClientFrom(b.url, '127.0.0.1').delete(`/api/media/${doc.id}`, { Authorization: `JWT ${token}` })).status).toBe(200)
+    expect(
+      (await apiClientFrom(b.url, '127.0.0.1').delete(`/api/media/${doc.id}`, { Authorization: `JWT ${token}` }))
+        .status,
+    ).toBe(200)
     expect([doc.filename, doc.sizes.thumbnail.filename].filter((key) => s3.objects.has(key))).toEqual([])
     const localFiles = await fs.readdir(process.env.MEDIA_DIR!, { recursive: true, withFileTypes: true })
     expect(localFiles.filter((entry) => entry.isFile())).toEqual([])

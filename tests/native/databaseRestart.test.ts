@@ -24,6 +24,9 @@ await admin.connect()
 await admin.query('create database askfolio')
 await admin.end()
 process.env.DATABASE_URL = cluster.url('askfolio')
-execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/withDatabase.ts', 'payload', 'migrate'], { env: process.env, stdio: 'ignore' })
+execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/withDatabase.ts', 'payload', 'migrate'], {
+  env: process.env,
+  stdio: 'ignore',
+})
 
 testDatabaseRestart({ start: () => cluster.start(), stop: () => cluster.stop() })

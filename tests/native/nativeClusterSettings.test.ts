@@ -8,7 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { startNativeCluster } from '../helpers/nativePostgres'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-settings-pg-'))
-const cluster = await startNativeCluster(dir, { maxConnections: 20, settings: { shared_buffers: '256MB', work_mem: '64MB' } })
+const cluster = await startNativeCluster(dir, {
+  maxConnections: 20,
+  settings: { shared_buffers: '256MB', work_mem: '64MB' },
+})
 afterAll(() => {
   cluster.stop()
   fs.rmSync(dir, { force: true, recursive: true })
@@ -32,7 +35,9 @@ describe('startNativeCluster settings', () => {
   it('refuses a value that pg_ctl would split at a space, before creating a cluster', async () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-settings-pg-'))
     try {
-      await expect(startNativeCluster(other, { settings: { work_mem: '64 MB' } })).rejects.toThrow('Unsupported server setting work_mem=64 MB')
+      await expect(startNativeCluster(other, { settings: { work_mem: '64 MB' } })).rejects.toThrow(
+        'Unsupported server setting work_mem=64 MB',
+      )
       expect(fs.readdirSync(other)).toEqual([])
     } finally {
       fs.rmSync(other, { force: true, recursive: true })

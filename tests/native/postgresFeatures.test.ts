@@ -51,7 +51,10 @@ const store = (slug: string, id: string, texts: string[], vector: (text: string)
 
 describe('PostgreSQL with pgvector 0.8', () => {
   it('detects iterative index scans, and a filtered vector search finds rows the first index pass would miss', async () => {
-    const [{ extversion }] = await queryRows<{ extversion: string }>(db, sql`select extversion from pg_extension where extname = 'vector'`)
+    const [{ extversion }] = await queryRows<{ extversion: string }>(
+      db,
+      sql`select extversion from pg_extension where extname = 'vector'`,
+    )
     expect(extversion).toBe('0.8.0')
     expect(context.iterativeScan).toBe(true)
 
@@ -79,7 +82,13 @@ describe('PostgreSQL with pgvector 0.8', () => {
         expect(plan.map((row) => row['QUERY PLAN']).filter((line) => line.includes('Index Scan'))).toEqual([
           expect.stringContaining('Index Scan using retrieval_chunks_embedding_idx'),
         ])
-        return vectorCandidates(tx, around(0), { collections: ['far-things'], iterativeScan, limit: 5, model, table: context.table })
+        return vectorCandidates(tx, around(0), {
+          collections: ['far-things'],
+          iterativeScan,
+          limit: 5,
+          model,
+          table: context.table,
+        })
       })
 
     // Without iterative scans the index hands over its ef_search nearest rows, all filtered out.
@@ -91,11 +100,16 @@ describe('PostgreSQL with pgvector 0.8', () => {
   it('indexes many documents at once without deadlocks on the shared term counts', async () => {
     const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel']
     // Each document writes the same words in a different order, the pattern that deadlocked.
-    const texts = (n: number) => words.map((_, i) => `${words[(i + n) % words.length]} ${words[(words.length - 1 - i + n) % words.length]}`)
+    const texts = (n: number) =>
+      words.map((_, i) => `${words[(i + n) % words.length]} ${words[(words.length - 1 - i + n) % words.length]}`)
     const results = await Promise.allSettled(
-      Array.from({ length: 24 }, (_, n) => store('concurrent', `c${n}`, n % 2 ? texts(n).reverse() : texts(n), () => around(n, 0.1))),
+      Array.from({ length: 24 }, (_, n) =>
+        store('concurrent', `c${n}`, n % 2 ? texts(n).reverse() : texts(n), () => around(n, 0.1)),
+      ),
     )
-    const failures = results.flatMap((result) => (result.status === 'rejected' ? [String((result.reason as Error).cause ?? result.reason)] : []))
+    const failures = results.flatMap((result) =>
+      result.status === 'rejected' ? [String((result.reason as Error).cause ?? result.reason)] : [],
+    )
     expect(failures).toEqual([])
 
     // The statistics, summed over their shards, and the postings match the chunks.
@@ -105,7 +119,8 @@ describe('PostgreSQL with pgvector 0.8', () => {
   it('lets a writer commit while another still holds its transaction open on the same words', async () => {
     // Two connections of their own whose statistics shards differ (shards go by server process).
     const clients: pg.Client[] = []
-    const shardOf = async (client: pg.Client) => Number((await client.query('select pg_backend_pid() % $1 as shard', [statisticsShards])).rows[0].shard)
+    const shardOf = async (client: pg.Client) =>
+      Number((await client.query('select pg_backend_pid() % $1 as shard', [statisticsShards])).rows[0].shard)
     const opened: { client: pg.Client; shard: number }[] = []
     while (new Set(opened.map((entry) => entry.shard)).size < 2) {
       const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
@@ -123,7 +138,13 @@ describe('PostgreSQL with pgvector 0.8', () => {
       await drizzle(first.client).transaction(async (tx) => {
         await store('open-writers', 'first', words, () => around(1, 0.1), tx as unknown as Database)
         // The first transaction holds its rows and its shard's counters until this returns.
-        secondOutcome = await store('open-writers', 'second', words, () => around(2, 0.1), drizzle(second.client) as unknown as Database).catch((error: Error) => error)
+        secondOutcome = await store(
+          'open-writers',
+          'second',
+          words,
+          () => around(2, 0.1),
+          drizzle(second.client) as unknown as Database,
+        ).catch((error: Error) => error)
       })
       expect(secondOutcome).toEqual({ inserted: 2, kept: 0, removed: 0 })
       expect(await textIndexDifferences(db)).toEqual([])
@@ -132,25 +153,52 @@ describe('PostgreSQL with pgvector 0.8', () => {
     }
   })
 
-  it("reads no more than `depth` postings of a word, strongest first, however many chunks hold it", async () => {
+  it('reads no more than `depth` postings of a word, strongest first, however many chunks hold it', async () => {
     // 400 chunks hold "lighthouse", each a different number of times; 3 of them also hold "keeper".
-    const texts = Array.from({ length: 400 }, (_, n) => `${'lighthouse '.repeat(1 + (n % 7))}${n < 3 ? 'keeper ' : ''}beam number ${n}`)
+    const texts = Array.from(
+      { length: 400 },
+      (_, n) => `${'lighthouse '.repeat(1 + (n % 7))}${n < 3 ? 'keeper ' : ''}beam number ${n}`,
+    )
     for (let start = 0; start < texts.length; start += 50) {
-      await Promise.all(texts.slice(start, start + 50).map((text, i) => store('lighthouses', `l${start + i}`, [text], () => around(start + i, 0.1))))
+      await Promise.all(
+        texts
+          .slice(start, start + 50)
+          .map((text, i) => store('lighthouses', `l${start + i}`, [text], () => around(start + i, 0.1))),
+      )
     }
     // As autovacuum would soon: the planner then knows the table, and index-only scans need no heap visits.
     await db.execute(sql`vacuum analyze retrieval_postings`)
     const depth = 5
-    const query = fullTextQuery('lighthouse keeper', { depth, language: context.language, limit: 10, tables: storeTables(context) })
-    const [{ 'QUERY PLAN': [plan] }] = await queryRows<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(db, sql`explain (analyze, format json) ${query}`)
-    type PlanNode = { 'Actual Loops': number; 'Actual Rows': number; 'Index Name'?: string; 'Node Type': string; Plans?: PlanNode[] }
+    const query = fullTextQuery('lighthouse keeper', {
+      depth,
+      language: context.language,
+      limit: 10,
+      tables: storeTables(context),
+    })
+    const [
+      {
+        'QUERY PLAN': [plan],
+      },
+    ] = await queryRows<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(db, sql`explain (analyze, format json) ${query}`)
+    type PlanNode = {
+      'Actual Loops': number
+      'Actual Rows': number
+      'Index Name'?: string
+      'Node Type': string
+      Plans?: PlanNode[]
+    }
     const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)]
     const fronts = nodes(plan.Plan).filter((node) => node['Index Name'] === 'retrieval_postings_term_impact_idx')
     // Each word's scan stops after `depth` rows (a sort would have read all 400 of "lighthouse").
     expect(fronts.length).toBeGreaterThan(0)
-    for (const node of fronts) expect(node["Actual Rows"]).toBeLessThanOrEqual(depth)
+    for (const node of fronts) expect(node['Actual Rows']).toBeLessThanOrEqual(depth)
     // And what it finds first is what wins: the chunks with "keeper" and the most "lighthouse".
     const rows = await queryRows<{ document: string }>(db, query)
-    expect(rows.slice(0, 3).map((row) => row.document).sort()).toEqual(['lighthouses:l0', 'lighthouses:l1', 'lighthouses:l2'])
+    expect(
+      rows
+        .slice(0, 3)
+        .map((row) => row.document)
+        .sort(),
+    ).toEqual(['lighthouses:l0', 'lighthouses:l1', 'lighthouses:l2'])
   })
 })

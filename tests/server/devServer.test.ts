@@ -42,7 +42,17 @@ async function launch(extraEnv: Record<string, string> = {}): Promise<Started & 
     NODE_OPTIONS: '--conditions=development',
     PORT: String(port),
   }
-  for (const name of ['DATABASE_URL', 'DATABASE_EMBEDDED', 'PAYLOAD_SECRET', 'SEED', 'MIGRATE_ON_START', 'HOST', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) delete env[name]
+  for (const name of [
+    'DATABASE_URL',
+    'DATABASE_EMBEDDED',
+    'PAYLOAD_SECRET',
+    'SEED',
+    'MIGRATE_ON_START',
+    'HOST',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+  ])
+    delete env[name]
   Object.assign(env, extraEnv)
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   running.push(child)
@@ -87,7 +97,11 @@ async function eventually(assertion: () => void, timeoutMs = 3000) {
   }
 }
 
-const json = async (response: Response) => ({ body: (await response.json()) as any, headers: response.headers, status: response.status })
+const json = async (response: Response) => ({
+  body: (await response.json()) as any,
+  headers: response.headers,
+  status: response.status,
+})
 
 describe('the development server', () => {
   let server: Started
@@ -156,7 +170,7 @@ describe('the development server', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
     expect(res.headers.get('content-encoding')).toBe('gzip')
-    expect(await res.text()).toContain("customElements.define(tag, AskfolioChat)")
+    expect(await res.text()).toContain('customElements.define(tag, AskfolioChat)')
   })
 
   it('serves the admin panel', async () => {
@@ -174,7 +188,11 @@ describe('the development server', () => {
     expect(results[0]).toMatchObject({ title: 'Tidewater' })
 
     const answer = await json(
-      await fetch(`${server.base}/api/chat`, { body: JSON.stringify({ message: 'What is Tidewater built with?' }), headers: { 'Content-Type': 'application/json' }, method: 'POST' }),
+      await fetch(`${server.base}/api/chat`, {
+        body: JSON.stringify({ message: 'What is Tidewater built with?' }),
+        headers: { 'Content-Type': 'application/json' },
+        method: 'POST',
+      }),
     )
     expect(answer.status).toBe(200)
     // Without PUBLIC_URL the citations are paths on the site, whatever Host the request named.
@@ -188,7 +206,11 @@ describe('the development server', () => {
     expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/)
     // Compressed responses would hold tokens back: the stream goes out as it is.
     expect(events.headers.get('content-encoding')).toBeNull()
-    expect(events.events.map((event) => event.event)).toEqual(['sources', ...Array(events.events.length - 2).fill('token'), 'done'])
+    expect(events.events.map((event) => event.event)).toEqual([
+      'sources',
+      ...Array(events.events.length - 2).fill('token'),
+      'done',
+    ])
     expect(events.events[0].data.sources[0].title).toBe('Designing idempotent webhooks')
     expect(tokensOf(events.events)).toMatch(/\[1\]/)
   })
@@ -196,18 +218,35 @@ describe('the development server', () => {
   it('refuses oversized bodies with 413 before reading them, creating no conversation', async () => {
     const headers = { 'Content-Type': 'application/json' }
     const login = await json(
-      await fetch(`${server.base}/api/users/login`, { body: JSON.stringify({ email: defaultAdminEmail, password: defaultAdminPassword }), headers, method: 'POST' }),
+      await fetch(`${server.base}/api/users/login`, {
+        body: JSON.stringify({ email: defaultAdminEmail, password: defaultAdminPassword }),
+        headers,
+        method: 'POST',
+      }),
     )
     const sessions = async () =>
-      (await json(await fetch(`${server.base}/api/chat-sessions?limit=1`, { headers: { Authorization: `JWT ${login.body.token}` } }))).body.totalDocs
+      (
+        await json(
+          await fetch(`${server.base}/api/chat-sessions?limit=1`, {
+            headers: { Authorization: `JWT ${login.body.token}` },
+          }),
+        )
+      ).body.totalDocs
     // Said to be 30 MB: server.ts refuses it (MAX_JSON_BODY_KB) before anything reads it.
-    const declared = await rawRequest(server.base, '/api/chat', { headers, length: 30 * 1024 * 1024, pieces: ['{"message": "'] })
+    const declared = await rawRequest(server.base, '/api/chat', {
+      headers,
+      length: 30 * 1024 * 1024,
+      pieces: ['{"message": "'],
+    })
     expect(declared.status).toBe(413)
     expect(declared.body.errors[0].message).toBe('The body may be at most 1024 KB.')
     // 100 KB in chunks, no length: the chat's own 64 KB limit, counted as it arrives through Next.js.
     const before = await sessions()
     expect(before).toBeGreaterThan(0)
-    const chunked = await rawRequest(server.base, '/api/chat', { headers, pieces: ['{"message": "What is Tidewater?", "padding": "', 'x'.repeat(100 * 1024), '"}'] })
+    const chunked = await rawRequest(server.base, '/api/chat', {
+      headers,
+      pieces: ['{"message": "What is Tidewater?", "padding": "', 'x'.repeat(100 * 1024), '"}'],
+    })
     expect(chunked.status).toBe(413)
     expect(chunked.body.errors[0].message).toBe('The body may be at most 64 KB.')
     expect(await sessions()).toEqual(before)
@@ -236,7 +275,9 @@ describe('the development server', () => {
       return 'listening'
     })()
     expect(await Promise.race([exposed.exited, listening])).toBe(1)
-    expect(exposed.output()).toMatch(/cannot start: HOST=0\.0\.0\.0 would let anyone on the network sign in as admin@example\.com with the default password/)
+    expect(exposed.output()).toMatch(
+      /cannot start: HOST=0\.0\.0\.0 would let anyone on the network sign in as admin@example\.com with the default password/,
+    )
     expect(exposed.output()).toMatch(/ADMIN_PASSWORD/)
     expect(exposed.output()).not.toContain('listening on')
     expect(await accepts('127.0.0.1', exposed.port)).toBe(false)
@@ -254,8 +295,9 @@ describe('the development server', () => {
     const lock = readLock(embeddedPaths(dataDir).lockFile)!
     process.kill(lock.pid, 'SIGKILL')
     let api: Response | undefined
-    for (const started = Date.now(); api?.status !== 503; ) {
-      if (Date.now() - started > 10_000) throw new Error(`no 503 while the database was down (last ${api?.status})\n${server.output()}`)
+    for (const started = Date.now(); api?.status !== 503;) {
+      if (Date.now() - started > 10_000)
+        throw new Error(`no 503 while the database was down (last ${api?.status})\n${server.output()}`)
       api = await fetch(`${server.base}/api/projects?limit=1`)
     }
     expect(api.headers.get('retry-after')).toMatch(/^\d+$/)
@@ -264,8 +306,9 @@ describe('the development server', () => {
     if (page.status === 503) expect(await page.text()).toMatch(/Back in a moment/)
 
     let back: Response | undefined
-    for (const started = Date.now(); back?.status !== 200; ) {
-      if (Date.now() - started > 60_000) throw new Error(`the server did not recover (last ${back?.status})\n${server.output()}`)
+    for (const started = Date.now(); back?.status !== 200;) {
+      if (Date.now() - started > 60_000)
+        throw new Error(`the server did not recover (last ${back?.status})\n${server.output()}`)
       await new Promise((resolve) => setTimeout(resolve, 250))
       back = await fetch(`${server.base}/api/projects?limit=0&depth=0`)
     }

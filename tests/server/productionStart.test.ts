@@ -37,6 +37,8 @@ describe('starting in production', () => {
   it('refuses a PUBLIC_URL that is not an http(s) address', () => {
     const result = start('javascript://evil.example')
     expect(result.status).toBe(1)
-    expect(result.stderr.trim()).toBe('[server] cannot start: PUBLIC_URL must be an http(s) address, not "javascript://evil.example"')
+    expect(result.stderr.trim()).toBe(
+      '[server] cannot start: PUBLIC_URL must be an http(s) address, not "javascript://evil.example"',
+    )
   })
 })

@@ -18,7 +18,16 @@ export default function setup() {
   fs.rmSync(path.join(exampleDir, 'node_modules', '@askfolio'), { force: true, recursive: true })
   execFileSync(
     'npm',
-    ['install', '--no-save', '--no-package-lock', '--legacy-peer-deps', '--omit=optional', '--no-audit', '--no-fund', '--loglevel=error'],
+    [
+      'install',
+      '--no-save',
+      '--no-package-lock',
+      '--legacy-peer-deps',
+      '--omit=optional',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+    ],
     { cwd: exampleDir, stdio: ['ignore', 'inherit', 'inherit'] },
   )
 }

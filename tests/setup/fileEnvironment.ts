@@ -5,7 +5,17 @@ import { afterAll } from 'vitest'
  * environment the Payload config reads when the file imports it, and an afterAll that closes the
  * file's Payload before `release` drops the database.
  */
-export function useFileEnvironment({ embedded, mediaDir, release, url }: { embedded: boolean; mediaDir: string; release: () => Promise<void>; url: string }) {
+export function useFileEnvironment({
+  embedded,
+  mediaDir,
+  release,
+  url,
+}: {
+  embedded: boolean
+  mediaDir: string
+  release: () => Promise<void>
+  url: string
+}) {
   process.env.DATABASE_URL = url
   if (embedded) process.env.DATABASE_EMBEDDED = 'true'
   else delete process.env.DATABASE_EMBEDDED

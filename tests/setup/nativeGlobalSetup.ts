@@ -42,7 +42,11 @@ export default async function setup(project: TestProject) {
     await admin.query(`create database ${template}`)
     await admin.end()
 
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: cluster.url(template), PAYLOAD_SECRET: 'askfolio-test-secret' }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: cluster.url(template),
+      PAYLOAD_SECRET: 'askfolio-test-secret',
+    }
     delete env.DATABASE_EMBEDDED
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --conditions=development`.trim()
     execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/withDatabase.ts', 'payload', 'migrate'], {
@@ -53,7 +57,10 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     await stop()
     const { stderr, stdout } = error as { stderr?: string; stdout?: string }
-    throw new Error(`Preparing the native template database failed: ${(error as Error).message}\n${stdout ?? ''}\n${stderr ?? ''}`, { cause: error })
+    throw new Error(
+      `Preparing the native template database failed: ${(error as Error).message}\n${stdout ?? ''}\n${stderr ?? ''}`,
+      { cause: error },
+    )
   }
   project.provide('nativeAdminUrl', cluster.url('postgres'))
   project.provide('nativeTemplate', template)

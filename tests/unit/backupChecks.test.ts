@@ -26,7 +26,9 @@ afterEach(() => {
 describe('pg_dump version', () => {
   it('refuses a pg_dump older than the server, saying which tools to install', async () => {
     process.env.PG_BIN_DIR = fakePgDump('15.8')
-    await expect(checkDumpVersion(160_004)).rejects.toThrow('pg_dump is version 15 but the server runs PostgreSQL 16: install the PostgreSQL 16 client tools')
+    await expect(checkDumpVersion(160_004)).rejects.toThrow(
+      'pg_dump is version 15 but the server runs PostgreSQL 16: install the PostgreSQL 16 client tools',
+    )
   })
 
   it('accepts the same or a newer major version', async () => {
@@ -49,13 +51,18 @@ describe('archives', () => {
   })
 
   it('gives pg_dump and pg_restore only the query options libpq knows, translating node-postgres TLS settings', () => {
-    const dbname = (query: string) => libpqConnection(`postgres://app:pw@db.example:5432/askfolio?${query}`).dbname.split('?')[1] ?? ''
+    const dbname = (query: string) =>
+      libpqConnection(`postgres://app:pw@db.example:5432/askfolio?${query}`).dbname.split('?')[1] ?? ''
     expect(dbname('ssl=true')).toBe('sslmode=require')
     expect(dbname('sslmode=no-verify')).toBe('sslmode=require')
-    expect(dbname('ssl=true&sslmode=verify-full&sslrootcert=%2Fcerts%2Fca.pem')).toBe('sslrootcert=%2Fcerts%2Fca.pem&sslmode=verify-full')
-    expect(dbname('application_name=askfolio&connect_timeout=5&uselibpqcompat=true&max=20&options=-c%20search_path%3Dpublic')).toBe(
-      'application_name=askfolio&connect_timeout=5&options=-c%20search_path%3Dpublic',
+    expect(dbname('ssl=true&sslmode=verify-full&sslrootcert=%2Fcerts%2Fca.pem')).toBe(
+      'sslrootcert=%2Fcerts%2Fca.pem&sslmode=verify-full',
     )
+    expect(
+      dbname(
+        'application_name=askfolio&connect_timeout=5&uselibpqcompat=true&max=20&options=-c%20search_path%3Dpublic',
+      ),
+    ).toBe('application_name=askfolio&connect_timeout=5&options=-c%20search_path%3Dpublic')
     expect(dbname('ssl=false')).toBe('sslmode=disable')
     expect(dbname('')).toBe('')
     // A password given as a query option stays off the command line too.
@@ -67,14 +74,21 @@ describe('archives', () => {
   it('reads only our own manifest, of a version this code knows', () => {
     const dir = tempDir()
     expect(() => readManifest(dir)).toThrow('not an askfolio backup: it has no readable manifest.json')
-    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ appVersion: '9.0.0', format: 'askfolio-backup', formatVersion: 2 }))
-    expect(() => readManifest(dir)).toThrow('format version 2; this code reads version 1 (restore it with the app version that wrote it, 9.0.0)')
+    fs.writeFileSync(
+      path.join(dir, 'manifest.json'),
+      JSON.stringify({ appVersion: '9.0.0', format: 'askfolio-backup', formatVersion: 2 }),
+    )
+    expect(() => readManifest(dir)).toThrow(
+      'format version 2; this code reads version 1 (restore it with the app version that wrote it, 9.0.0)',
+    )
   })
 
   it('refuses a schema newer than the code and lists what `npm run migrate` will add to an older one', () => {
     const names = migrations.map((migration) => migration.name)
     expect(checkMigrations(names)).toEqual({ pending: [] })
     expect(checkMigrations(names.slice(0, -1))).toEqual({ pending: names.slice(-1) })
-    expect(() => checkMigrations([...names, '20991231_000000_later'])).toThrow('migrations this code does not know (20991231_000000_later)')
+    expect(() => checkMigrations([...names, '20991231_000000_later'])).toThrow(
+      'migrations this code does not know (20991231_000000_later)',
+    )
   })
 })

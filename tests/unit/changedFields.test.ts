@@ -9,7 +9,10 @@ describe('changedFields', () => {
 
   it('compares populated relationships by id, but array rows by content', () => {
     const before = { coverImage: 4, links: [{ id: 'a', url: 'https://a.example' }] }
-    const same = { coverImage: { id: 4, updatedAt: 'now', url: '/x.png' }, links: [{ id: 'a', url: 'https://a.example' }] }
+    const same = {
+      coverImage: { id: 4, updatedAt: 'now', url: '/x.png' },
+      links: [{ id: 'a', url: 'https://a.example' }],
+    }
     expect(changedFields(before, same)).toEqual([])
     const edited = { ...same, links: [{ id: 'a', url: 'https://b.example' }] }
     expect(changedFields(before, edited)).toEqual(['links'])

@@ -7,20 +7,38 @@ import { describe, expect, it } from 'vitest'
 
 const posts: CollectionConfig = { slug: 'posts', fields: [{ name: 'title', type: 'text' }] }
 const base = (): Config =>
-  ({ collections: [posts], db: { defaultIDType: 'number', init: () => ({}) as never, name: 'postgres' }, secret: 'x' }) as Config
+  ({
+    collections: [posts],
+    db: { defaultIDType: 'number', init: () => ({}) as never, name: 'postgres' },
+    secret: 'x',
+  }) as Config
 const withRetrieval = () =>
   retrievalPlugin({
     collections: { posts: { fields: ['title'], title: (doc) => doc.title, url: (doc) => `/posts/${doc.id}` } },
     embedder: createLocalEmbedder({ dimensions: 8 }),
   })(base())
-const options = (extra: Partial<ChatPluginOptions> = {}): ChatPluginOptions => ({ access: { read: () => true }, model: createExtractiveChatModel(), ...extra })
+const options = (extra: Partial<ChatPluginOptions> = {}): ChatPluginOptions => ({
+  access: { read: () => true },
+  model: createExtractiveChatModel(),
+  ...extra,
+})
 const routes = (config: Config) => (config.endpoints ?? []).map((endpoint) => `${endpoint.method} ${endpoint.path}`)
 
 describe('chatPlugin', () => {
   it('adds the conversation collections and its endpoints after retrieval’s', () => {
     const config = chatPlugin(options())(withRetrieval())
-    expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual(['chat-sessions', 'chat-messages'])
-    expect(routes(config).slice(-6)).toEqual(['post /chat', 'options /chat', 'post /chat/feedback', 'options /chat/feedback', 'get /chat/insights', 'get /chat/widget.js'])
+    expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual([
+      'chat-sessions',
+      'chat-messages',
+    ])
+    expect(routes(config).slice(-6)).toEqual([
+      'post /chat',
+      'options /chat',
+      'post /chat/feedback',
+      'options /chat/feedback',
+      'get /chat/insights',
+      'get /chat/widget.js',
+    ])
     expect(routes(config)).toContain('get /search')
   })
 
@@ -28,19 +46,28 @@ describe('chatPlugin', () => {
     const config = chatPlugin(options())(withRetrieval())
     for (const slug of ['chat-sessions', 'chat-messages']) {
       const access = config.collections!.find((collection) => collection.slug === slug)!.access!
-      for (const operation of ['create', 'update', 'delete'] as const) expect(access[operation]!({} as never)).toBe(false)
+      for (const operation of ['create', 'update', 'delete'] as const)
+        expect(access[operation]!({} as never)).toBe(false)
     }
   })
 
   it('adds the insights view and its link to the admin, keeping the views and links already there', () => {
     const before = withRetrieval()
     before.admin = {
-      components: { afterNavLinks: ['/somewhere#OtherLink'], views: { other: { Component: '/somewhere#OtherView', path: '/other' } } },
+      components: {
+        afterNavLinks: ['/somewhere#OtherLink'],
+        views: { other: { Component: '/somewhere#OtherView', path: '/other' } },
+      },
     }
     const config = chatPlugin(options())(before)
     const { afterNavLinks, views } = config.admin!.components!
     expect(views).toEqual({
-      chatInsights: { Component: '@askfolio/payload-chat/rsc#InsightsView', exact: true, meta: { title: 'Chat insights' }, path: '/chat-insights' },
+      chatInsights: {
+        Component: '@askfolio/payload-chat/rsc#InsightsView',
+        exact: true,
+        meta: { title: 'Chat insights' },
+        path: '/chat-insights',
+      },
       other: { Component: '/somewhere#OtherView', path: '/other' },
     })
     expect(afterNavLinks).toEqual(['/somewhere#OtherLink', '@askfolio/payload-chat/client#InsightsNavLink'])
@@ -48,7 +75,9 @@ describe('chatPlugin', () => {
 
   it('asks the read access for the insights, and only a plain yes will do', async () => {
     const handler = (read: ChatPluginOptions['access']['read']) =>
-      chatPlugin(options({ access: { read } }))(withRetrieval()).endpoints!.find((endpoint) => endpoint.path === '/chat/insights')!.handler
+      chatPlugin(options({ access: { read } }))(withRetrieval()).endpoints!.find(
+        (endpoint) => endpoint.path === '/chat/insights',
+      )!.handler
     const req = { query: { days: 'abc' } } as never
     // The access is asked first: refused before the days are even looked at.
     expect((await handler(() => false)(req)).status).toBe(403)
@@ -59,7 +88,10 @@ describe('chatPlugin', () => {
   it('keeps the collections but adds no endpoints, view or link when disabled', () => {
     const before = withRetrieval()
     const config = chatPlugin(options({ disabled: true }))(before)
-    expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual(['chat-sessions', 'chat-messages'])
+    expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual([
+      'chat-sessions',
+      'chat-messages',
+    ])
     expect(routes(config)).toEqual(routes(before))
     expect(config.admin?.components?.views?.chatInsights).toBeUndefined()
     expect(config.admin?.components?.afterNavLinks ?? []).not.toContain('@askfolio/payload-chat/client#InsightsNavLink')

@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest'
 import { guardAnswer } from '../../packages/payload-chat/src/answer/guardAnswer'
 import { buildPrompt, promptCanary, userTurn } from '../../packages/payload-chat/src/answer/prompt'
 
-const source = (text: string, title = 'A post'): ChatSource => ({ collection: 'blog-posts', id: '1', index: 1, score: 1, snippet: '', text, title, url: 'https://example.com/blog/a' })
+const source = (text: string, title = 'A post'): ChatSource => ({
+  collection: 'blog-posts',
+  id: '1',
+  index: 1,
+  score: 1,
+  snippet: '',
+  text,
+  title,
+  url: 'https://example.com/blog/a',
+})
 
 async function collect(pieces: string[]) {
   const out: string[] = []
@@ -33,7 +42,11 @@ describe('the grounded prompt', () => {
   })
 
   it('puts the rules, with their marker, first and the history between them and the question', () => {
-    const messages = buildPrompt('Maya’s portfolio', { history: [{ answer: 'A tide API [1].', question: 'What is Tidewater?' }], question: 'Who uses it?', sources: [source('Sailing clubs.')] })
+    const messages = buildPrompt('Maya’s portfolio', {
+      history: [{ answer: 'A tide API [1].', question: 'What is Tidewater?' }],
+      question: 'Who uses it?',
+      sources: [source('Sailing clubs.')],
+    })
     expect(messages.map((message) => message.role)).toEqual(['system', 'user', 'assistant', 'user'])
     expect(messages[0].content).toContain('Maya’s portfolio')
     expect(messages[0].content).toContain(promptCanary)
@@ -43,12 +56,20 @@ describe('the grounded prompt', () => {
 
 describe('guardAnswer', () => {
   it('passes an ordinary answer through unchanged, in order', async () => {
-    expect(await collect(['Tide', 'water is ', 'an API [1].'])).toEqual({ error: null, text: 'Tidewater is an API [1].' })
+    expect(await collect(['Tide', 'water is ', 'an API [1].'])).toEqual({
+      error: null,
+      text: 'Tidewater is an API [1].',
+    })
   })
 
   it('stops before the marker of the rules, even when it arrives split across pieces', async () => {
     const half = promptCanary.length / 2
-    const result = await collect(['Here they are: ', promptCanary.slice(0, half), promptCanary.slice(half), ' rule one…'])
+    const result = await collect([
+      'Here they are: ',
+      promptCanary.slice(0, half),
+      promptCanary.slice(half),
+      ' rule one…',
+    ])
     expect(result.text).toBe('Here they are: ')
     expect(result.error).toMatch(/repeat its instructions/)
   })

@@ -34,9 +34,14 @@ const withRetrieval = () =>
   retrievalPlugin({
     collections: { posts: { fields: ['title'], title: (doc) => doc.title, url: (doc) => `/posts/${doc.id}` } },
     embedder: createLocalEmbedder({ dimensions: 8 }),
-  })({ collections: [posts], db: { defaultIDType: 'number', init: () => ({}) as never, name: 'postgres' }, secret: 'x' } as Config)
+  })({
+    collections: [posts],
+    db: { defaultIDType: 'number', init: () => ({}) as never, name: 'postgres' },
+    secret: 'x',
+  } as Config)
 
-const configWith = (retention: object) => chatPlugin({ access: { read: () => true }, model: createExtractiveChatModel(), retention })(withRetrieval())
+const configWith = (retention: object) =>
+  chatPlugin({ access: { read: () => true }, model: createExtractiveChatModel(), retention })(withRetrieval())
 const taskOf = (config: Config) => config.jobs!.tasks!.find((task) => task.slug === pruneChatSessionsTask) as TaskConfig
 
 describe('the retention option', () => {
@@ -44,8 +49,12 @@ describe('the retention option', () => {
     const config = configWith({})
     expect(taskOf(config).schedule).toEqual([{ cron: '0 30 3 * * *', hooks: undefined, queue: 'chat' }])
     const autoRun = config.jobs!.autoRun as { cron: string; queue: string }[]
-    expect(autoRun.filter((entry) => entry.queue === 'chat')).toEqual([{ cron: '0 * * * * *', limit: 1, queue: 'chat' }])
-    expect(configWith({ autoRun: false }).jobs!.autoRun).not.toEqual(expect.arrayContaining([expect.objectContaining({ queue: 'chat' })]))
+    expect(autoRun.filter((entry) => entry.queue === 'chat')).toEqual([
+      { cron: '0 * * * * *', limit: 1, queue: 'chat' },
+    ])
+    expect(configWith({ autoRun: false }).jobs!.autoRun).not.toEqual(
+      expect.arrayContaining([expect.objectContaining({ queue: 'chat' })]),
+    )
   })
 
   it('with 0 days keeps the job declared but never schedules it, and deletes nothing if run', async () => {

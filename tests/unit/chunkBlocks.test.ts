@@ -8,12 +8,21 @@ const options = { maxChars: 300, overlapChars: 80 }
 const heading = (level: number, text: string): Block => ({ kind: 'heading', level, text })
 const para = (text: string): Block => ({ kind: 'text', text })
 const sentence = (topic: string, n: number) => `${topic} sentence number ${n} explains one more detail of the work.`
-const paragraphOf = (topic: string, count: number) => Array.from({ length: count }, (_, i) => sentence(topic, i + 1)).join(' ')
+const paragraphOf = (topic: string, count: number) =>
+  Array.from({ length: count }, (_, i) => sentence(topic, i + 1)).join(' ')
 
 describe('chunkBlocks', () => {
   it('gives each chunk its heading path and never crosses a heading', () => {
     const chunks = chunkBlocks(
-      [para('Intro text.'), heading(2, 'Setup'), para('Install it.'), heading(3, 'On Linux'), para('Use apt.'), heading(2, 'Usage'), para('Run it.')],
+      [
+        para('Intro text.'),
+        heading(2, 'Setup'),
+        para('Install it.'),
+        heading(3, 'On Linux'),
+        para('Use apt.'),
+        heading(2, 'Usage'),
+        para('Run it.'),
+      ],
       'Guide',
       options,
     )
@@ -44,7 +53,10 @@ describe('chunkBlocks', () => {
 
   it('changes only the chunk holding an edited paragraph', () => {
     const sections = (edited: string) =>
-      Array.from({ length: 10 }, (_, i) => [heading(2, `Part ${i + 1}`), para(i === 4 ? edited : paragraphOf(`Part ${i + 1}`, 3))]).flat()
+      Array.from({ length: 10 }, (_, i) => [
+        heading(2, `Part ${i + 1}`),
+        para(i === 4 ? edited : paragraphOf(`Part ${i + 1}`, 3)),
+      ]).flat()
     const before = chunkBlocks(sections(paragraphOf('Part 5', 3)), 'Post', options)
     const after = chunkBlocks(sections(`${paragraphOf('Part 5', 2)} A rewritten closing sentence.`), 'Post', options)
     expect(after).toHaveLength(before.length)
@@ -54,6 +66,8 @@ describe('chunkBlocks', () => {
 
   it('hashes the title in, so a new title re-embeds every chunk', () => {
     const blocks = [para('Same text.')]
-    expect(chunkBlocks(blocks, 'Old title', options)[0].hash).not.toBe(chunkBlocks(blocks, 'New title', options)[0].hash)
+    expect(chunkBlocks(blocks, 'Old title', options)[0].hash).not.toBe(
+      chunkBlocks(blocks, 'New title', options)[0].hash,
+    )
   })
 })

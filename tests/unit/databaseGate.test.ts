@@ -17,7 +17,10 @@ const probe = async () => {
   if (!databaseAnswers) throw new Error('connect ECONNREFUSED 127.0.0.1:5432')
 }
 app.use(databaseGate({ probe, probeIntervalMs: 0 }))
-app.get('/api/graphql-like', (_req, res) => void res.set(unavailableHeader, '1').json({ errors: [{ message: 'The database is unavailable' }] }))
+app.get(
+  '/api/graphql-like',
+  (_req, res) => void res.set(unavailableHeader, '1').json({ errors: [{ message: 'The database is unavailable' }] }),
+)
 app.get('/blog', (_req, res) => void res.status(500).send('<p>render failed</p>'))
 app.get('/api/projects', (_req, res) => void res.json({ docs: [] }))
 const server = http.createServer(app)
@@ -66,8 +69,14 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(withCode('terminating connection due to administrator command', '57P01'))).toBe(true)
     expect(isDatabaseUnavailable(withCode('the database system is starting up', '57P03'))).toBe(true)
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true)
-    expect(isDatabaseUnavailable(new Error('Failed query: select 1', { cause: new Error('Connection terminated unexpectedly') }))).toBe(true)
-    expect(isDatabaseUnavailable(new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')]))).toBe(true)
+    expect(
+      isDatabaseUnavailable(
+        new Error('Failed query: select 1', { cause: new Error('Connection terminated unexpectedly') }),
+      ),
+    ).toBe(true)
+    expect(isDatabaseUnavailable(new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')]))).toBe(
+      true,
+    )
   })
   it('leaves other database errors alone', () => {
     expect(isDatabaseUnavailable(withCode('duplicate key value violates unique constraint', '23505'))).toBe(false)

@@ -7,7 +7,15 @@ import { addressesOf, isEmailAddress } from '../../src/email/validateAddresses'
 
 const saved = { ...process.env }
 afterEach(() => {
-  for (const key of ['EMAIL_DIGEST', 'EMAIL_DIGEST_CRON', 'SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE', 'EMAIL_FROM', 'DATA_DIR']) {
+  for (const key of [
+    'EMAIL_DIGEST',
+    'EMAIL_DIGEST_CRON',
+    'SMTP_HOST',
+    'SMTP_PORT',
+    'SMTP_SECURE',
+    'EMAIL_FROM',
+    'DATA_DIR',
+  ]) {
     if (saved[key] === undefined) delete process.env[key]
     else process.env[key] = saved[key]
   }
@@ -26,7 +34,13 @@ describe('email settings', () => {
     expect(readEmailSettings()).toMatchObject({ fileDir: '/tmp/somewhere/mail', smtp: null })
     process.env.SMTP_HOST = 'mail.example.com'
     process.env.SMTP_SECURE = 'true'
-    expect(readEmailSettings().smtp).toEqual({ host: 'mail.example.com', pass: undefined, port: 465, secure: true, user: undefined })
+    expect(readEmailSettings().smtp).toEqual({
+      host: 'mail.example.com',
+      pass: undefined,
+      port: 465,
+      secure: true,
+      user: undefined,
+    })
   })
 
   it('schedules the digest daily unless EMAIL_DIGEST is off', async () => {
@@ -42,14 +56,22 @@ describe('email settings', () => {
 
 describe('addresses and text', () => {
   it('tells addresses from other strings', () => {
-    for (const good of ['a@example.com', 'first.last+tag@sub.example.org']) expect(isEmailAddress(good), good).toBe(true)
-    for (const bad of ['', 'a', 'a@b', 'a b@example.com', 'a@@example.com', '<a@example.com>', 42]) expect(isEmailAddress(bad), String(bad)).toBe(false)
-    expect(addressesOf(['A <a@example.com>, b@example.com', { address: 'c@example.com', name: 'C' }])).toEqual(['a@example.com', 'b@example.com', 'c@example.com'])
+    for (const good of ['a@example.com', 'first.last+tag@sub.example.org'])
+      expect(isEmailAddress(good), good).toBe(true)
+    for (const bad of ['', 'a', 'a@b', 'a b@example.com', 'a@@example.com', '<a@example.com>', 42])
+      expect(isEmailAddress(bad), String(bad)).toBe(false)
+    expect(addressesOf(['A <a@example.com>, b@example.com', { address: 'c@example.com', name: 'C' }])).toEqual([
+      'a@example.com',
+      'b@example.com',
+      'c@example.com',
+    ])
   })
 
   it('renders the plain-text part of an HTML email with its links', () => {
-    expect(htmlToText('<p>Hello &amp; welcome</p><p><a href="https://x.test/a">Open</a></p><ul><li>one</li><li>two</li></ul>')).toBe(
-      'Hello & welcome\n\nOpen (https://x.test/a)\n\n- one\n- two',
-    )
+    expect(
+      htmlToText(
+        '<p>Hello &amp; welcome</p><p><a href="https://x.test/a">Open</a></p><ul><li>one</li><li>two</li></ul>',
+      ),
+    ).toBe('Hello & welcome\n\nOpen (https://x.test/a)\n\n- one\n- two')
   })
 })

@@ -49,7 +49,8 @@ function standIn(system: System) {
     )
   }
   const headers = (major: string) => write(path.join(root, `include/${major}/server/postgres.h`), '/* stand-in */\n')
-  const pgvector = (major: string) => write(path.join(root, `share/${major}/extension/vector.control`), "default_version = '0.8.0'\n")
+  const pgvector = (major: string) =>
+    write(path.join(root, `share/${major}/extension/vector.control`), "default_version = '0.8.0'\n")
   for (const major of system.servers ?? []) server(major)
   for (const major of system.headers ?? []) headers(major)
   for (const major of system.pgvector ?? []) pgvector(major)
@@ -58,8 +59,10 @@ function standIn(system: System) {
   const effects = (pkg: string) => {
     const m = /^postgresql-(\d+)(-pgvector)?$/.exec(pkg)
     const dev = /^postgresql-server-dev-(\d+)$/.exec(pkg)
-    if (m && !m[2]) return `mkdir -p ${root}/lib/${m[1]}/bin; cp ${root}/template-initdb ${root}/lib/${m[1]}/bin/initdb; cp ${root}/template-pg_config-${m[1]} ${root}/lib/${m[1]}/bin/pg_config`
-    if (m) return `mkdir -p ${root}/share/${m[1]}/extension; echo "default_version = '0.8.0'" > ${root}/share/${m[1]}/extension/vector.control`
+    if (m && !m[2])
+      return `mkdir -p ${root}/lib/${m[1]}/bin; cp ${root}/template-initdb ${root}/lib/${m[1]}/bin/initdb; cp ${root}/template-pg_config-${m[1]} ${root}/lib/${m[1]}/bin/pg_config`
+    if (m)
+      return `mkdir -p ${root}/share/${m[1]}/extension; echo "default_version = '0.8.0'" > ${root}/share/${m[1]}/extension/vector.control`
     if (dev) return `mkdir -p ${root}/include/${dev[1]}/server; touch ${root}/include/${dev[1]}/server/postgres.h`
     return ':'
   }
@@ -84,7 +87,11 @@ function standIn(system: System) {
   )
   write(path.join(bin, 'id'), `#!/bin/sh\necho ${system.uid ?? 0}\n`, 0o755)
   write(path.join(bin, 'sudo'), `#!/bin/sh\necho "sudo $*" >> ${log}\nexit 1\n`, 0o755)
-  write(path.join(bin, 'curl'), `#!/bin/sh\necho "curl $*" >> ${log}\nout=$3; url=$4\ncp "\${url#file://}" "$out"\n`, 0o755)
+  write(
+    path.join(bin, 'curl'),
+    `#!/bin/sh\necho "curl $*" >> ${log}\nout=$3; url=$4\ncp "\${url#file://}" "$out"\n`,
+    0o755,
+  )
   write(
     path.join(bin, 'make'),
     [
@@ -133,7 +140,9 @@ describe('tests/setup/ensureNativePostgres.sh', () => {
     const { calls, status, stderr, stdout } = run()
     expect(stderr).not.toContain('fatal error')
     expect(status).toBe(0)
-    const install = calls.findIndex((call) => call.startsWith('apt-get install') && call.includes('postgresql-server-dev-15'))
+    const install = calls.findIndex(
+      (call) => call.startsWith('apt-get install') && call.includes('postgresql-server-dev-15'),
+    )
     const build = calls.findIndex((call) => call.startsWith('make') && !call.includes(' install'))
     expect(install).toBeGreaterThanOrEqual(0)
     expect(build).toBeGreaterThan(install)
@@ -174,7 +183,13 @@ describe('tests/setup/ensureNativePostgres.sh', () => {
   })
 
   it('is quiet and installs nothing when a server with pgvector is there', () => {
-    const { run } = standIn({ available: debian12, defaultMajor: '15', headers: ['15'], pgvector: ['15'], servers: ['15'] })
+    const { run } = standIn({
+      available: debian12,
+      defaultMajor: '15',
+      headers: ['15'],
+      pgvector: ['15'],
+      servers: ['15'],
+    })
     expect(run()).toMatchObject({ calls: [], status: 0, stderr: '', stdout: '' })
   })
 })

@@ -10,7 +10,10 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { buildWordVectorTable } from '../../packages/payload-retrieval/src/expansion/buildWordVectorTable'
-import { createLexicalExpander, type LexicalExpanderOptions } from '../../packages/payload-retrieval/src/expansion/createLexicalExpander'
+import {
+  createLexicalExpander,
+  type LexicalExpanderOptions,
+} from '../../packages/payload-retrieval/src/expansion/createLexicalExpander'
 import { openWordNet } from '../../packages/payload-retrieval/src/expansion/wordNet'
 import { readWordVectorTable } from '../../packages/payload-retrieval/src/expansion/wordVectorTable'
 
@@ -42,7 +45,10 @@ const table: Array<[string, number[]]> = [
 
 function winkJson(entries: Array<[string, number[]]>): string {
   const words = entries.map(([word]) => word)
-  const vectors = entries.map(([word, values], i) => `${JSON.stringify(word)}:[${[...values, Number(Math.hypot(...values).toFixed(8)), i].join(',')}]`)
+  const vectors = entries.map(
+    ([word, values], i) =>
+      `${JSON.stringify(word)}:[${[...values, Number(Math.hypot(...values).toFixed(8)), i].join(',')}]`,
+  )
   const unknown = [...Array<number>(dimensions).fill(0), -1]
   return `{"precision":8,"l2NormIndex":${dimensions},"wordIndex":${dimensions + 1},"size":${words.length},"dimensions":${dimensions},"words":${JSON.stringify(words)},"vectors":{${vectors.join(',')}},"unkVector":[${unknown.join(',')}]}`
 }
@@ -54,9 +60,14 @@ const built = buildWordVectorTable({ source, target: tableFile })
 
 const expander = async (options: Partial<LexicalExpanderOptions> = {}) => {
   await built
-  return createLexicalExpander({ wordNet: { directory }, wordVectors: { generalWords: 2, table: tableFile, weight: 0.9 }, ...options })
+  return createLexicalExpander({
+    wordNet: { directory },
+    wordVectors: { generalWords: 2, table: tableFile, weight: 0.9 },
+    ...options,
+  })
 }
-const weights = (related: Array<{ weight: number; word: string }>) => Object.fromEntries(related.map(({ weight, word }) => [word, Number(weight.toFixed(6))]))
+const weights = (related: Array<{ weight: number; word: string }>) =>
+  Object.fromEntries(related.map(({ weight, word }) => [word, Number(weight.toFixed(6))]))
 const byWeight = <T extends { weight: number }>(related: T[]) => [...related].sort((a, b) => b.weight - a.weight)
 
 describe('the lexical expander', () => {
@@ -77,20 +88,32 @@ describe('the lexical expander', () => {
     })
   })
 
-  it('never offers the table\'s generalWords most frequent words, from either source', async () => {
-    const withGeneral = weights(await (await expander({ wordVectors: { generalWords: 0, table: tableFile, weight: 0.9 } })).related('hospital'))
+  it("never offers the table's generalWords most frequent words, from either source", async () => {
+    const withGeneral = weights(
+      await (await expander({ wordVectors: { generalWords: 0, table: tableFile, weight: 0.9 } })).related('hospital'),
+    )
     expect(withGeneral.institution).toBe(0.9)
     expect(withGeneral.people).toBe(0.636396)
-    const one = weights(await (await expander({ wordVectors: { generalWords: 1, table: tableFile, weight: 0.9 } })).related('hospital'))
+    const one = weights(
+      await (await expander({ wordVectors: { generalWords: 1, table: tableFile, weight: 0.9 } })).related('hospital'),
+    )
     expect(one.institution).toBeUndefined()
     expect(one.people).toBe(0.636396)
     // The default, 200, covers this whole table: only words it lacks are offered.
     const byDefault = await (await expander({ wordVectors: { table: tableFile, weight: 0.9 } })).related('hospital')
-    expect(byDefault.map((related) => related.word).sort()).toEqual(['hospitalize', 'lazaret', 'lazarette', 'lazaretto', 'sanatarium', 'sanitarium'])
+    expect(byDefault.map((related) => related.word).sort()).toEqual([
+      'hospitalize',
+      'lazaret',
+      'lazarette',
+      'lazaretto',
+      'sanatarium',
+      'sanitarium',
+    ])
   })
 
-  it('drops WordNet\'s words whose vector is further from the word\'s than wordNet.minSimilarity', async () => {
-    const at = async (minSimilarity: number) => weights(await (await expander({ wordNet: { directory, minSimilarity } })).related('hospital'))
+  it("drops WordNet's words whose vector is further from the word's than wordNet.minSimilarity", async () => {
+    const at = async (minSimilarity: number) =>
+      weights(await (await expander({ wordNet: { directory, minSimilarity } })).related('hospital'))
     // asylum (cosine 0) and pesthouse (1/4) fail the default 0.3; sanatorium (1/3) passes.
     expect(await at(0.3)).toMatchObject({ sanatorium: 0.5 })
     expect(Object.keys(await at(0.3))).not.toContain('asylum')
@@ -104,7 +127,7 @@ describe('the lexical expander', () => {
     expect((await at(0.8)).infirmary).toBe(0.636396)
   })
 
-  it('keeps WordNet\'s words when the word or the related word has no vector', async () => {
+  it("keeps WordNet's words when the word or the related word has no vector", async () => {
     const expand = await expander()
     // "hospitals" is not in the table: nothing to check against, and no neighbours.
     expect(weights(await expand.related('hospitals'))).toEqual({
@@ -122,7 +145,14 @@ describe('the lexical expander', () => {
       sanitarium: 0.5,
     })
     // Under "hospital", the related words the table lacks stay, at WordNet's weights.
-    expect(weights(await expand.related('hospital'))).toMatchObject({ hospitalize: 0.8, lazaret: 0.5, lazarette: 0.5, lazaretto: 0.5, sanatarium: 0.5, sanitarium: 0.5 })
+    expect(weights(await expand.related('hospital'))).toMatchObject({
+      hospitalize: 0.8,
+      lazaret: 0.5,
+      lazarette: 0.5,
+      lazaretto: 0.5,
+      sanatarium: 0.5,
+      sanitarium: 0.5,
+    })
   })
 
   it('sorts by weight, strongest first, and never offers the word itself', async () => {
@@ -138,7 +168,7 @@ describe('the lexical expander', () => {
     expect(related.at(-1)!.word).toBe('clinic')
   })
 
-  it('caches a word\'s related words (same array), whatever its case, least recently used out first', async () => {
+  it("caches a word's related words (same array), whatever its case, least recently used out first", async () => {
     const expand = await expander({ cacheSize: 2 })
     const hospital = await expand.related('hospital')
     expect(await expand.related('hospital')).toBe(hospital)
@@ -153,7 +183,9 @@ describe('the lexical expander', () => {
   })
 
   it('names its sources in its id', () => {
-    expect(createLexicalExpander({ wordNet: { directory }, wordVectors: { table: tableFile } }).id).toBe('lexical:wordnet+vectors')
+    expect(createLexicalExpander({ wordNet: { directory }, wordVectors: { table: tableFile } }).id).toBe(
+      'lexical:wordnet+vectors',
+    )
     expect(createLexicalExpander({ wordNet: { directory } }).id).toBe('lexical:wordnet')
     expect(createLexicalExpander({ wordVectors: { table: tableFile } }).id).toBe('lexical:vectors')
     expect(createLexicalExpander({}).id).toBe('lexical:none')
@@ -161,11 +193,16 @@ describe('the lexical expander', () => {
 
   it('with vectors only, offers the neighbours', async () => {
     const expand = await expander({ wordNet: undefined })
-    expect(weights(await expand.related('hospital'))).toEqual({ clinic: 0.45, creche: 0.9, infirmary: 0.636396, nurse: 0.519615 })
+    expect(weights(await expand.related('hospital'))).toEqual({
+      clinic: 0.45,
+      creche: 0.9,
+      infirmary: 0.636396,
+      nurse: 0.519615,
+    })
     expect(await expand.related('hospitals')).toEqual([])
   })
 
-  it('averages a text\'s known words into a unit vector (vectorOf)', async () => {
+  it("averages a text's known words into a unit vector (vectorOf)", async () => {
     const expand = await expander()
     expect([...(await expand.vectorOf!('HOSPITAL!'))!]).toEqual(ones(1))
     const text = (await expand.vectorOf!('The hospital, its nurse and a well-lit clinic'))!
@@ -198,19 +235,29 @@ describe('the lexical expander without a ready table', () => {
     expect(weights(second).hospital).toBeGreaterThan(0)
     // Used from then on without building again.
     const later: string[] = []
-    await createLexicalExpander({ log: (message) => later.push(message), wordVectors: { source, table: target } }).warm!()
+    await createLexicalExpander({ log: (message) => later.push(message), wordVectors: { source, table: target } })
+      .warm!()
     expect(later).toEqual([])
   })
 
   it('with no table and no source, uses WordNet alone and says so', async () => {
     const missing = path.join(temp, 'missing', 'table.bin')
     const wordNetAlone = byWeight(openWordNet(directory).related('hospital'))
-    for (const wordVectors of [{ table: missing }, { source: path.join(temp, 'missing', 'source.json'), table: missing }]) {
+    for (const wordVectors of [
+      { table: missing },
+      { source: path.join(temp, 'missing', 'source.json'), table: missing },
+    ]) {
       const messages: string[] = []
-      const expand = createLexicalExpander({ log: (message) => messages.push(message), wordNet: { directory }, wordVectors })
+      const expand = createLexicalExpander({
+        log: (message) => messages.push(message),
+        wordNet: { directory },
+        wordVectors,
+      })
       expect(await expand.related('hospital')).toEqual(wordNetAlone)
       expect(await expand.vectorOf!('hospital')).toBeNull()
-      expect(messages).toEqual([`query expansion: no word-vector table at ${missing} and no source to build it from; using WordNet only`])
+      expect(messages).toEqual([
+        `query expansion: no word-vector table at ${missing} and no source to build it from; using WordNet only`,
+      ])
       expect(fs.existsSync(missing)).toBe(false)
     }
   })
@@ -223,7 +270,7 @@ describe('the lexical expander without a ready table', () => {
     expect(await expand.vectorOf!('hospital nurse')).toBeNull()
   })
 
-  it('passes WordNet\'s options on (senses, weights)', async () => {
+  it("passes WordNet's options on (senses, weights)", async () => {
     const expand = createLexicalExpander({ wordNet: { directory, senses: 1, weights: { derivation: 0.4 } } })
     const related = weights(await expand.related('scheduling'))
     expect(related.scheduler).toBeUndefined()

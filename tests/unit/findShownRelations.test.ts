@@ -10,7 +10,10 @@ import { findShownRelations } from '../../packages/payload-retrieval/src/related
 
 const named = (slug: string): CollectionConfig => ({ slug, fields: [{ name: 'name', type: 'text' }] })
 // Typed loosely: the app's generated types know only its own collection slugs.
-const callout = { slug: 'callout', fields: [{ name: 'person', type: 'relationship', relationTo: 'people' }] } as unknown as Block
+const callout = {
+  slug: 'callout',
+  fields: [{ name: 'person', type: 'relationship', relationTo: 'people' }],
+} as unknown as Block
 
 const projects = {
   slug: 'projects',
@@ -30,13 +33,23 @@ const notes = {
   fields: [
     {
       type: 'tabs',
-      tabs: [{ label: 'Main', fields: [{ name: 'about', type: 'relationship', hasMany: true, relationTo: ['skills', 'tags'] }] }],
+      tabs: [
+        {
+          label: 'Main',
+          fields: [{ name: 'about', type: 'relationship', hasMany: true, relationTo: ['skills', 'tags'] }],
+        },
+      ],
     },
   ],
 } as unknown as CollectionConfig
 const profile: GlobalConfig = {
   slug: 'profile',
-  fields: [{ type: 'tabs', tabs: [{ name: 'home', fields: [{ name: 'featured', type: 'relationship', relationTo: 'skills' }] }] }],
+  fields: [
+    {
+      type: 'tabs',
+      tabs: [{ name: 'home', fields: [{ name: 'featured', type: 'relationship', relationTo: 'skills' }] }],
+    },
+  ],
 }
 const config = {
   blocks: [callout],
@@ -44,7 +57,11 @@ const config = {
   globals: [profile],
 } as unknown as Config
 
-const source = (slug: string, fields: FieldSource[], kind: Source['kind'] = 'collection'): Pick<Source, 'fields' | 'kind' | 'slug'> => ({ fields, kind, slug })
+const source = (
+  slug: string,
+  fields: FieldSource[],
+  kind: Source['kind'] = 'collection',
+): Pick<Source, 'fields' | 'kind' | 'slug'> => ({ fields, kind, slug })
 
 const shown = findShownRelations(config, [
   source('projects', [
@@ -73,7 +90,9 @@ describe('findShownRelations', () => {
   })
 
   it('follows relations nested in a formatted field, not in a plain one; counts a relation named as a plain string', () => {
-    expect(shown.get('sites')).toEqual([{ field: 'links.target', kind: 'collection', polymorphic: false, slug: 'projects' }])
+    expect(shown.get('sites')).toEqual([
+      { field: 'links.target', kind: 'collection', polymorphic: false, slug: 'projects' },
+    ])
     // `owner` is not indexed and `credits` is an array given as a plain string (rendered as nothing);
     // `lead` is, and `layout`'s referenced block is formatted.
     expect(shown.get('people')).toEqual([
@@ -101,7 +120,8 @@ describe('retrievalPlugin and related collections', () => {
       disabled,
       embedder: createLocalEmbedder({ dimensions: 8 }),
     })(base())
-  const hooksOf = (config: Config, slug: string) => config.collections!.find((collection) => collection.slug === slug)!.hooks ?? {}
+  const hooksOf = (config: Config, slug: string) =>
+    config.collections!.find((collection) => collection.slug === slug)!.hooks ?? {}
 
   it('hooks the collections that indexed documents show, indexed or not, and no others', () => {
     const config = plugin()

@@ -10,7 +10,11 @@ const order = (fused: ReturnType<typeof fuseRankings>) => fused.map((entry) => e
 describe('fuseRankings', () => {
   it('keeps the full-text order when the vector side has nothing', () => {
     const fullText = [candidate(1, 'a'), candidate(2, 'b'), candidate(3, 'c')]
-    expect(order(fuseRankings(fullText, [], { fullText: 1, k: 10, vector: 0.1, vectorOnly: true }))).toEqual(['a', 'b', 'c'])
+    expect(order(fuseRankings(fullText, [], { fullText: 1, k: 10, vector: 0.1, vectorOnly: true }))).toEqual([
+      'a',
+      'b',
+      'c',
+    ])
   })
 
   it('ranks documents, not chunks: extra chunks of one document do not outvote a better one', () => {
@@ -26,7 +30,11 @@ describe('fuseRankings', () => {
   })
 
   it('lets a document found by one side only in, below those both sides found', () => {
-    const fused = fuseRankings([candidate(1, 'a'), candidate(2, 'b')], [candidate(3, 'c', 0.9), candidate(1, 'a', 0.8)], { fullText: 1, k: 60, vector: 1, vectorOnly: true })
+    const fused = fuseRankings(
+      [candidate(1, 'a'), candidate(2, 'b')],
+      [candidate(3, 'c', 0.9), candidate(1, 'a', 0.8)],
+      { fullText: 1, k: 60, vector: 1, vectorOnly: true },
+    )
     expect(order(fused)).toEqual(['a', 'c', 'b'])
     expect(fused.find((entry) => entry.document === 'c')).toMatchObject({ chunkId: 3, fullText: null, vector: 0.9 })
   })
@@ -35,11 +43,21 @@ describe('fuseRankings', () => {
     const fullText = ['a', 'b', 'c', 'd'].map((doc, i) => candidate(i, doc, 10 - i))
     const vector = [candidate(3, 'd')]
     // 0.1 / (10 + 1) is more than the gap between full-text ranks 3 and 4, less than between 2 and 4.
-    expect(order(fuseRankings(fullText, vector, { fullText: 1, k: 10, vector: 0.1, vectorOnly: true }))).toEqual(['a', 'b', 'd', 'c'])
+    expect(order(fuseRankings(fullText, vector, { fullText: 1, k: 10, vector: 0.1, vectorOnly: true }))).toEqual([
+      'a',
+      'b',
+      'd',
+      'c',
+    ])
   })
 
   it('without vector-only documents, the vector side only reorders what full-text search found', () => {
-    const fused = fuseRankings([candidate(1, 'a'), candidate(2, 'b')], [candidate(3, 'c'), candidate(2, 'b')], { fullText: 1, k: 1, vector: 1, vectorOnly: false })
+    const fused = fuseRankings([candidate(1, 'a'), candidate(2, 'b')], [candidate(3, 'c'), candidate(2, 'b')], {
+      fullText: 1,
+      k: 1,
+      vector: 1,
+      vectorOnly: false,
+    })
     expect(order(fused)).toEqual(['b', 'a'])
     expect(fuseRankings([], [candidate(3, 'c')], { fullText: 1, k: 1, vector: 1, vectorOnly: false })).toEqual([])
   })

@@ -23,7 +23,12 @@ describe('holdsReference', () => {
   })
 
   it('matches a polymorphic value only in the right collection', () => {
-    const doc = { about: [{ relationTo: 'tags', value: 7 }, { relationTo: 'skills', value: 4 }] }
+    const doc = {
+      about: [
+        { relationTo: 'tags', value: 7 },
+        { relationTo: 'skills', value: 4 },
+      ],
+    }
     expect(holdsReference(doc, 'about', skill, true)).toBe(false)
     expect(holdsReference(doc, 'about', { id: 7, slug: 'tags' }, true)).toBe(true)
     expect(holdsReference({ about: { relationTo: 'skills', value: { id: 7 } } }, 'about', skill, true)).toBe(true)

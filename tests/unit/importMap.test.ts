@@ -14,7 +14,13 @@ it('src/app/(payload)/admin/importMap.js matches the config (run `npm run genera
   const fresh = path.join(path.dirname(committed), `importMap.check-${process.pid}.js`)
   const sanitized = await config
   try {
-    await generateImportMap({ ...sanitized, admin: { ...sanitized.admin, importMap: { ...sanitized.admin.importMap, importMapFile: fresh } } }, { force: true, log: false })
+    await generateImportMap(
+      {
+        ...sanitized,
+        admin: { ...sanitized.admin, importMap: { ...sanitized.admin.importMap, importMapFile: fresh } },
+      },
+      { force: true, log: false },
+    )
     expect(fs.readFileSync(fresh, 'utf8').trim()).toBe(fs.readFileSync(committed, 'utf8').trim())
   } finally {
     fs.rmSync(fresh, { force: true })

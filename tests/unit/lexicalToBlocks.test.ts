@@ -10,12 +10,19 @@ describe('lexicalToBlocks', () => {
   it('keeps headings, paragraphs with links, nested and numbered lists, quotes and code', () => {
     const state = root(
       { children: [text('Design')], tag: 'h2', type: 'heading' },
-      paragraph(text('See '), { children: [text('the docs')], fields: { url: 'https://example.com/docs' }, type: 'link' }, text(' first.')),
+      paragraph(
+        text('See '),
+        { children: [text('the docs')], fields: { url: 'https://example.com/docs' }, type: 'link' },
+        text(' first.'),
+      ),
       {
         children: [
           { children: [text('Plan')], type: 'listitem' },
           {
-            children: [text('Build'), { children: [{ children: [text('tests first')], type: 'listitem' }], listType: 'bullet', type: 'list' }],
+            children: [
+              text('Build'),
+              { children: [{ children: [text('tests first')], type: 'listitem' }], listType: 'bullet', type: 'list' },
+            ],
             type: 'listitem',
           },
         ],

@@ -33,7 +33,11 @@ afterAll(() => new Promise((resolve) => server.close(resolve)))
 type Sent = { body: any; status: number }
 
 /** Sends `pieces` one after another; without `length` the body goes chunked (no Content-Length). */
-function send(path: string, pieces: Buffer[], { length, type = 'application/json' }: { length?: number; type?: string } = {}): Promise<Sent> {
+function send(
+  path: string,
+  pieces: Buffer[],
+  { length, type = 'application/json' }: { length?: number; type?: string } = {},
+): Promise<Sent> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, number | string> = { 'Content-Type': type }
     if (length !== undefined) headers['Content-Length'] = length
@@ -77,8 +81,14 @@ describe('limitJsonBodies', () => {
   })
 
   it('passes bodies within the limit through intact, chunked or not', async () => {
-    expect(await send('/api/projects', [kilobytes(2), kilobytes(2)])).toEqual({ body: { bytes: maxBytes }, status: 200 })
-    expect(await send('/api/projects', [kilobytes(3)], { length: 3 * 1024 })).toEqual({ body: { bytes: 3 * 1024 }, status: 200 })
+    expect(await send('/api/projects', [kilobytes(2), kilobytes(2)])).toEqual({
+      body: { bytes: maxBytes },
+      status: 200,
+    })
+    expect(await send('/api/projects', [kilobytes(3)], { length: 3 * 1024 })).toEqual({
+      body: { bytes: 3 * 1024 },
+      status: 200,
+    })
   })
 
   it('leaves uploads (multipart) and pages outside the API alone', async () => {

@@ -10,14 +10,25 @@ afterAll(() => standIn.close())
 beforeEach(() => standIn.reset())
 
 const embedder = (options: Partial<Parameters<typeof createOpenAIEmbedder>[0]> = {}) =>
-  createOpenAIEmbedder({ apiKey: 'test-key', baseURL: standIn.url, dimensions: 64, maxRetries: 0, timeoutMs: 2000, ...options })
+  createOpenAIEmbedder({
+    apiKey: 'test-key',
+    baseURL: standIn.url,
+    dimensions: 64,
+    maxRetries: 0,
+    timeoutMs: 2000,
+    ...options,
+  })
 
 describe('OpenAI embedder', () => {
   it('sends texts in batches and returns vectors in input order', async () => {
     const texts = Array.from({ length: 7 }, (_, i) => `text number ${i}`)
     const vectors = await embedder({ batchSize: 3 }).embed(texts)
     expect(standIn.requests.map((request) => request.body.input.length)).toEqual([3, 3, 1])
-    expect(standIn.requests[0].body).toMatchObject({ dimensions: 64, encoding_format: 'float', model: 'text-embedding-3-small' })
+    expect(standIn.requests[0].body).toMatchObject({
+      dimensions: 64,
+      encoding_format: 'float',
+      model: 'text-embedding-3-small',
+    })
     expect(vectors).toEqual(texts.map((text) => hashEmbedding(text, 64)))
   })
 
@@ -47,8 +58,13 @@ describe('OpenAI embedder', () => {
   })
 
   it('refuses vectors of the wrong size', async () => {
-    await expect(createOpenAIEmbedder({ apiKey: 'k', baseURL: standIn.url, dimensions: 64, maxRetries: 0 }).embed(['x'])).resolves.toHaveLength(1)
-    standIn.failNext({ body: { data: [{ embedding: [0.1, 0.2], index: 0, object: 'embedding' }], object: 'list' }, status: 200 })
+    await expect(
+      createOpenAIEmbedder({ apiKey: 'k', baseURL: standIn.url, dimensions: 64, maxRetries: 0 }).embed(['x']),
+    ).resolves.toHaveLength(1)
+    standIn.failNext({
+      body: { data: [{ embedding: [0.1, 0.2], index: 0, object: 'embedding' }], object: 'list' },
+      status: 200,
+    })
     await expect(embedder().embed(['x'])).rejects.toThrow(/2-dimension vectors; 64 were asked for/)
   })
 

@@ -17,7 +17,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 const files = readdirSync(packagesDir).flatMap((name) => sourceFiles(path.join(packagesDir, name, 'src')))
-const sources = files.map((file) => ({ file: path.relative(packagesDir, file), lines: readFileSync(file, 'utf8').split('\n') }))
+const sources = files.map((file) => ({
+  file: path.relative(packagesDir, file),
+  lines: readFileSync(file, 'utf8').split('\n'),
+}))
 
 /** The app's collection and global slugs, read from its own definitions. */
 function appSlugs(): string[] {
@@ -38,7 +41,9 @@ describe('the packages', () => {
 
   it('cast around the type system at most 10 times, each with a comment just above saying why', () => {
     const casts = sources.flatMap(({ file, lines }) =>
-      lines.flatMap((line, i) => (/as never|as unknown as/.test(line) && !line.trim().startsWith('//') ? [{ file, i, lines }] : [])),
+      lines.flatMap((line, i) =>
+        /as never|as unknown as/.test(line) && !line.trim().startsWith('//') ? [{ file, i, lines }] : [],
+      ),
     )
     expect(casts.length).toBeLessThanOrEqual(10)
     const unexplained = casts

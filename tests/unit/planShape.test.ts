@@ -18,7 +18,15 @@ describe('planShape', () => {
             'Actual Total Time': 0.04,
             'Node Type': 'Aggregate',
             'Parent Relationship': 'InitPlan',
-            Plans: [{ 'Actual Loops': 1, 'Actual Rows': 16, 'Actual Total Time': 0.02, 'Function Name': 'unnest', 'Node Type': 'Function Scan' }],
+            Plans: [
+              {
+                'Actual Loops': 1,
+                'Actual Rows': 16,
+                'Actual Total Time': 0.02,
+                'Function Name': 'unnest',
+                'Node Type': 'Function Scan',
+              },
+            ],
             'Subplan Name': 'InitPlan 1 (returns $0)',
           },
           {
@@ -26,7 +34,15 @@ describe('planShape', () => {
             'Actual Rows': 5643,
             'Actual Total Time': 8.21,
             'Node Type': 'Bitmap Heap Scan',
-            Plans: [{ 'Actual Loops': 3, 'Actual Rows': 1881, 'Actual Total Time': 4.7, 'Index Name': 'chunks_search_idx', 'Node Type': 'Bitmap Index Scan' }],
+            Plans: [
+              {
+                'Actual Loops': 3,
+                'Actual Rows': 1881,
+                'Actual Total Time': 4.7,
+                'Index Name': 'chunks_search_idx',
+                'Node Type': 'Bitmap Index Scan',
+              },
+            ],
             'Relation Name': 'chunks',
           },
         ],

@@ -29,8 +29,15 @@ it('takes group and other rights off an existing DATA_DIR and everything in it',
   fs.writeFileSync(path.join(dataDir, 'postgres', 'base', '1234'), 'rows')
   fs.writeFileSync(path.join(dataDir, 'mail', 'reset.eml'), 'a reset link')
   fs.writeFileSync(path.join(dataDir, 'postgres.lock.json'), '{}')
-  for (const dir of [dataDir, path.join(dataDir, 'postgres'), path.join(dataDir, 'postgres', 'base'), path.join(dataDir, 'mail')]) fs.chmodSync(dir, 0o777)
-  for (const file of ['postgres/base/1234', 'mail/reset.eml', 'postgres.lock.json']) fs.chmodSync(path.join(dataDir, file), 0o666)
+  for (const dir of [
+    dataDir,
+    path.join(dataDir, 'postgres'),
+    path.join(dataDir, 'postgres', 'base'),
+    path.join(dataDir, 'mail'),
+  ])
+    fs.chmodSync(dir, 0o777)
+  for (const file of ['postgres/base/1234', 'mail/reset.eml', 'postgres.lock.json'])
+    fs.chmodSync(path.join(dataDir, file), 0o666)
 
   process.env.DATA_DIR = dataDir
   process.env.PAYLOAD_SECRET = 'given'
@@ -38,7 +45,11 @@ it('takes group and other rights off an existing DATA_DIR and everything in it',
 
   expect(modeOf(dataDir)).toBe('700')
   expect(
-    Object.fromEntries((fs.readdirSync(dataDir, { recursive: true }) as string[]).sort().map((name) => [name, modeOf(path.join(dataDir, name))])),
+    Object.fromEntries(
+      (fs.readdirSync(dataDir, { recursive: true }) as string[])
+        .sort()
+        .map((name) => [name, modeOf(path.join(dataDir, name))]),
+    ),
   ).toEqual({
     mail: '700',
     'mail/reset.eml': '600',

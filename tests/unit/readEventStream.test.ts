@@ -19,7 +19,11 @@ const eventsOf = async (...chunks: string[]) => {
 
 describe('readEventStream (the widget reading an answer)', () => {
   it('reads named events, in order', async () => {
-    expect(await eventsOf('event: sources\ndata: {"sources":[]}\n\nevent: token\ndata: {"text":"Hi"}\n\nevent: done\ndata: {}\n\n')).toEqual([
+    expect(
+      await eventsOf(
+        'event: sources\ndata: {"sources":[]}\n\nevent: token\ndata: {"text":"Hi"}\n\nevent: done\ndata: {}\n\n',
+      ),
+    ).toEqual([
       ['sources', '{"sources":[]}'],
       ['token', '{"text":"Hi"}'],
       ['done', '{}'],

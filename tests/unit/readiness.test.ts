@@ -12,7 +12,10 @@ import { freePort } from '../helpers/freePort'
 
 it('answers 503 "database unavailable" without the connection error, and logs that error', async () => {
   const dbPort = await freePort()
-  const ready = readiness({ connectionString: `postgres://secret_user:secret_pw@127.0.0.1:${dbPort}/private_db`, timeoutMs: 1000 })
+  const ready = readiness({
+    connectionString: `postgres://secret_user:secret_pw@127.0.0.1:${dbPort}/private_db`,
+    timeoutMs: 1000,
+  })
   const app = express().get('/readyz', ready.handler)
   const server = app.listen(0, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))

@@ -1,14 +1,24 @@
 /** The plugin's effect on a Payload config: what it adds, what `disabled` keeps, what it refuses, how it reads a visitor's address. */
 import type { CollectionConfig, Config } from 'payload'
 
-import { addressFromHeader, clientAddressOf, createLocalEmbedder, type RetrievalPluginOptions, retrievalPlugin } from '@askfolio/payload-retrieval'
+import {
+  addressFromHeader,
+  clientAddressOf,
+  createLocalEmbedder,
+  type RetrievalPluginOptions,
+  retrievalPlugin,
+} from '@askfolio/payload-retrieval'
 import { describe, expect, it } from 'vitest'
 
 const posts: CollectionConfig = { slug: 'posts', fields: [{ name: 'title', type: 'text' }] }
 const users: CollectionConfig = { slug: 'users', auth: true, fields: [] }
 const roles: CollectionConfig = { slug: 'roles', fields: [] }
 const base = (): Config =>
-  ({ collections: [posts, users, roles], db: { defaultIDType: 'number', init: () => ({}) as never, name: 'postgres' }, secret: 'x' }) as Config
+  ({
+    collections: [posts, users, roles],
+    db: { defaultIDType: 'number', init: () => ({}) as never, name: 'postgres' },
+    secret: 'x',
+  }) as Config
 
 const options = (extra: Partial<RetrievalPluginOptions> = {}): RetrievalPluginOptions => ({
   collections: { posts: { fields: ['title'], title: (doc) => doc.title, url: (doc) => `/posts/${doc.id}` } },
@@ -25,7 +35,11 @@ describe('retrievalPlugin', () => {
     expect(slugs(config)).toEqual(['posts', 'users', 'roles', 'retrieval-status', 'retrieval-runs'])
     expect(hooksOf(config)?.afterChange).toHaveLength(1)
     expect(hooksOf(config)?.afterDelete).toHaveLength(1)
-    expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual(['retrievalIndexDocument', 'retrievalReindexAll', 'retrievalRetryFailed'])
+    expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual([
+      'retrievalIndexDocument',
+      'retrievalReindexAll',
+      'retrievalRetryFailed',
+    ])
     expect(config.jobs?.enableConcurrencyControl).toBe(true)
     expect(config.jobs?.autoRun).toEqual([{ cron: '* * * * * *', limit: 20, queue: 'retrieval' }])
     expect(config.endpoints?.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).toEqual([
@@ -40,7 +54,11 @@ describe('retrievalPlugin', () => {
   it('keeps the schema but does nothing when disabled', () => {
     const config = retrievalPlugin(options({ disabled: true }))(base())
     expect(slugs(config)).toEqual(['posts', 'users', 'roles', 'retrieval-status', 'retrieval-runs'])
-    expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual(['retrievalIndexDocument', 'retrievalReindexAll', 'retrievalRetryFailed'])
+    expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual([
+      'retrievalIndexDocument',
+      'retrievalReindexAll',
+      'retrievalRetryFailed',
+    ])
     expect(hooksOf(config)?.afterChange ?? []).toHaveLength(0)
     expect(config.endpoints ?? []).toHaveLength(0)
     expect(config.jobs?.autoRun).toBeUndefined()
@@ -58,16 +76,21 @@ describe('retrievalPlugin', () => {
   it('refuses to index accounts, its own records and the collections the host names private, whatever the options say', () => {
     const source = { fields: ['email'], title: () => '', url: () => '' }
     expect(() => retrievalPlugin(options({ collections: { users: source } }))(base())).toThrow(/private data/)
-    expect(() => retrievalPlugin(options({ collections: { roles: source }, neverIndex: ['roles'] }))(base())).toThrow(/"roles" holds private data/)
+    expect(() => retrievalPlugin(options({ collections: { roles: source }, neverIndex: ['roles'] }))(base())).toThrow(
+      /"roles" holds private data/,
+    )
     // Without the host's word, a collection is the host's to index.
     expect(slugs(retrievalPlugin(options({ collections: { roles: source } }))(base()))).toContain('retrieval-status')
     const withStatus = { ...base(), collections: [...base().collections!, { fields: [], slug: 'retrieval-status' }] }
-    expect(() => retrievalPlugin(options({ collections: { 'retrieval-status': source } }))(withStatus)).toThrow(/private data/)
+    expect(() => retrievalPlugin(options({ collections: { 'retrieval-status': source } }))(withStatus)).toThrow(
+      /private data/,
+    )
     expect(() => retrievalPlugin(options({ collections: { nope: source } }))(base())).toThrow(/no collection "nope"/)
   })
 
-  it('reads the visitor\'s address only as the host says, and keys everyone alike without that', () => {
-    const visitor = (config: Config, headers: Record<string, string>) => clientAddressOf({ headers: new Headers(headers), payload: { config } as never })
+  it("reads the visitor's address only as the host says, and keys everyone alike without that", () => {
+    const visitor = (config: Config, headers: Record<string, string>) =>
+      clientAddressOf({ headers: new Headers(headers), payload: { config } as never })
     const behindProxy = retrievalPlugin(options({ clientAddress: addressFromHeader('x-real-ip') }))(base())
     expect(visitor(behindProxy, { 'x-forwarded-for': '198.51.100.1', 'x-real-ip': '203.0.113.9' })).toBe('203.0.113.9')
     expect(visitor(behindProxy, {})).toBe('unknown')

@@ -37,7 +37,13 @@ describe('SciFact measures (BEIR: trec_eval gains, document level)', () => {
     ]
     const rankings: Record<string, string[]> = { first: ['a'], second: ['x', 'y'] }
     let seen = 0
-    const both = await meanQuality(queries, qrels, async (text) => rankings[text], async (text) => [...rankings[text], 'b'], () => seen++)
+    const both = await meanQuality(
+      queries,
+      qrels,
+      async (text) => rankings[text],
+      async (text) => [...rankings[text], 'b'],
+      () => seen++,
+    )
     expect(both).toEqual({ ndcg10: 0.5, recall100: 1 })
     expect(seen).toBe(2)
     expect(await meanQuality(queries, qrels, async (text) => rankings[text])).toEqual({ ndcg10: 0.5 })
@@ -47,7 +53,10 @@ describe('SciFact measures (BEIR: trec_eval gains, document level)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-qrels-'))
     try {
       fs.mkdirSync(path.join(dir, 'qrels'))
-      fs.writeFileSync(path.join(dir, 'qrels', 'test.tsv'), 'query-id\tcorpus-id\tscore\n1\t31715818\t1\n1\t4983\t2\n3\t14717500\t1\n')
+      fs.writeFileSync(
+        path.join(dir, 'qrels', 'test.tsv'),
+        'query-id\tcorpus-id\tscore\n1\t31715818\t1\n1\t4983\t2\n3\t14717500\t1\n',
+      )
       const qrels = loadQrels(dir)
       expect([...qrels.keys()]).toEqual(['1', '3'])
       expect(qrels.get('1')).toEqual(graded({ 31715818: 1, 4983: 2 }))

@@ -15,20 +15,41 @@ describe('safeRelativePath', () => {
     expect(safeRelativePath(input)).toBe(expected)
   })
 
-  it.each([null, '', 'blog', 'https://evil.example', '//evil.example', '/\\evil.example', '\\\\evil.example', '/.//evil.example', '/\t/evil.example', 'javascript:alert(1)', ' /blog'])(
-    'refuses %j',
-    (input) => {
-      expect(safeRelativePath(input)).toBeNull()
-    },
-  )
+  it.each([
+    null,
+    '',
+    'blog',
+    'https://evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    '\\\\evil.example',
+    '/.//evil.example',
+    '/\t/evil.example',
+    'javascript:alert(1)',
+    ' /blog',
+  ])('refuses %j', (input) => {
+    expect(safeRelativePath(input)).toBeNull()
+  })
 })
 
 describe('safeHref', () => {
-  it.each(['https://example.com/x', 'http://example.com', 'mailto:me@example.com', 'tel:+351', '#section', '/blog/a'])('keeps %s', (href) => {
-    expect(safeHref(href)).toBe(href)
-  })
+  it.each(['https://example.com/x', 'http://example.com', 'mailto:me@example.com', 'tel:+351', '#section', '/blog/a'])(
+    'keeps %s',
+    (href) => {
+      expect(safeHref(href)).toBe(href)
+    },
+  )
 
-  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', '//evil.example', '', null, undefined])('drops %j', (href) => {
+  it.each([
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'data:text/html,<b>x</b>',
+    'vbscript:x',
+    '//evil.example',
+    '',
+    null,
+    undefined,
+  ])('drops %j', (href) => {
     expect(safeHref(href)).toBeNull()
   })
 })

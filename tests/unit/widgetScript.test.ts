@@ -6,14 +6,15 @@ import { describe, expect, it } from 'vitest'
 
 import { widgetEndpoint, widgetScript } from '../../packages/payload-chat/src/widget/serveWidget'
 
-const request = (headers: Record<string, string> = {}) => ({ headers: new Headers(headers) }) as unknown as PayloadRequest
+const request = (headers: Record<string, string> = {}) =>
+  ({ headers: new Headers(headers) }) as unknown as PayloadRequest
 
 describe('the widget script', () => {
   it('is one self-contained classic script that defines <askfolio-chat>', () => {
     const { body } = widgetScript()
     // Parses as a script (a stray import or module syntax would throw here).
     expect(() => new Function(body)).not.toThrow()
-    expect(body).toContain("customElements.define(tag, AskfolioChat)")
+    expect(body).toContain('customElements.define(tag, AskfolioChat)')
     expect(body).not.toMatch(/\bimport\s*[({'"]|\brequire\(/)
   })
 

@@ -1,6 +1,6 @@
-import * as migration_20261203_085749_initial from './20261203_085749_initial';
-import * as migration_20261203_090000_search from './20261203_090000_search';
-import * as migration_20261203_092039_mcp from './20261203_092039_mcp';
+import * as migration_20261203_085749_initial from './20261203_085749_initial'
+import * as migration_20261203_090000_search from './20261203_090000_search'
+import * as migration_20261203_092039_mcp from './20261203_092039_mcp'
 
 export const migrations = [
   {
@@ -16,6 +16,6 @@ export const migrations = [
   {
     up: migration_20261203_092039_mcp.up,
     down: migration_20261203_092039_mcp.down,
-    name: '20261203_092039_mcp'
+    name: '20261203_092039_mcp',
   },
-];
+]

@@ -15,7 +15,14 @@ export type ChatContext = {
   model: ChatModel
   publicUrl?: string
   retention: { autoRun: boolean; batchSize: number; cron: string; days: number; queue: string }
-  retrieval: { maxSources: number; maxSuggestions: number; minCoverage: number; minExpandedCoverage: number; minSimilarity: number; minTitleCoverage: number }
+  retrieval: {
+    maxSources: number
+    maxSuggestions: number
+    minCoverage: number
+    minExpandedCoverage: number
+    minSimilarity: number
+    minTitleCoverage: number
+  }
   siteName: string
   texts: { unanswered: string; unsure: string }
   /** The auth collection whose signed-in users are recorded on the sessions they start (null: none). */
@@ -25,7 +32,8 @@ export type ChatContext = {
 /** Whole days, zero or more: anything else would delete conversations nobody meant to lose. */
 function retentionDays(days: number | undefined): number {
   const value = days ?? 180
-  if (!Number.isInteger(value) || value < 0) throw new Error(`chatPlugin: retention.days must be a whole number of days, 0 or more (got ${days})`)
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`chatPlugin: retention.days must be a whole number of days, 0 or more (got ${days})`)
   return value
 }
 

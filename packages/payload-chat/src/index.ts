@@ -43,10 +43,14 @@ export type { ChatModel, ChatPluginOptions, ChatSource, ChatTurn } from './types
 export const chatPlugin =
   (options: ChatPluginOptions) =>
   (incoming: Config): Config => {
-    if (!isRetrievalInstalled(incoming)) throw new Error('chatPlugin needs retrievalPlugin: list it first in `plugins`.')
-    const userCollection = incoming.admin?.user ?? incoming.collections?.find((collection) => collection.auth)?.slug ?? null
+    if (!isRetrievalInstalled(incoming))
+      throw new Error('chatPlugin needs retrievalPlugin: list it first in `plugins`.')
+    const userCollection =
+      incoming.admin?.user ?? incoming.collections?.find((collection) => collection.auth)?.slug ?? null
     const context = resolveChatOptions(options, userCollection)
-    const sessionUser = userCollection ? { read: options.access.readSessionUser ?? (() => false), relationTo: userCollection } : undefined
+    const sessionUser = userCollection
+      ? { read: options.access.readSessionUser ?? (() => false), relationTo: userCollection }
+      : undefined
     const config: Config = {
       ...incoming,
       collections: [
@@ -57,7 +61,9 @@ export const chatPlugin =
       jobs: {
         ...incoming.jobs,
         // The first runner's tick may be late by a minute; nobody waits for a deletion.
-        autoRun: context.retention.autoRun ? withAutoRun(incoming.jobs?.autoRun, context.retention.queue, 1, '0 * * * * *') : incoming.jobs?.autoRun,
+        autoRun: context.retention.autoRun
+          ? withAutoRun(incoming.jobs?.autoRun, context.retention.queue, 1, '0 * * * * *')
+          : incoming.jobs?.autoRun,
         // The job's exclusive concurrency key needs it.
         enableConcurrencyControl: true,
         tasks: [...(incoming.jobs?.tasks ?? []), buildPruneChatSessionsTask(context)],
@@ -77,7 +83,10 @@ export const chatPlugin =
       ...incoming.admin,
       components: {
         ...incoming.admin?.components,
-        afterNavLinks: [...(incoming.admin?.components?.afterNavLinks ?? []), '@askfolio/payload-chat/client#InsightsNavLink'],
+        afterNavLinks: [
+          ...(incoming.admin?.components?.afterNavLinks ?? []),
+          '@askfolio/payload-chat/client#InsightsNavLink',
+        ],
         views: {
           ...incoming.admin?.components?.views,
           chatInsights: {

@@ -7,7 +7,9 @@ import { releaseStaleJobs } from './releaseStaleJobs'
 
 /** Payload's runner claims jobs with `updateJobs({ data: { processing: true }, where, limit })` and nothing else. */
 export const isClaim = ({ data, id }: UpdateJobsArgs) =>
-  id === undefined && data?.processing === true && Object.keys(data).every((key) => key === 'processing' || key === 'updatedAt')
+  id === undefined &&
+  data?.processing === true &&
+  Object.keys(data).every((key) => key === 'processing' || key === 'updatedAt')
 
 /** Candidates read per claim: more than the limit, as some share a concurrency key and are skipped. */
 const candidateFactor = 4
@@ -32,7 +34,9 @@ async function claimInTransaction(adapter: PostgresAdapter, db: Database, args: 
   await db.execute(sql`select pg_advisory_xact_lock(hashtext('payload-jobs:claim'))`)
   const jobs = jobsTable(adapter)
   for (const job of await releaseStaleJobs(db, jobs, leaseSeconds)) {
-    adapter.payload.logger.warn(`[jobs] job ${job.id} (${job.task_slug}, queue ${job.queue}) lost its runner ${leaseSeconds}s ago; released to run again`)
+    adapter.payload.logger.warn(
+      `[jobs] job ${job.id} (${job.task_slug}, queue ${job.queue}) lost its runner ${leaseSeconds}s ago; released to run again`,
+    )
   }
   const limit = args.limit && args.limit > 0 ? args.limit : 10
   const exclusiveKeys = Boolean(adapter.payload.config.jobs.enableConcurrencyControl)
@@ -56,7 +60,14 @@ async function claimInTransaction(adapter: PostgresAdapter, db: Database, args: 
     if (key) keys.add(key)
   }
   if (claimed.length === 0) return []
-  const { docs } = await adapter.find({ collection: 'payload-jobs', limit: 0, pagination: false, req: args.req, sort: args.sort, where: { id: { in: claimed } } })
+  const { docs } = await adapter.find({
+    collection: 'payload-jobs',
+    limit: 0,
+    pagination: false,
+    req: args.req,
+    sort: args.sort,
+    where: { id: { in: claimed } },
+  })
   return docs
 }
 
@@ -64,7 +75,12 @@ async function claimInTransaction(adapter: PostgresAdapter, db: Database, args: 
 async function claimInOwnTransaction(adapter: PostgresAdapter, args: UpdateJobsArgs, leaseSeconds: number) {
   const transactionID = await adapter.beginTransaction()
   try {
-    const docs = await claimInTransaction(adapter, adapter.sessions[String(transactionID)]!.db, { ...args, req: { transactionID } }, leaseSeconds)
+    const docs = await claimInTransaction(
+      adapter,
+      adapter.sessions[String(transactionID)]!.db,
+      { ...args, req: { transactionID } },
+      leaseSeconds,
+    )
     await adapter.commitTransaction(transactionID)
     return docs
   } catch (error) {
@@ -86,7 +102,9 @@ export function claimJobsAtomically(adapter: PostgresAdapter, leaseSeconds: numb
   adapter.updateJobs = async function updateJobs(args) {
     if (!isClaim(args)) return original.call(this, args)
     const tx = await transactionOf(adapter, args.req)
-    const docs = tx ? await claimInTransaction(adapter, tx, args, leaseSeconds) : await claimInOwnTransaction(adapter, args, leaseSeconds)
+    const docs = tx
+      ? await claimInTransaction(adapter, tx, args, leaseSeconds)
+      : await claimInOwnTransaction(adapter, args, leaseSeconds)
     return args.returning === false ? null : docs
   }
 }

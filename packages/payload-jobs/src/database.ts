@@ -12,7 +12,10 @@ export type PostgresAdapter = {
   drizzle: Database
   find: (args: Record<string, unknown>) => Promise<{ docs: Record<string, unknown>[] }>
   name: string
-  payload: { config: { jobs: { enableConcurrencyControl?: boolean } }; logger: { info: (msg: string) => void; warn: (msg: string) => void } }
+  payload: {
+    config: { jobs: { enableConcurrencyControl?: boolean } }
+    logger: { info: (msg: string) => void; warn: (msg: string) => void }
+  }
   sessions: Record<string, { db: Database } | undefined>
   tableNameMap: Map<string, string>
   tables: Record<string, PgTable>
@@ -30,7 +33,10 @@ export type UpdateJobsArgs = {
 }
 
 /** The Drizzle handle of the request's transaction, if it has one. */
-export async function transactionOf(adapter: PostgresAdapter, req: UpdateJobsArgs['req']): Promise<Database | undefined> {
+export async function transactionOf(
+  adapter: PostgresAdapter,
+  req: UpdateJobsArgs['req'],
+): Promise<Database | undefined> {
   const id = req?.transactionID ? await req.transactionID : undefined
   return id === undefined ? undefined : adapter.sessions[String(id)]?.db
 }

@@ -33,7 +33,9 @@ const withHeartbeat = (task: TaskConfig, leaseSeconds: number): TaskConfig => {
 }
 
 /** Payload's postgres adapter keeps its transactions in `sessions` and can update jobs in bulk. */
-function isPostgresAdapter(adapter: ReturnType<Config['db']['init']>): adapter is PostgresAdapter & ReturnType<Config['db']['init']> {
+function isPostgresAdapter(
+  adapter: ReturnType<Config['db']['init']>,
+): adapter is PostgresAdapter & ReturnType<Config['db']['init']> {
   return typeof adapter.updateJobs === 'function' && 'sessions' in adapter && Boolean(adapter.sessions)
 }
 

@@ -14,7 +14,9 @@ export const heartbeatMs = (leaseSeconds: number) => Math.min(30_000, Math.max(2
 
 const touch = (payload: Payload, id: number | string) => {
   const adapter = adapterOf(payload)
-  return adapter.drizzle.execute(sql`update ${jobsTable(adapter)} set updated_at = now() where id = ${id} and processing`)
+  return adapter.drizzle.execute(
+    sql`update ${jobsTable(adapter)} set updated_at = now() where id = ${id} and processing`,
+  )
 }
 
 /**
@@ -24,7 +26,9 @@ const touch = (payload: Payload, id: number | string) => {
 export function keepJobAlive(payload: Payload, id: number | string, leaseSeconds: number): () => void {
   held.add(id)
   const timer = setInterval(() => {
-    touch(payload, id).catch((error: unknown) => payload.logger.warn({ err: error, jobId: id, msg: `[jobs] heartbeat for job ${id} failed` }))
+    touch(payload, id).catch((error: unknown) =>
+      payload.logger.warn({ err: error, jobId: id, msg: `[jobs] heartbeat for job ${id} failed` }),
+    )
   }, heartbeatMs(leaseSeconds))
   timer.unref()
   return () => {
@@ -37,8 +41,13 @@ export function keepJobAlive(payload: Payload, id: number | string, leaseSeconds
 export async function releaseHeldJobs(payload: Payload): Promise<number> {
   const ids = heldJobs()
   if (ids.length === 0) return 0
-  const list = sql.join(ids.map((id) => sql`${id}`), sql`, `)
+  const list = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )
   const adapter = adapterOf(payload)
-  await adapter.drizzle.execute(sql`update ${jobsTable(adapter)} set processing = false, updated_at = now() where id in (${list}) and processing`)
+  await adapter.drizzle.execute(
+    sql`update ${jobsTable(adapter)} set processing = false, updated_at = now() where id in (${list}) and processing`,
+  )
   return ids.length
 }

@@ -27,7 +27,13 @@ export type RetrievalContext = {
   /** None: full-text search only, and chunks are stored without vectors. */
   embedder?: Embedder
   /** Query expansion (none: words match only themselves). */
-  expansion?: { expander: QueryExpander; frequencies: WordFrequencyCache; maxDocumentFrequency: number; rankByMeaning: boolean; termsPerWord: number }
+  expansion?: {
+    expander: QueryExpander
+    frequencies: WordFrequencyCache
+    maxDocumentFrequency: number
+    rankByMeaning: boolean
+    termsPerWord: number
+  }
   /** How much a title (A) or heading (B) occurrence counts in BM25, against one in the text. */
   fieldWeights: { heading: number; title: number }
   /** Reciprocal rank fusion: the weight of each ranking, the rank offset k, and whether vector-only documents count. */
@@ -60,13 +66,17 @@ export type RetrievalContext = {
 export const noModel = 'none'
 
 /** The chunk store's tables, as the store's functions take them. */
-export const storeTables = (context: Pick<RetrievalContext, 'postings' | 'table'>) => ({ chunks: context.table, postings: context.postings })
+export const storeTables = (context: Pick<RetrievalContext, 'postings' | 'table'>) => ({
+  chunks: context.table,
+  postings: context.postings,
+})
 
 export const contextKey = 'askfolioRetrieval'
 
 /** The plugin's context, from a running Payload (other plugins and scripts reach the plugin this way). */
 export function getRetrievalContext(payload: Payload): RetrievalContext {
-  const context = (payload.config.custom as Record<string, unknown> | undefined)?.[contextKey] as RetrievalContext | undefined
+  const context = (payload.config.custom as Record<string, unknown> | undefined)?.[contextKey] as
+    RetrievalContext | undefined
   if (!context) throw new Error('The retrieval plugin is not installed in this Payload config.')
   return context
 }

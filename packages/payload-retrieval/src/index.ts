@@ -28,11 +28,24 @@ export { createOpenAIEmbedder } from './embedders/openaiEmbedder'
 export { errorResponse, readJson } from './endpoints/respond'
 export { defaultMaxBodyBytes, readBodyText } from './endpoints/readBodyText'
 export { hasControlCharacters } from './text/hasControlCharacters'
-export { type MigrationArgs, readSchemaVersion, rebuildSearchIndex, resizeVectors, retrievalMigration, retrievalSchemaVersion } from './schema/retrievalMigration'
+export {
+  type MigrationArgs,
+  readSchemaVersion,
+  rebuildSearchIndex,
+  resizeVectors,
+  retrievalMigration,
+  retrievalSchemaVersion,
+} from './schema/retrievalMigration'
 // The gateway's helpers, for a companion plugin's own reports (its SQL still goes through one place).
 export { adapterOf, databaseOf, queryRows } from './store/database'
 export { collectionStore, type CollectionStore, findGlobalBySlug, type StoreOptions } from './store/collectionStore'
-export { addressFromHeader, clientAddressOf, hitRateLimit, type RateLimitRule, tooManyRequests } from './rateLimit/rateLimit'
+export {
+  addressFromHeader,
+  clientAddressOf,
+  hitRateLimit,
+  type RateLimitRule,
+  tooManyRequests,
+} from './rateLimit/rateLimit'
 export type { SearchHit, SearchMode, SearchOptions } from './search/searchIndex'
 export type { IndexResult } from './indexing/indexDocuments'
 export type { ReindexProgress } from './reindex/reindexAll'
@@ -70,7 +83,8 @@ function withDependentsIndexing(collection: CollectionConfig, context: Retrieval
 }
 
 function withCollectionHooks(collection: CollectionConfig, context: RetrievalContext): CollectionConfig {
-  const indexed = context.sources.get(collection.slug)?.kind === 'collection' ? withIndexing(collection, context) : collection
+  const indexed =
+    context.sources.get(collection.slug)?.kind === 'collection' ? withIndexing(collection, context) : collection
   return context.shownBy.has(collection.slug) ? withDependentsIndexing(indexed, context) : indexed
 }
 
@@ -83,7 +97,12 @@ function withGlobalIndexing(global: GlobalConfig, context: RetrievalContext): Gl
 }
 
 /** `autoRun` with `queue` added: on `cron` (every second), `limit` jobs at most (for other plugins' queues too). */
-export function withAutoRun(autoRun: NonNullable<Config['jobs']>['autoRun'], queue: string, limit = 20, cron = '* * * * * *'): NonNullable<Config['jobs']>['autoRun'] {
+export function withAutoRun(
+  autoRun: NonNullable<Config['jobs']>['autoRun'],
+  queue: string,
+  limit = 20,
+  cron = '* * * * * *',
+): NonNullable<Config['jobs']>['autoRun'] {
   const ours = { cron, limit, queue }
   if (typeof autoRun === 'function') return async (payload) => [...(await autoRun(payload)), ours]
   return [...(autoRun ?? []), ours]
@@ -105,7 +124,9 @@ export const retrievalPlugin =
     const config: Config = {
       ...incoming,
       collections: [
-        ...(incoming.collections ?? []).map((collection) => (active ? withCollectionHooks(collection, context) : collection)),
+        ...(incoming.collections ?? []).map((collection) =>
+          active ? withCollectionHooks(collection, context) : collection,
+        ),
         buildStatusCollection(context),
         buildRunsCollection(context),
       ],
@@ -115,9 +136,17 @@ export const retrievalPlugin =
       ),
       jobs: {
         ...incoming.jobs,
-        autoRun: active && options.autoRun !== false ? withAutoRun(incoming.jobs?.autoRun, context.queue) : incoming.jobs?.autoRun,
+        autoRun:
+          active && options.autoRun !== false
+            ? withAutoRun(incoming.jobs?.autoRun, context.queue)
+            : incoming.jobs?.autoRun,
         enableConcurrencyControl: true,
-        tasks: [...(incoming.jobs?.tasks ?? []), buildIndexDocumentTask(context), buildReindexAllTask(context), buildRetryFailedTask(context)],
+        tasks: [
+          ...(incoming.jobs?.tasks ?? []),
+          buildIndexDocumentTask(context),
+          buildReindexAllTask(context),
+          buildRetryFailedTask(context),
+        ],
       },
     }
     if (!active) return config
@@ -133,14 +162,17 @@ export const retrievalPlugin =
       await incoming.onInit?.(payload)
       await checkStoreOnInit(payload, context)
       if (!context.clientAddress) {
-        payload.logger.warn({ msg: 'retrievalPlugin: no `clientAddress` option, so every visitor shares one rate-limit bucket; set it to read the address your proxy passes on' })
+        payload.logger.warn({
+          msg: 'retrievalPlugin: no `clientAddress` option, so every visitor shares one rate-limit bucket; set it to read the address your proxy passes on',
+        })
       }
     }
     return config
   }
 
 /** Reindexes everything (see reindex/reindexAll.ts), for the host's scripts and migrations. */
-export const reindexEverything = (payload: Payload, options?: ReindexOptions) => reindexAll(payload, getRetrievalContext(payload), options)
+export const reindexEverything = (payload: Payload, options?: ReindexOptions) =>
+  reindexAll(payload, getRetrievalContext(payload), options)
 
 /** Throws a clear message if the chunk table does not fit the configured embedder. */
 export const checkSearchIndex = (payload: Payload) => assertChunkStore(payload, getRetrievalContext(payload))
@@ -150,4 +182,5 @@ export const searchPublished = (payload: Payload, query: string, options?: Searc
   searchIndex(payload, getRetrievalContext(payload), query, options)
 
 /** True when `retrievalPlugin` has already run on this config (other plugins that rely on it check). */
-export const isRetrievalInstalled = (config: Config): boolean => Boolean((config.custom as Record<string, unknown> | undefined)?.[contextKey])
+export const isRetrievalInstalled = (config: Config): boolean =>
+  Boolean((config.custom as Record<string, unknown> | undefined)?.[contextKey])

@@ -30,7 +30,8 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     sources.set(slug, { ...source, kind: 'collection', slug })
   }
   for (const [slug, source] of Object.entries(options.globals ?? {})) {
-    if (!config.globals?.some((entry) => entry.slug === slug)) throw new Error(`retrievalPlugin: there is no global "${slug}" to index`)
+    if (!config.globals?.some((entry) => entry.slug === slug))
+      throw new Error(`retrievalPlugin: there is no global "${slug}" to index`)
     sources.set(slug, { ...source, kind: 'global', slug })
   }
 
@@ -55,7 +56,11 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
       termsPerWord: options.expansion.termsPerWord ?? 8,
     },
     fieldWeights: { heading: options.fieldWeights?.heading ?? 1.5, title: options.fieldWeights?.title ?? 2 },
-    frameWords: new Set((options.frameWords ?? ((options.language ?? 'english') === 'english' ? questionFrameWords : [])).map((word) => word.toLowerCase())),
+    frameWords: new Set(
+      (options.frameWords ?? ((options.language ?? 'english') === 'english' ? questionFrameWords : [])).map((word) =>
+        word.toLowerCase(),
+      ),
+    ),
     fusion: fusionDefaults(options),
     iterativeScan: false,
     language: options.language ?? 'english',

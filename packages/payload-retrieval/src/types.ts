@@ -19,9 +19,7 @@ export type Embedder = {
  * (with `pick`) the names of related documents, e.g. a project's skills; `format` turns any other
  * value (an array of links, say) into text. `label` prefixes the text, as in "Skills: …".
  */
-export type FieldSource =
-  | string
-  | { field: string; format?: (value: unknown) => string; label?: string; pick?: string }
+export type FieldSource = string | { field: string; format?: (value: unknown) => string; label?: string; pick?: string }
 
 export type SourceOptions = {
   /** The fields that make the document's text, in order. */

@@ -39,7 +39,11 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
         </main>
         <SiteFooter profile={profile} />
         {/* The chat widget (<askfolio-chat>, its own launcher and shadow DOM) is served from /widget.js. */}
-        <script data-intro="Ask about the projects, writing and skills on this site. Answers come from its published pages and link to their sources." defer src="/widget.js" />
+        <script
+          data-intro="Ask about the projects, writing and skills on this site. Answers come from its published pages and link to their sources."
+          defer
+          src="/widget.js"
+        />
       </body>
     </html>
   )

@@ -4,14 +4,24 @@ import { getTransition } from '../publicationState'
 import { changedFields } from './changedFields'
 import { type AuditAction, writeAuditEntry } from './writeAuditEntry'
 
-const trashAction = (previous: { deletedAt?: unknown } | undefined, doc: { deletedAt?: unknown }): AuditAction | null => {
+const trashAction = (
+  previous: { deletedAt?: unknown } | undefined,
+  doc: { deletedAt?: unknown },
+): AuditAction | null => {
   if (!previous?.deletedAt && doc.deletedAt) return 'trash'
   if (previous?.deletedAt && !doc.deletedAt) return 'restore'
   return null
 }
 
 /** Records creates, updates, publishing, unpublishing, trashing and restoring of a collection's documents. */
-export const auditChange: CollectionAfterChangeHook = async ({ collection, data, doc, operation, previousDoc, req }) => {
+export const auditChange: CollectionAfterChangeHook = async ({
+  collection,
+  data,
+  doc,
+  operation,
+  previousDoc,
+  req,
+}) => {
   const action: AuditAction =
     operation === 'create'
       ? 'create'

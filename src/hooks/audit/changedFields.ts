@@ -2,7 +2,17 @@
  * Bookkeeping fields that change on every write and say nothing about what an editor did, and
  * `mediaRefs`, worked out from the fields that hold media (which are reported themselves).
  */
-const ignored = new Set(['id', 'createdAt', 'updatedAt', 'sizes', 'loginAttempts', 'lockUntil', 'sessions', 'globalType', 'mediaRefs'])
+const ignored = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'sizes',
+  'loginAttempts',
+  'lockUntil',
+  'sessions',
+  'globalType',
+  'mediaRefs',
+])
 /** Auth internals are reported under the name an editor knows: a new hash and salt mean a new password. */
 const aliases: Record<string, string> = {
   apiKeyIndex: 'apiKey',

@@ -5,7 +5,9 @@ import React, { useState } from 'react'
 type RoleRef = number | string | { name?: string }
 
 const isAdmin = (user: unknown) =>
-  ((user as { roles?: RoleRef[] } | null)?.roles ?? []).some((role) => typeof role === 'object' && role?.name === 'admin')
+  ((user as { roles?: RoleRef[] } | null)?.roles ?? []).some(
+    (role) => typeof role === 'object' && role?.name === 'admin',
+  )
 
 /**
  * In the sidebar of a user (admins only): a link that downloads everything stored about them, and
@@ -29,7 +31,10 @@ export function PersonalDataField() {
     setBusy(true)
     setProblem(null)
     const res = await fetch(`${api}/erase`, {
-      body: JSON.stringify({ confirm, ...(reassignTo.trim() ? { reassignTo: Number(reassignTo) || reassignTo.trim() } : {}) }),
+      body: JSON.stringify({
+        confirm,
+        ...(reassignTo.trim() ? { reassignTo: Number(reassignTo) || reassignTo.trim() } : {}),
+      }),
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
       method: 'POST',
@@ -55,20 +60,36 @@ export function PersonalDataField() {
       {open && (
         <div style={{ display: 'grid', gap: 'calc(var(--base) / 2)' }}>
           <p style={{ margin: 0 }}>
-            Deletes the account, their sign-ins and chat conversations, and removes them from the audit log. Their projects
-            and posts pass to another user. This cannot be undone.
+            Deletes the account, their sign-ins and chat conversations, and removes them from the audit log. Their
+            projects and posts pass to another user. This cannot be undone.
           </p>
           <label>
             Type their email address to confirm
-            <input className="field-type__input" onChange={(event) => setConfirm(event.target.value)} type="email" value={confirm} />
+            <input
+              className="field-type__input"
+              onChange={(event) => setConfirm(event.target.value)}
+              type="email"
+              value={confirm}
+            />
           </label>
           <label>
             Give their content to (user id; empty: you)
-            <input className="field-type__input" onChange={(event) => setReassignTo(event.target.value)} type="text" value={reassignTo} />
+            <input
+              className="field-type__input"
+              onChange={(event) => setReassignTo(event.target.value)}
+              type="text"
+              value={reassignTo}
+            />
           </label>
           {problem && <p style={{ color: 'var(--theme-error-500)', margin: 0 }}>{problem}</p>}
           <div style={{ display: 'flex', gap: 'calc(var(--base) / 2)' }}>
-            <Button buttonStyle="error" disabled={busy || !confirm} margin={false} onClick={() => void erase()} size="small">
+            <Button
+              buttonStyle="error"
+              disabled={busy || !confirm}
+              margin={false}
+              onClick={() => void erase()}
+              size="small"
+            >
               Erase permanently
             </Button>
             <Button buttonStyle="secondary" margin={false} onClick={() => setOpen(false)} size="small">

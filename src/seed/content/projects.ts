@@ -19,7 +19,8 @@ export const projects: SeedProject[] = [
     liveUrl: 'https://tidewater.example.com',
     featured: true,
     published: true,
-    internalNotes: 'Invoice the sailing federation in March; their budget is capped at 12,000 euros (codename SALT MARSH).',
+    internalNotes:
+      'Invoice the sailing federation in March; their budget is capped at 12,000 euros (codename SALT MARSH).',
     description: `## Why it exists
 
 Sailing clubs along the Portuguese coast were scraping tide tables from PDFs every week. Tidewater replaces

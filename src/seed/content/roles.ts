@@ -18,7 +18,8 @@ export const roles: SeedRole[] = [
   },
   {
     name: 'editor',
-    description: 'All content, including publishing, and the chat insights. No access to users, roles or the audit log.',
+    description:
+      'All content, including publishing, and the chat insights. No access to users, roles or the audit log.',
     permissions: [...grant(content, ['read', 'create', 'update', 'delete', 'publish']), ...grant(['chat'], ['read'])],
   },
   {

@@ -6,7 +6,14 @@ import { type Browser, chromium } from 'playwright-core'
  */
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
   })

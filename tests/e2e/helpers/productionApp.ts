@@ -37,8 +37,12 @@ export async function startProductionApp(env: Record<string, string> = {}): Prom
     ...env,
     PORT: String(port),
   }
-  for (const name of ['DATABASE_URL', 'DATABASE_EMBEDDED', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'JOBS_AUTORUN']) if (!(name in env)) delete childEnv[name]
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  for (const name of ['DATABASE_URL', 'DATABASE_EMBEDDED', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'JOBS_AUTORUN'])
+    if (!(name in env)) delete childEnv[name]
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let log = ''
   child.stdout!.on('data', (chunk) => (log += chunk))
   child.stderr!.on('data', (chunk) => (log += chunk))

@@ -11,7 +11,13 @@ export type SlowProxy = { close: () => Promise<void>; origin: string }
 export async function startSlowProxy(target: URL, delayMs: number): Promise<SlowProxy> {
   const server = createServer((req, res) => {
     const upstream = request(
-      { headers: { ...req.headers, host: target.host }, hostname: target.hostname, method: req.method, path: req.url, port: target.port },
+      {
+        headers: { ...req.headers, host: target.host },
+        hostname: target.hostname,
+        method: req.method,
+        path: req.url,
+        port: target.port,
+      },
       async (response) => {
         res.writeHead(response.statusCode ?? 502, response.headers)
         if (!String(response.headers['content-type']).startsWith('text/event-stream')) return void response.pipe(res)

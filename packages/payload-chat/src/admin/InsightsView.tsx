@@ -24,7 +24,12 @@ const colours = {
 const section: CSSProperties = { marginBottom: 'calc(var(--base) * 2.5)' }
 const heading: CSSProperties = { margin: '0 0 calc(var(--base) / 2)' }
 const note: CSSProperties = { color: colours.muted, margin: 0 }
-const cell: CSSProperties = { borderBottom: `1px solid ${colours.rule}`, padding: 'calc(var(--base) / 2.5) calc(var(--base) / 2)', textAlign: 'left', verticalAlign: 'top' }
+const cell: CSSProperties = {
+  borderBottom: `1px solid ${colours.rule}`,
+  padding: 'calc(var(--base) / 2.5) calc(var(--base) / 2)',
+  textAlign: 'left',
+  verticalAlign: 'top',
+}
 const headCell: CSSProperties = { ...cell, color: colours.muted, fontWeight: 500, whiteSpace: 'nowrap' }
 const numberCell: CSSProperties = { ...cell, textAlign: 'right', whiteSpace: 'nowrap' }
 
@@ -79,7 +84,16 @@ export async function InsightsView({ initPageResult, params, searchParams, user 
   const formatDate = dateFormatter(req.i18n?.language)
   return page(
     <div data-days={days} data-testid="chat-insights">
-      <div style={{ alignItems: 'center', display: 'flex', flexWrap: 'wrap', gap: 'var(--base)', justifyContent: 'space-between', marginBottom: 'calc(var(--base) * 1.5)' }}>
+      <div
+        style={{
+          alignItems: 'center',
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: 'var(--base)',
+          justifyContent: 'space-between',
+          marginBottom: 'calc(var(--base) * 1.5)',
+        }}
+      >
         <p style={note}>
           The last {days} day{days === 1 ? '' : 's'}: {insights.perDay[0]?.day} to {insights.perDay.at(-1)?.day} (UTC).
         </p>
@@ -88,13 +102,23 @@ export async function InsightsView({ initPageResult, params, searchParams, user 
       <Totals insights={insights} />
       <section data-testid="insights-per-day" style={section}>
         <h2 style={heading}>Questions per day</h2>
-        {insights.totals.questions === 0 ? <p style={note}>Nobody asked the chat anything in this period.</p> : <PerDayChart perDay={insights.perDay} />}
+        {insights.totals.questions === 0 ? (
+          <p style={note}>Nobody asked the chat anything in this period.</p>
+        ) : (
+          <PerDayChart perDay={insights.perDay} />
+        )}
       </section>
       <section data-testid="insights-unanswered" style={section}>
         <h2 style={heading}>Top unanswered questions</h2>
-        <p style={{ ...note, marginBottom: 'calc(var(--base) / 2)' }}>Nothing published was relevant to these: candidates for new content.</p>
+        <p style={{ ...note, marginBottom: 'calc(var(--base) / 2)' }}>
+          Nothing published was relevant to these: candidates for new content.
+        </p>
         {insights.topUnanswered.length === 0 ? (
-          <p style={note}>{insights.totals.questions === 0 ? 'No questions in this period.' : 'Every question in this period found something relevant.'}</p>
+          <p style={note}>
+            {insights.totals.questions === 0
+              ? 'No questions in this period.'
+              : 'Every question in this period found something relevant.'}
+          </p>
         ) : (
           <Table head={['Question', 'Times asked', 'Last asked']} numeric={[1]}>
             {insights.topUnanswered.map((row) => (
@@ -120,7 +144,9 @@ export async function InsightsView({ initPageResult, params, searchParams, user 
                     {row.question}
                   </Link>
                 </td>
-                <td style={{ ...cell, color: 'var(--theme-elevation-700)', fontSize: '0.92em' }}>{row.answer || '—'}</td>
+                <td style={{ ...cell, color: 'var(--theme-elevation-700)', fontSize: '0.92em' }}>
+                  {row.answer || '—'}
+                </td>
                 <td style={cell}>{row.comment || <span style={{ color: colours.muted }}>No comment</span>}</td>
                 <td style={{ ...cell, whiteSpace: 'nowrap' }}>{row.ratedAt ? formatDate(row.ratedAt) : '—'}</td>
               </tr>
@@ -201,7 +227,11 @@ function Totals({ insights: { totals } }: { insights: ChatInsights }) {
   const percent = `${Math.round(totals.unansweredRate * 100)}%`
   const cards: { detail?: string; label: string; value: number | string }[] = [
     { label: 'Questions', value: totals.questions },
-    { detail: totals.questions > 0 ? `${percent} of questions` : undefined, label: 'Unanswered', value: totals.unanswered },
+    {
+      detail: totals.questions > 0 ? `${percent} of questions` : undefined,
+      label: 'Unanswered',
+      value: totals.unanswered,
+    },
     { label: 'Failed answers', value: totals.failed },
     { label: 'Rated helpful', value: totals.rated.up },
     { label: 'Rated unhelpful', value: totals.rated.down },
@@ -209,7 +239,12 @@ function Totals({ insights: { totals } }: { insights: ChatInsights }) {
   return (
     <section
       data-testid="insights-totals"
-      style={{ ...section, display: 'grid', gap: 'var(--base)', gridTemplateColumns: 'repeat(auto-fill, minmax(10rem, 1fr))' }}
+      style={{
+        ...section,
+        display: 'grid',
+        gap: 'var(--base)',
+        gridTemplateColumns: 'repeat(auto-fill, minmax(10rem, 1fr))',
+      }}
     >
       {cards.map((card) => (
         <div
@@ -236,18 +271,35 @@ function PerDayChart({ perDay }: { perDay: ChatInsights['perDay'] }) {
   const max = Math.max(1, ...perDay.map((day) => day.questions))
   const height = 160
   const gap = perDay.length > 45 ? 1 : 2
-  const label = (text: string, style: CSSProperties = {}) => <span style={{ color: colours.muted, fontSize: '0.8em', ...style }}>{text}</span>
+  const label = (text: string, style: CSSProperties = {}) => (
+    <span style={{ color: colours.muted, fontSize: '0.8em', ...style }}>{text}</span>
+  )
   return (
     <figure style={{ margin: 0 }}>
       <div style={{ display: 'flex', gap: 'calc(var(--base) / 2)' }}>
-        <div style={{ display: 'flex', flexDirection: 'column', height, justifyContent: 'space-between', textAlign: 'right' }}>
+        <div
+          style={{
+            display: 'flex',
+            flexDirection: 'column',
+            height,
+            justifyContent: 'space-between',
+            textAlign: 'right',
+          }}
+        >
           {label(String(max))}
           {label('0')}
         </div>
         <div
           aria-label={`Questions per day, at most ${max} on one day`}
           role="img"
-          style={{ alignItems: 'flex-end', borderBottom: `1px solid ${colours.rule}`, display: 'flex', flex: 1, gap, height }}
+          style={{
+            alignItems: 'flex-end',
+            borderBottom: `1px solid ${colours.rule}`,
+            display: 'flex',
+            flex: 1,
+            gap,
+            height,
+          }}
         >
           {perDay.map((day) => {
             const answered = day.questions - day.unanswered
@@ -256,19 +308,47 @@ function PerDayChart({ perDay }: { perDay: ChatInsights['perDay'] }) {
                 data-day={day.day}
                 data-questions={day.questions}
                 key={day.day}
-                style={{ display: 'flex', flex: 1, flexDirection: 'column', height: '100%', justifyContent: 'flex-end', minWidth: 0 }}
+                style={{
+                  display: 'flex',
+                  flex: 1,
+                  flexDirection: 'column',
+                  height: '100%',
+                  justifyContent: 'flex-end',
+                  minWidth: 0,
+                }}
                 title={`${day.day}: ${day.questions} question${day.questions === 1 ? '' : 's'}, ${day.unanswered} unanswered`}
               >
-                {day.unanswered > 0 && <div style={{ background: colours.unanswered, borderRadius: '2px 2px 0 0', height: `${(day.unanswered / max) * 100}%` }} />}
+                {day.unanswered > 0 && (
+                  <div
+                    style={{
+                      background: colours.unanswered,
+                      borderRadius: '2px 2px 0 0',
+                      height: `${(day.unanswered / max) * 100}%`,
+                    }}
+                  />
+                )}
                 {answered > 0 && (
-                  <div style={{ background: colours.answered, borderRadius: day.unanswered > 0 ? 0 : '2px 2px 0 0', height: `${(answered / max) * 100}%` }} />
+                  <div
+                    style={{
+                      background: colours.answered,
+                      borderRadius: day.unanswered > 0 ? 0 : '2px 2px 0 0',
+                      height: `${(answered / max) * 100}%`,
+                    }}
+                  />
                 )}
               </div>
             )
           })}
         </div>
       </div>
-      <figcaption style={{ display: 'flex', justifyContent: 'space-between', marginTop: 'calc(var(--base) / 4)', paddingLeft: 'calc(var(--base) * 1.5)' }}>
+      <figcaption
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          marginTop: 'calc(var(--base) / 4)',
+          paddingLeft: 'calc(var(--base) * 1.5)',
+        }}
+      >
         {label(perDay[0]?.day ?? '')}
         <span style={{ display: 'flex', gap: 'var(--base)' }}>
           <Legend colour={colours.answered} text="Answered" />

@@ -24,13 +24,18 @@ export type ChatOutcome = {
 export type ChatCallbacks = { onSources: (sources: ChatSource[]) => void; onToken: (text: string) => void }
 
 /** The site's text with `{site}` and `{pages}` filled in (a function replacement, so `$` in a title stays as it is). */
-const fillText = (text: string, values: Record<string, string>) => text.replace(/\{(site|pages)\}/g, (whole, name: string) => values[name] ?? whole)
+const fillText = (text: string, values: Record<string, string>) =>
+  text.replace(/\{(site|pages)\}/g, (whole, name: string) => values[name] ?? whole)
 
-export const unansweredText = (context: Pick<ChatContext, 'siteName' | 'texts'>) => fillText(context.texts.unanswered, { site: context.siteName })
+export const unansweredText = (context: Pick<ChatContext, 'siteName' | 'texts'>) =>
+  fillText(context.texts.unanswered, { site: context.siteName })
 
 /** The middle band's answer: no claim, only the closest pages, each cited so the widget links it. */
 export const unsureText = (context: Pick<ChatContext, 'siteName' | 'texts'>, sources: ChatSource[]) =>
-  fillText(context.texts.unsure, { pages: sources.map((source) => `${source.title} [${source.index}]`).join(', '), site: context.siteName })
+  fillText(context.texts.unsure, {
+    pages: sources.map((source) => `${source.title} [${source.index}]`).join(', '),
+    site: context.siteName,
+  })
 
 /**
  * Retrieval, then the model: searches what visitors can see for the question (rewritten if it is a
@@ -76,7 +81,10 @@ export async function answerQuestion(
     } else if (confidence === 'middle') {
       say(unsureText(context, sources))
     } else {
-      const pieces = context.model.generate({ history: input.history, question: input.question, sources: outcome.sources }, { signal: input.signal })
+      const pieces = context.model.generate(
+        { history: input.history, question: input.question, sources: outcome.sources },
+        { signal: input.signal },
+      )
       for await (const piece of guardAnswer(pieces)) {
         if (input.signal.aborted) break
         say(piece)

@@ -3,7 +3,9 @@ import type { ChatInput, ChatSource } from '../types'
 /** Marks the system prompt; an answer that contains it is cut off (see guardAnswer). */
 export const promptCanary = 'ASKFOLIO-INSTRUCTIONS-7F3A'
 
-export const systemPrompt = (siteName: string) => `You answer visitors' questions about ${siteName}, using only the sources given with each question.
+export const systemPrompt = (
+  siteName: string,
+) => `You answer visitors' questions about ${siteName}, using only the sources given with each question.
 
 Rules:
 - State only what the sources say. If they do not answer the question, say plainly that you don't know, and do not guess.
@@ -14,12 +16,16 @@ Rules:
 (${promptCanary})`
 
 const neutralise = (text: string) => text.replace(/<(\/?)(sources?)\b/gi, '‹$1$2')
-const attribute = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '"': '&quot;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)
+const attribute = (text: string) =>
+  text.replace(/[<>&"]/g, (c) => ({ '"': '&quot;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)
 
 /** The sources as delimited, inert data, then the question. */
 export const userTurn = (question: string, sources: ChatSource[]) =>
   `<sources>\n${sources
-    .map((source) => `<source id="${source.index}" title="${attribute(source.title)}" url="${attribute(source.url)}">\n${neutralise(source.text)}\n</source>`)
+    .map(
+      (source) =>
+        `<source id="${source.index}" title="${attribute(source.title)}" url="${attribute(source.url)}">\n${neutralise(source.text)}\n</source>`,
+    )
     .join('\n')}\n</sources>\n\nQuestion: ${question}`
 
 export type PromptMessage = { content: string; role: 'assistant' | 'system' | 'user' }
@@ -42,5 +48,8 @@ export const rewritePrompt = (history: ChatInput['history'], question: string): 
       'replace pronouns and references with what they refer to. Reply with the rewritten question only.',
     role: 'system',
   },
-  { content: `${history.map((turn) => `Q: ${turn.question}\nA: ${turn.answer}`).join('\n\n')}\n\nLast question: ${question}`, role: 'user' },
+  {
+    content: `${history.map((turn) => `Q: ${turn.question}\nA: ${turn.answer}`).join('\n\n')}\n\nLast question: ${question}`,
+    role: 'user',
+  },
 ]

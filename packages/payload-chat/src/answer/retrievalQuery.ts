@@ -5,7 +5,12 @@ import type { ChatModel, ChatTurn } from '../types'
  * is rewritten to stand alone by the model when it can; otherwise a short follow-up borrows the
  * previous question's words.
  */
-export async function retrievalQuery(model: ChatModel, history: ChatTurn[], question: string, signal: AbortSignal): Promise<string> {
+export async function retrievalQuery(
+  model: ChatModel,
+  history: ChatTurn[],
+  question: string,
+  signal: AbortSignal,
+): Promise<string> {
   if (history.length === 0) return question
   if (model.rewrite) {
     try {

@@ -9,8 +9,10 @@ import type { ChatSource } from '../types'
  * ("give", "computed"), or a heading word alone ("team" in "What is your favourite football team?"),
  * is not enough: that is what lets the chat say it is not sure.
  */
-export const isRelevant = (hit: SearchHit, { minCoverage, minSimilarity, minTitleCoverage }: ChatContext['retrieval']) =>
-  (hit.coverage ?? 0) >= (hit.titleMatch ? minTitleCoverage : minCoverage) || (hit.similarity ?? 0) >= minSimilarity
+export const isRelevant = (
+  hit: SearchHit,
+  { minCoverage, minSimilarity, minTitleCoverage }: ChatContext['retrieval'],
+) => (hit.coverage ?? 0) >= (hit.titleMatch ? minTitleCoverage : minCoverage) || (hit.similarity ?? 0) >= minSimilarity
 
 /*
  * Links are absolute only on the configured public origin, never on the request's Host header: the
@@ -23,7 +25,8 @@ const sourceUrl = (path: string, publicUrl?: string) => (publicUrl ? new URL(pat
 export type Confidence = 'high' | 'low' | 'middle'
 
 /** Close, but not enough to answer from: its words, counting stand-ins for the question's, cover enough. */
-export const isClose = (hit: SearchHit, { minExpandedCoverage }: ChatContext['retrieval']) => Math.max(hit.expandedCoverage ?? 0, hit.coverage ?? 0) >= minExpandedCoverage
+export const isClose = (hit: SearchHit, { minExpandedCoverage }: ChatContext['retrieval']) =>
+  Math.max(hit.expandedCoverage ?? 0, hit.coverage ?? 0) >= minExpandedCoverage
 
 /**
  * The sources for an answer, and the band they put it in, judged by the best hit: `high` when it is
@@ -32,26 +35,42 @@ export const isClose = (hit: SearchHit, { minExpandedCoverage }: ChatContext['re
  * ranked something else first, so the question is probably not about it. Best first, numbered for
  * citation, linked on `publicUrl` (or as paths without one).
  */
-export function selectSources(hits: SearchHit[], retrieval: ChatContext['retrieval'], publicUrl?: string): { confidence: Confidence; sources: ChatSource[] } {
+export function selectSources(
+  hits: SearchHit[],
+  retrieval: ChatContext['retrieval'],
+  publicUrl?: string,
+): { confidence: Confidence; sources: ChatSource[] } {
   if (hits.length > 0 && isRelevant(hits[0], retrieval)) {
-    return { confidence: 'high', sources: toSources(hits.filter((hit) => isRelevant(hit, retrieval)).slice(0, retrieval.maxSources), publicUrl) }
+    return {
+      confidence: 'high',
+      sources: toSources(hits.filter((hit) => isRelevant(hit, retrieval)).slice(0, retrieval.maxSources), publicUrl),
+    }
   }
   const close = hits.filter((hit) => isClose(hit, retrieval)).slice(0, retrieval.maxSuggestions)
-  return close.length > 0 ? { confidence: 'middle', sources: toSources(close, publicUrl) } : { confidence: 'low', sources: [] }
+  return close.length > 0
+    ? { confidence: 'middle', sources: toSources(close, publicUrl) }
+    : { confidence: 'low', sources: [] }
 }
 
 function toSources(hits: SearchHit[], publicUrl?: string): ChatSource[] {
   return hits.map((hit, i) => ({
-      collection: hit.collection,
-      id: hit.id,
-      index: i + 1,
-      score: hit.score,
-      snippet: hit.snippet,
-      text: [hit.heading, hit.text].filter(Boolean).join('\n'),
-      title: hit.title,
-      url: sourceUrl(hit.url ?? '/', publicUrl),
-    }))
+    collection: hit.collection,
+    id: hit.id,
+    index: i + 1,
+    score: hit.score,
+    snippet: hit.snippet,
+    text: [hit.heading, hit.text].filter(Boolean).join('\n'),
+    title: hit.title,
+    url: sourceUrl(hit.url ?? '/', publicUrl),
+  }))
 }
 
 /** What a visitor sees of a source: never the passage sent to the model. */
-export const publicSource = ({ collection, id, score, snippet, title, url }: ChatSource) => ({ collection, id, score, snippet, title, url })
+export const publicSource = ({ collection, id, score, snippet, title, url }: ChatSource) => ({
+  collection,
+  id,
+  score,
+  snippet,
+  title,
+  url,
+})

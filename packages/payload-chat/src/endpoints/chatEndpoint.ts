@@ -32,13 +32,15 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
 
     // The session's count is only touched once the address's allows the question.
     let decision = await hitRateLimit(payload, `chat:ip:${clientAddressOf(req)}`, context.limits.perIp)
-    if (decision.allowed && question.sessionId) decision = await hitRateLimit(payload, `chat:session:${question.sessionId}`, context.limits.perSession)
+    if (decision.allowed && question.sessionId)
+      decision = await hitRateLimit(payload, `chat:session:${question.sessionId}`, context.limits.perSession)
     if (!decision.allowed) return tooManyRequests(decision, cors.headers)
 
     let session: null | Session = null
     if (question.sessionId) {
       session = await findSession(payload, question.sessionId)
-      if (!session) return errorResponse(400, 'Unknown session: start a new conversation without "sessionId".', cors.headers)
+      if (!session)
+        return errorResponse(400, 'Unknown session: start a new conversation without "sessionId".', cors.headers)
       if ((session.messageCount ?? 0) >= context.limits.messagesPerSession) {
         return errorResponse(400, 'This conversation has reached its length limit: start a new one.', cors.headers)
       }
@@ -51,18 +53,34 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
     const signal = req.signal ? AbortSignal.any([req.signal, stopped.signal]) : stopped.signal
     const input = { history, question: question.message, signal }
     const finish = async (outcome: ChatOutcome) => {
-      await recordMessage(payload, { model: context.model.id, outcome, publicId: messageId, question: question.message, session: current })
-      if (outcome.status === 'failed') payload.logger.error({ msg: `chat: the answer failed: ${outcome.error}`, sessionId: current.publicId })
+      await recordMessage(payload, {
+        model: context.model.id,
+        outcome,
+        publicId: messageId,
+        question: question.message,
+        session: current,
+      })
+      if (outcome.status === 'failed')
+        payload.logger.error({ msg: `chat: the answer failed: ${outcome.error}`, sessionId: current.publicId })
     }
 
     if (!req.headers.get('accept')?.includes('text/event-stream')) {
       const outcome = await answerQuestion(payload, context, input, { onSources: () => {}, onToken: () => {} })
       await finish(outcome)
       if (outcome.status === 'failed') {
-        return Response.json({ errors: [{ message: failedMessage }], messageId, sessionId: current.publicId }, { headers: cors.headers, status: 502 })
+        return Response.json(
+          { errors: [{ message: failedMessage }], messageId, sessionId: current.publicId },
+          { headers: cors.headers, status: 502 },
+        )
       }
       return Response.json(
-        { answer: outcome.answer, confidence: outcome.confidence, messageId, sessionId: current.publicId, sources: outcome.sources.map(publicSource) },
+        {
+          answer: outcome.answer,
+          confidence: outcome.confidence,
+          messageId,
+          sessionId: current.publicId,
+          sources: outcome.sources.map(publicSource),
+        },
         { headers: cors.headers },
       )
     }
@@ -79,7 +97,8 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
           }
         }
         const outcome = await answerQuestion(payload, context, input, {
-          onSources: (sources) => send('sources', { messageId, sessionId: current.publicId, sources: sources.map(publicSource) }),
+          onSources: (sources) =>
+            send('sources', { messageId, sessionId: current.publicId, sources: sources.map(publicSource) }),
           onToken: (text) => send('token', { text }),
         })
         try {
@@ -89,7 +108,13 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
           payload.logger.error({ err: error, msg: 'chat: could not record the answer', sessionId: current.publicId })
         }
         if (outcome.status === 'failed') send('error', { message: failedMessage })
-        else if (outcome.status === 'complete') send('done', { confidence: outcome.confidence, messageId, sessionId: current.publicId, unanswered: outcome.unanswered })
+        else if (outcome.status === 'complete')
+          send('done', {
+            confidence: outcome.confidence,
+            messageId,
+            sessionId: current.publicId,
+            unanswered: outcome.unanswered,
+          })
         try {
           controller.close()
         } catch {

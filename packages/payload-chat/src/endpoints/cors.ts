@@ -24,7 +24,8 @@ export function corsFor(context: ChatContext, req: PayloadRequest): CorsDecision
   const origin = req.headers.get('origin')
   if (!origin) return { headers: {}, refused: false }
   const own = [requestOrigin(req), context.publicUrl].filter(Boolean)
-  if (!own.includes(origin) && !context.allowedOrigins.includes(origin)) return { headers: { Vary: 'Origin' }, refused: true }
+  if (!own.includes(origin) && !context.allowedOrigins.includes(origin))
+    return { headers: { Vary: 'Origin' }, refused: true }
   return {
     headers: {
       'Access-Control-Allow-Headers': 'Content-Type, Accept',

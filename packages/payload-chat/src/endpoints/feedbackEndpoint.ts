@@ -19,7 +19,8 @@ export const feedbackEndpoint = (context: ChatContext): Endpoint => ({
     if (body instanceof Response) return body
     const { comment, messageId, rating } = body
     if (!isPublicId(messageId)) return errorResponse(400, '"messageId" must be the id of an answer.', cors.headers)
-    if (rating !== 'up' && rating !== 'down') return errorResponse(400, '"rating" must be "up" or "down".', cors.headers)
+    if (rating !== 'up' && rating !== 'down')
+      return errorResponse(400, '"rating" must be "up" or "down".', cors.headers)
     if (comment !== undefined && comment !== null && (typeof comment !== 'string' || comment.length > maxComment)) {
       return errorResponse(400, `"comment" must be text of at most ${maxComment} characters.`, cors.headers)
     }
@@ -27,13 +28,22 @@ export const feedbackEndpoint = (context: ChatContext): Endpoint => ({
     const decision = await hitRateLimit(req.payload, `chat:ip:${clientAddressOf(req)}`, context.limits.perIp)
     if (!decision.allowed) return tooManyRequests(decision, cors.headers)
 
-    const { docs } = await messagesStore.find(req.payload, { depth: 0, limit: 1, overrideAccess: true, where: { publicId: { equals: messageId } } })
+    const { docs } = await messagesStore.find(req.payload, {
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      where: { publicId: { equals: messageId } },
+    })
     const message = docs[0]
     if (!message) return errorResponse(400, 'Unknown message.', cors.headers)
     const updated = await messagesStore.updateWhere(
       req.payload,
       { and: [{ id: { equals: message.id } }, { rating: { exists: false } }] },
-      { comment: typeof comment === 'string' && comment.trim() ? comment.trim() : null, rating, ratedAt: new Date().toISOString() },
+      {
+        comment: typeof comment === 'string' && comment.trim() ? comment.trim() : null,
+        rating,
+        ratedAt: new Date().toISOString(),
+      },
       { depth: 0, overrideAccess: true },
     )
     if (updated.length === 0) return errorResponse(409, 'Feedback was already recorded for this answer.', cors.headers)

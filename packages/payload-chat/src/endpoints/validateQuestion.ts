@@ -7,7 +7,11 @@ import { isPublicId } from '../session/publicId'
 export type Question = { message: string; sessionId?: string }
 
 /** `{ message, sessionId? }`, checked: a 400 with the reason for anything else. */
-export function validateQuestion(body: Record<string, unknown>, context: ChatContext, headers: Record<string, string>): Question | Response {
+export function validateQuestion(
+  body: Record<string, unknown>,
+  context: ChatContext,
+  headers: Record<string, string>,
+): Question | Response {
   const { message, sessionId } = body
   if (typeof message !== 'string') return errorResponse(400, '"message" must be a string.', headers)
   const text = message.trim()

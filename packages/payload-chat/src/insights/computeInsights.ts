@@ -63,7 +63,20 @@ export function parseDays(value: unknown): { days: number } | { error: string } 
   return { days }
 }
 
-const columns = ['answer', 'comment', 'createdAt', 'id', 'publicId', 'question', 'ratedAt', 'rating', 'session', 'sources', 'status', 'unanswered'] as const
+const columns = [
+  'answer',
+  'comment',
+  'createdAt',
+  'id',
+  'publicId',
+  'question',
+  'ratedAt',
+  'rating',
+  'session',
+  'sources',
+  'status',
+  'unanswered',
+] as const
 /** A Drizzle table and its columns, keyed by field name; interpolated into `sql`, they render as quoted names. */
 type MessagesTable = Record<(typeof columns)[number], unknown>
 
@@ -84,8 +97,12 @@ const truncate = (text: string, length: number) => (text.length > length ? `${te
  * so editors see what content is missing. Everything counts the questions asked in that range, and
  * is aggregated in SQL.
  */
-export async function computeInsights(payload: Payload, { days, now = new Date() }: { days: number; now?: Date }): Promise<ChatInsights> {
-  if (!Number.isInteger(days) || days < 1 || days > maxDays) throw new Error(`days must be a whole number from 1 to ${maxDays}`)
+export async function computeInsights(
+  payload: Payload,
+  { days, now = new Date() }: { days: number; now?: Date },
+): Promise<ChatInsights> {
+  if (!Number.isInteger(days) || days < 1 || days > maxDays)
+    throw new Error(`days must be a whole number from 1 to ${maxDays}`)
   const m = messagesTable(payload)
   const to = now.toISOString()
   const fromDate = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)))
@@ -103,15 +120,20 @@ export async function computeInsights(payload: Payload, { days, now = new Date()
   const normalised = sql`btrim(regexp_replace(regexp_replace(lower(question), ${'\\s+'}, ' ', 'g'), ${'[\\s?.!]+$'}, ''))`
 
   const [[totals], perDay, unanswered, negative, sources] = await Promise.all([
-    queryRows<{ down: number; failed: number; questions: number; unanswered: number; up: number }>(payload, sql`
+    queryRows<{ down: number; failed: number; questions: number; unanswered: number; up: number }>(
+      payload,
+      sql`
       with ${recent}
       select count(*)::int as questions,
         count(*) filter (where unanswered)::int as unanswered,
         count(*) filter (where status = 'failed')::int as failed,
         count(*) filter (where rating = 'up')::int as up,
         count(*) filter (where rating = 'down')::int as down
-      from recent`),
-    queryRows<{ day: string; questions: number; unanswered: number }>(payload, sql`
+      from recent`,
+    ),
+    queryRows<{ day: string; questions: number; unanswered: number }>(
+      payload,
+      sql`
       with ${recent}, days as (
         select generate_series(${day(fromDate)}::date, ${day(now)}::date, interval '1 day')::date as day
       ), counted as (
@@ -120,16 +142,29 @@ export async function computeInsights(payload: Payload, { days, now = new Date()
       )
       select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(c.questions, 0)::int as questions, coalesce(c.unanswered, 0)::int as unanswered
       from days d left join counted c on c.day = d.day
-      order by d.day`),
-    queryRows<{ count: number; last_asked_at: Date | string; question: string }>(payload, sql`
+      order by d.day`,
+    ),
+    queryRows<{ count: number; last_asked_at: Date | string; question: string }>(
+      payload,
+      sql`
       with ${recent}
       select ${normalised} as normalised, count(*)::int as count, max(created_at) as last_asked_at,
         (array_agg(question order by created_at desc, id desc))[1] as question
       from recent where unanswered
       group by 1
       order by count desc, last_asked_at desc
-      limit ${topUnansweredLimit}`),
-    queryRows<{ answer: null | string; comment: null | string; created_at: Date | string; id: number; public_id: string; question: string; rated_at: Date | null | string; session_id: null | number }>(
+      limit ${topUnansweredLimit}`,
+    ),
+    queryRows<{
+      answer: null | string
+      comment: null | string
+      created_at: Date | string
+      id: number
+      public_id: string
+      question: string
+      rated_at: Date | null | string
+      session_id: null | number
+    }>(
       payload,
       sql`
       with ${recent}
@@ -138,7 +173,9 @@ export async function computeInsights(payload: Payload, { days, now = new Date()
       order by rated_at desc nulls last, id desc
       limit ${negativeFeedbackLimit}`,
     ),
-    queryRows<{ citations: number; collection: string; id: string; title: null | string; url: null | string }>(payload, sql`
+    queryRows<{ citations: number; collection: string; id: string; title: null | string; url: null | string }>(
+      payload,
+      sql`
       with ${recent}, cited as (
         select r.id as message_id, r.created_at, s.value as source
         from recent r
@@ -153,7 +190,8 @@ export async function computeInsights(payload: Payload, { days, now = new Date()
       where source->>'collection' is not null and source->>'id' is not null
       group by 1, 2
       order by citations desc, title asc
-      limit ${topSourcesLimit}`),
+      limit ${topSourcesLimit}`,
+    ),
   ])
 
   const adminRoute = payload.config.routes.admin
@@ -168,8 +206,16 @@ export async function computeInsights(payload: Payload, { days, now = new Date()
       unanswered: Number(totals.unanswered),
       unansweredRate: Number(totals.questions) > 0 ? Number(totals.unanswered) / Number(totals.questions) : 0,
     },
-    perDay: perDay.map((row) => ({ day: row.day, questions: Number(row.questions), unanswered: Number(row.unanswered) })),
-    topUnanswered: unanswered.map((row) => ({ count: Number(row.count), lastAskedAt: iso(row.last_asked_at), question: row.question })),
+    perDay: perDay.map((row) => ({
+      day: row.day,
+      questions: Number(row.questions),
+      unanswered: Number(row.unanswered),
+    })),
+    topUnanswered: unanswered.map((row) => ({
+      count: Number(row.count),
+      lastAskedAt: iso(row.last_asked_at),
+      question: row.question,
+    })),
     negativeFeedback: negative.map((row) => ({
       adminUrl: formatAdminURL({ adminRoute, path: `/collections/${messagesSlug}/${row.id}`, relative: true }),
       answer: truncate(row.answer ?? '', answerChars),

@@ -30,11 +30,16 @@ export function createExtractiveChatModel({ maxSentences = 3 }: { maxSentences?:
         }
       }
       for (const candidate of candidates) {
-        const overlap = terms.reduce((sum, term) => sum + (candidate.words.has(term) ? 1 / (documentFrequency.get(term) ?? 1) : 0), 0)
+        const overlap = terms.reduce(
+          (sum, term) => sum + (candidate.words.has(term) ? 1 / (documentFrequency.get(term) ?? 1) : 0),
+          0,
+        )
         candidate.score = overlap + 0.2 / candidate.source.index - 0.01 * candidate.position
       }
       const matching = candidates.filter((candidate) => candidate.score > 0.2 / candidate.source.index)
-      const picked = (matching.length > 0 ? matching : candidates.filter((c) => c.source.index === 1 && c.position === 0))
+      const picked = (
+        matching.length > 0 ? matching : candidates.filter((c) => c.source.index === 1 && c.position === 0)
+      )
         .sort((a, b) => b.score - a.score)
         .slice(0, maxSentences)
         .sort((a, b) => a.source.index - b.source.index || a.position - b.position)

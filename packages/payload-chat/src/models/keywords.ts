@@ -20,4 +20,6 @@ export function stem(word: string): string {
 
 /** The words of a text that carry meaning, stemmed. */
 export const keywords = (text: string): string[] =>
-  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length > 2 && !stopWords.has(word)).map(stem)
+  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((word) => word.length > 2 && !stopWords.has(word))
+    .map(stem)

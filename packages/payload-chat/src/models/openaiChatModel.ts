@@ -30,7 +30,12 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): ChatMode
   return {
     async *generate(input, { signal }) {
       const stream = await client.chat.completions.create(
-        { messages: buildPrompt(options.siteName, input), model, stream: true, temperature: options.temperature ?? 0.2 },
+        {
+          messages: buildPrompt(options.siteName, input),
+          model,
+          stream: true,
+          temperature: options.temperature ?? 0.2,
+        },
         { signal },
       )
       for await (const chunk of stream) {

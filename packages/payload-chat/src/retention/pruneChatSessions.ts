@@ -23,11 +23,21 @@ export const lastActiveBefore = (cutoff: string): Where => ({
  * leaves only whole sessions or sessions without messages older than the cutoff, and the next run
  * finishes them. Answers how many went.
  */
-export async function pruneChatSessions(payload: Payload, { batchSize, before }: PruneChatSessions): Promise<{ messages: number; sessions: number }> {
+export async function pruneChatSessions(
+  payload: Payload,
+  { batchSize, before }: PruneChatSessions,
+): Promise<{ messages: number; sessions: number }> {
   const stale = lastActiveBefore(before.toISOString())
   const pruned = { messages: 0, sessions: 0 }
   for (;;) {
-    const { docs } = await payload.db.find({ collection: sessionsSlug, limit: batchSize, pagination: false, select: { id: true }, sort: 'id', where: stale })
+    const { docs } = await payload.db.find({
+      collection: sessionsSlug,
+      limit: batchSize,
+      pagination: false,
+      select: { id: true },
+      sort: 'id',
+      where: stale,
+    })
     if (docs.length === 0) break
     const ids = docs.map((doc) => doc.id)
     const ofThese: Where = { session: { in: ids } }

@@ -24,7 +24,9 @@ export const buildPruneChatSessionsTask = ({ retention }: ChatContext): TaskConf
     const before = new Date(Date.now() - retention.days * dayMs)
     const pruned = await pruneChatSessions(req.payload, { batchSize: retention.batchSize, before })
     if (pruned.sessions > 0) {
-      req.payload.logger.info({ msg: `Deleted ${pruned.sessions} chat session(s) and ${pruned.messages} message(s) last active before ${before.toISOString()}` })
+      req.payload.logger.info({
+        msg: `Deleted ${pruned.sessions} chat session(s) and ${pruned.messages} message(s) last active before ${before.toISOString()}`,
+      })
     }
     return { output: pruned }
   },

@@ -11,13 +11,26 @@ export type { ChatMessageRecord }
 export type ChatSessionRecord = ChatSessionDoc & { messages: ChatMessageRecord[] }
 
 /** The ids of the sessions a signed-in user started. */
-export async function chatSessionIdsOf(payload: Payload, { req, userId }: ChatSessionsOf): Promise<(number | string)[]> {
-  const { docs } = await sessionsStore.find(payload, { depth: 0, overrideAccess: true, pagination: false, req, select: { id: true }, where: { user: { equals: userId } } })
+export async function chatSessionIdsOf(
+  payload: Payload,
+  { req, userId }: ChatSessionsOf,
+): Promise<(number | string)[]> {
+  const { docs } = await sessionsStore.find(payload, {
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { id: true },
+    where: { user: { equals: userId } },
+  })
   return docs.map((doc) => doc.id)
 }
 
 /** Every session a signed-in user started, oldest first, each with its messages (questions, answers, feedback). */
-export async function findChatSessionsOf(payload: Payload, { req, userId }: ChatSessionsOf): Promise<ChatSessionRecord[]> {
+export async function findChatSessionsOf(
+  payload: Payload,
+  { req, userId }: ChatSessionsOf,
+): Promise<ChatSessionRecord[]> {
   const sessions = await sessionsStore.find(payload, {
     depth: 0,
     overrideAccess: true,
@@ -52,7 +65,10 @@ export async function findChatSessionsOf(payload: Payload, { req, userId }: Chat
  * Deletes every session a signed-in user started and all of their messages (feedback included), in
  * `req`'s transaction when given. Visitors' sessions are never touched. Answers how many went.
  */
-export async function purgeChatSessions(payload: Payload, { req, userId }: ChatSessionsOf): Promise<{ messages: number; sessions: number }> {
+export async function purgeChatSessions(
+  payload: Payload,
+  { req, userId }: ChatSessionsOf,
+): Promise<{ messages: number; sessions: number }> {
   const ids = await chatSessionIdsOf(payload, { req, userId })
   if (ids.length === 0) return { messages: 0, sessions: 0 }
   const where = { session: { in: ids } }

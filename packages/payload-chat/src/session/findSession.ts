@@ -6,7 +6,12 @@ import { sessionsStore } from './sessionsStore'
 export type Session = { id: number | string; messageCount?: null | number; publicId: string }
 
 export async function findSession(payload: Payload, publicId: string): Promise<null | Session> {
-  const { docs } = await sessionsStore.find(payload, { depth: 0, limit: 1, overrideAccess: true, where: { publicId: { equals: publicId } } })
+  const { docs } = await sessionsStore.find(payload, {
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    where: { publicId: { equals: publicId } },
+  })
   return docs[0] ?? null
 }
 

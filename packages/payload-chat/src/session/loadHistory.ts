@@ -8,7 +8,11 @@ import { messagesStore } from './messagesStore'
 export const estimateTokens = (text: string) => Math.ceil(text.length / 4)
 
 /** The session's latest answered turns, oldest first, as many as fit in `maxTokens`. */
-export async function loadHistory(payload: Payload, sessionId: number | string, maxTokens: number): Promise<ChatTurn[]> {
+export async function loadHistory(
+  payload: Payload,
+  sessionId: number | string,
+  maxTokens: number,
+): Promise<ChatTurn[]> {
   const { docs } = await messagesStore.find(payload, {
     depth: 0,
     limit: 20,

@@ -20,7 +20,9 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
   // so only a real script element counts; failing that, the tag that loaded this file.
   const current = document.currentScript
   const script =
-    current instanceof HTMLScriptElement && current.src ? current : document.querySelector<HTMLScriptElement>('script[src$="/widget.js"]')
+    current instanceof HTMLScriptElement && current.src
+      ? current
+      : document.querySelector<HTMLScriptElement>('script[src$="/widget.js"]')
   const scriptOrigin = script?.src ? new URL(script.src, location.href).origin : location.origin
   const { h, icons, linkTo } = parts.createDom()
   const failures = parts.describeFailures()
@@ -39,21 +41,35 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
       const settings = { ...(script?.dataset ?? {}), ...this.dataset }
       this.api = (settings.api || scriptOrigin).replace(/\/+$/, '')
       this.storage = parts.savedConversation(`askfolio-chat:${this.api}`)
-      for (const name of ['theme', 'position']) if (settings[name] && !this.dataset[name]) this.dataset[name] = settings[name] as string
+      for (const name of ['theme', 'position'])
+        if (settings[name] && !this.dataset[name]) this.dataset[name] = settings[name] as string
       if (settings.accent) this.style.setProperty('--askfolio-accent', settings.accent)
       this.saved = this.storage.load()
       this.busy = null
       const title = settings.title || 'Ask this site'
 
       const root = this.attachShadow({ mode: 'open' })
-      const launcher = h('button', { 'aria-controls': 'panel', 'aria-expanded': 'false', class: 'launcher', type: 'button' })
+      const launcher = h('button', {
+        'aria-controls': 'panel',
+        'aria-expanded': 'false',
+        class: 'launcher',
+        type: 'button',
+      })
       launcher.innerHTML = icons.chat
       launcher.append(h('span', {}, ''))
       this.launcherText = settings.label || 'Ask a question'
-      this.intro = settings.intro || 'Ask about this site. Answers come from its published pages and link to their sources.'
+      this.intro =
+        settings.intro || 'Ask about this site. Answers come from its published pages and link to their sources.'
       // Not a live region: the status line below announces each answer once, when it is complete.
       const log = h('div', { 'aria-label': 'Conversation', class: 'log', role: 'region', tabindex: '0' })
-      const input = h('textarea', { 'aria-describedby': 'hint', id: 'q', maxlength: '2000', name: 'question', placeholder: 'Ask a question…', rows: '1' })
+      const input = h('textarea', {
+        'aria-describedby': 'hint',
+        id: 'q',
+        maxlength: '2000',
+        name: 'question',
+        placeholder: 'Ask a question…',
+        rows: '1',
+      })
       const send = h('button', { class: 'send', type: 'submit' }, 'Send')
       const form = h('form', {}, h('label', { class: 'sr', for: 'q' }, 'Your question'), input, send)
       const panel = h(
@@ -63,7 +79,11 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
           'header',
           {},
           h('h2', { id: 'title' }, title),
-          h('button', { 'aria-label': 'Start a new conversation', class: 'icon', 'data-action': 'reset', type: 'button' }, 'New'),
+          h(
+            'button',
+            { 'aria-label': 'Start a new conversation', class: 'icon', 'data-action': 'reset', type: 'button' },
+            'New',
+          ),
           h('button', { 'aria-label': 'Close the chat', class: 'icon', 'data-action': 'close', type: 'button' }, '✕'),
         ),
         log,
@@ -173,7 +193,10 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
       let finished = false
       try {
         const res = await fetch(`${this.api}/api/chat`, {
-          body: JSON.stringify({ message: question, ...(this.saved.sessionId ? { sessionId: this.saved.sessionId } : {}) }),
+          body: JSON.stringify({
+            message: question,
+            ...(this.saved.sessionId ? { sessionId: this.saved.sessionId } : {}),
+          }),
           headers: { Accept: 'text/event-stream', 'Content-Type': 'application/json' },
           method: 'POST',
           signal: controller.signal,
@@ -181,7 +204,8 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
         answered = true
         if (!res.ok || !res.body) {
           turn.error = await failures.forResponse(res)
-          sessionProblem = res.status === 400 && Boolean(this.saved.sessionId) && /session|conversation/i.test(turn.error)
+          sessionProblem =
+            res.status === 400 && Boolean(this.saved.sessionId) && /session|conversation/i.test(turn.error)
         } else finished = await this.readStream(res.body, turn)
       } catch {
         if (!controller.signal.aborted) turn.error = answered ? failures.cutOff : await failures.forNoResponse(this.api)
@@ -208,7 +232,13 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
       if (turn.status === 'error' && !input.value) input.value = question
       this.store()
       this.renderTurn(turn)
-      this.announce(turn.status === 'done' ? `Answer: ${turn.answer}` : turn.status === 'stopped' ? 'Answer stopped.' : (turn.error ?? ''))
+      this.announce(
+        turn.status === 'done'
+          ? `Answer: ${turn.answer}`
+          : turn.status === 'stopped'
+            ? 'Answer stopped.'
+            : (turn.error ?? ''),
+      )
     }
 
     /** Reads the answer's events into `turn`; true when the server said it was done. */
@@ -224,14 +254,19 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
         if (typeof payload.sessionId === 'string') this.saved.sessionId = payload.sessionId
         if (typeof payload.messageId === 'string') turn.messageId = payload.messageId
         if (event === 'sources' && Array.isArray(payload.sources)) {
-          turn.sources = payload.sources.map((s: Source) => ({ title: String(s?.title ?? ''), url: String(s?.url ?? '') }))
+          turn.sources = payload.sources.map((s: Source) => ({
+            title: String(s?.title ?? ''),
+            url: String(s?.url ?? ''),
+          }))
         }
         if (event === 'token' && typeof payload.text === 'string') turn.answer += payload.text
-        if (event === 'error') turn.error = typeof payload.message === 'string' ? payload.message : 'The answer could not be generated.'
+        if (event === 'error')
+          turn.error = typeof payload.message === 'string' ? payload.message : 'The answer could not be generated.'
         if (event === 'done') {
           finished = true
           turn.unanswered = Boolean(payload.unanswered)
-          if (payload.confidence === 'high' || payload.confidence === 'middle' || payload.confidence === 'low') turn.confidence = payload.confidence
+          if (payload.confidence === 'high' || payload.confidence === 'middle' || payload.confidence === 'low')
+            turn.confidence = payload.confidence
         }
         this.renderTurn(turn)
       })
@@ -305,7 +340,13 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
       const cited = turn.unanswered ? [] : turn.sources
       if (cited.length && turn.answer) {
         const label = turn.confidence === 'middle' ? 'Pages that may help' : 'Sources'
-        target.append(h('ol', { 'aria-label': label, class: 'sources' }, ...cited.map((s) => h('li', {}, linkTo(s.url, this.api, {}, s.title)))))
+        target.append(
+          h(
+            'ol',
+            { 'aria-label': label, class: 'sources' },
+            ...cited.map((s) => h('li', {}, linkTo(s.url, this.api, {}, s.title))),
+          ),
+        )
       }
       if (turn.status === 'stopped') target.append(h('p', { class: 'note' }, 'Stopped.'))
       // Not an alert: the status line announces a new error once; a redraw must not repeat old ones.
@@ -322,7 +363,14 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
         const source = turn.sources[Number(match[1]) - 1]
         if (!source) continue
         text.append(turn.answer.slice(last, match.index))
-        text.append(linkTo(source.url, this.api, { 'aria-label': `Source ${match[1]}: ${source.title}`, class: 'cite' }, match[0]))
+        text.append(
+          linkTo(
+            source.url,
+            this.api,
+            { 'aria-label': `Source ${match[1]}: ${source.title}`, class: 'cite' },
+            match[0],
+          ),
+        )
         last = (match.index ?? 0) + match[0].length
       }
       text.append(turn.answer.slice(last))
@@ -335,7 +383,13 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
         ['up', 'Helpful'],
         ['down', 'Not helpful'],
       ] as const) {
-        const button = h('button', { 'aria-disabled': String(Boolean(turn.rating)), 'aria-label': label, 'aria-pressed': String(turn.rating === rating), 'data-rating': rating, type: 'button' })
+        const button = h('button', {
+          'aria-disabled': String(Boolean(turn.rating)),
+          'aria-label': label,
+          'aria-pressed': String(turn.rating === rating),
+          'data-rating': rating,
+          type: 'button',
+        })
         button.innerHTML = icons.thumb
         button.addEventListener('click', () => void this.rate(turn, rating))
         group.append(button)

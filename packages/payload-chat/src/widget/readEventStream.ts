@@ -7,7 +7,10 @@
  * It runs in the visitor's browser as part of the widget (serveWidget.ts sends its source), so, like
  * askfolioWidget, it must stay self-contained.
  */
-export async function readEventStream(body: ReadableStream<Uint8Array>, onEvent: (event: string, data: string) => void): Promise<void> {
+export async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  onEvent: (event: string, data: string) => void,
+): Promise<void> {
   const reader = body.getReader()
   const decoder = new TextDecoder()
   let buffer = ''

@@ -14,7 +14,11 @@ export function savedConversation(key: string) {
       if (saved && Array.isArray(saved.turns)) {
         const turns = (saved.turns as Turn[]).filter(
           (turn) =>
-            turn && text(turn.question) && text(turn.answer) && Array.isArray(turn.sources) && turn.sources.every((s) => s && text(s.title) && text(s.url)),
+            turn &&
+            text(turn.question) &&
+            text(turn.answer) &&
+            Array.isArray(turn.sources) &&
+            turn.sources.every((s) => s && text(s.title) && text(s.url)),
         )
         return { sessionId: text(saved.sessionId) ? saved.sessionId : undefined, turns }
       }
@@ -26,7 +30,9 @@ export function savedConversation(key: string) {
   /** Keeps the last 30 turns; an answer still streaming is saved as stopped. */
   const store = (saved: Saved) => {
     try {
-      const turns = saved.turns.slice(-30).map((turn) => (turn.status === 'streaming' ? { ...turn, status: 'stopped' } : turn))
+      const turns = saved.turns
+        .slice(-30)
+        .map((turn) => (turn.status === 'streaming' ? { ...turn, status: 'stopped' } : turn))
       localStorage.setItem(key, JSON.stringify({ sessionId: saved.sessionId, turns }))
     } catch {
       // storage blocked: the conversation lasts as long as the page

@@ -21,7 +21,12 @@ let cached: null | { body: string; etag: string } = null
 export function widgetScript(): { body: string; etag: string } {
   if (!cached) {
     // Each part as its own source text, in an object literal the widget receives (see WidgetParts).
-    const parts = `{${Object.entries({ createDom, describeFailures, readEventStream, savedConversation } satisfies WidgetParts)
+    const parts = `{${Object.entries({
+      createDom,
+      describeFailures,
+      readEventStream,
+      savedConversation,
+    } satisfies WidgetParts)
       .map(([name, part]) => `${name}: ${part.toString()}`)
       .join(', ')}}`
     // A guard for compilers that wrap functions in a name-keeping helper (esbuild's keepNames).

@@ -76,10 +76,18 @@ export function IndexStatusField() {
           {status.indexedAt && status.state !== 'pending' && ` · ${new Date(status.indexedAt).toLocaleString()}`}
         </p>
       )}
-      {status?.state === 'not-indexed' && <p style={{ margin: 0 }}>Visitors cannot see this document, so the chatbot does not use it.</p>}
+      {status?.state === 'not-indexed' && (
+        <p style={{ margin: 0 }}>Visitors cannot see this document, so the chatbot does not use it.</p>
+      )}
       {status?.error && <p style={{ color: colours.failed, margin: '0 0 calc(var(--base) / 2)' }}>{status.error}</p>}
       {problem && <p style={{ color: colours.failed }}>{problem}</p>}
-      <Button buttonStyle="secondary" disabled={status?.pending} margin={false} onClick={() => void requeue()} size="small">
+      <Button
+        buttonStyle="secondary"
+        disabled={status?.pending}
+        margin={false}
+        onClick={() => void requeue()}
+        size="small"
+      >
         Reindex
       </Button>
     </div>

@@ -38,13 +38,29 @@ export function ReindexPanel() {
 
   const percent = run && run.total > 0 ? Math.round((run.processed / run.total) * 100) : 0
   return (
-    <div data-testid="reindex-panel" style={{ alignItems: 'center', display: 'flex', flexWrap: 'wrap', gap: 'var(--base)', marginBottom: 'var(--base)' }}>
-      <Button buttonStyle="secondary" disabled={run?.state === 'running'} margin={false} onClick={() => void start()} size="small">
+    <div
+      data-testid="reindex-panel"
+      style={{
+        alignItems: 'center',
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: 'var(--base)',
+        marginBottom: 'var(--base)',
+      }}
+    >
+      <Button
+        buttonStyle="secondary"
+        disabled={run?.state === 'running'}
+        margin={false}
+        onClick={() => void start()}
+        size="small"
+      >
         Reindex everything
       </Button>
       {run && (
         <span>
-          Last run: <strong>{run.state}</strong> · {run.processed}/{run.total} documents ({percent}%) · {run.embedded} chunks embedded
+          Last run: <strong>{run.state}</strong> · {run.processed}/{run.total} documents ({percent}%) · {run.embedded}{' '}
+          chunks embedded
           {run.failed > 0 && ` · ${run.failed} failed`}
         </span>
       )}
@@ -57,7 +73,8 @@ export function ReindexPanel() {
       {states && (
         <span data-testid="index-summary" style={{ marginLeft: 'auto' }}>
           {states.indexed} indexed · {states.pending} pending ·{' '}
-          <span style={{ color: states.failed ? 'var(--theme-error-500)' : undefined }}>{states.failed} failed</span> · {states['not-indexed']} not indexed
+          <span style={{ color: states.failed ? 'var(--theme-error-500)' : undefined }}>{states.failed} failed</span> ·{' '}
+          {states['not-indexed']} not indexed
         </span>
       )}
     </div>

@@ -30,8 +30,14 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
     timeout: options.timeoutMs ?? 30_000,
   })
 
-  async function embedBatch(input: string[], requestOptions?: { maxRetries?: number; timeout?: number }): Promise<number[][]> {
-    const response = await client.embeddings.create({ dimensions, encoding_format: 'float', input, model }, requestOptions)
+  async function embedBatch(
+    input: string[],
+    requestOptions?: { maxRetries?: number; timeout?: number },
+  ): Promise<number[][]> {
+    const response = await client.embeddings.create(
+      { dimensions, encoding_format: 'float', input, model },
+      requestOptions,
+    )
     const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding)
     if (vectors.length !== input.length) {
       throw new Error(`The embeddings server returned ${vectors.length} vectors for ${input.length} texts`)
@@ -52,7 +58,8 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
       }
       return out
     },
-    embedQuery: async (text) => (await embedBatch([text], { maxRetries: 0, timeout: options.queryTimeoutMs ?? 5000 }))[0],
+    embedQuery: async (text) =>
+      (await embedBatch([text], { maxRetries: 0, timeout: options.queryTimeoutMs ?? 5000 }))[0],
     id: `openai:${model}`,
   }
 }

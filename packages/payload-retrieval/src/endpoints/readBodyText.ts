@@ -12,7 +12,11 @@ const tooLarge = (maxBytes: number, headers: Record<string, string>) =>
  * read, and counted while a chunked body streams in, so an oversized one is never held in memory or
  * parsed. The plugins run in any Payload host, so they cannot count on the host to bound bodies.
  */
-export async function readBodyText(req: BodyRequest, maxBytes: number, headers: Record<string, string> = {}): Promise<Response | string> {
+export async function readBodyText(
+  req: BodyRequest,
+  maxBytes: number,
+  headers: Record<string, string> = {},
+): Promise<Response | string> {
   const declared = Number(req.headers.get('content-length'))
   if (declared > maxBytes) {
     await req.body?.cancel().catch(() => {})

@@ -10,14 +10,20 @@ import { runsStore } from '../status/runsStore'
 import { statusStore } from '../status/statusStore'
 import { errorResponse } from './respond'
 
-const latestRun = async (payload: Payload) => (await runsStore.find(payload, { depth: 0, limit: 1, overrideAccess: true, sort: '-createdAt' })).docs[0] ?? null
+const latestRun = async (payload: Payload) =>
+  (await runsStore.find(payload, { depth: 0, limit: 1, overrideAccess: true, sort: '-createdAt' })).docs[0] ?? null
 
 /** How many documents are in each index state. */
 const countStates = async (payload: Payload) => {
   const counts = await Promise.all(
-    indexStates.map((state) => statusStore.count(payload, { overrideAccess: true, where: { state: { equals: state } } })),
+    indexStates.map((state) =>
+      statusStore.count(payload, { overrideAccess: true, where: { state: { equals: state } } }),
+    ),
   )
-  return Object.fromEntries(indexStates.map((state, i) => [state, counts[i]])) as Record<(typeof indexStates)[number], number>
+  return Object.fromEntries(indexStates.map((state, i) => [state, counts[i]])) as Record<
+    (typeof indexStates)[number],
+    number
+  >
 }
 
 /** `GET /api/retrieval/reindex`: the latest bulk run and its progress, and the documents per index state. */
@@ -37,13 +43,13 @@ export const reindexStatusEndpoint = (context: RetrievalContext): Endpoint => ({
  */
 export const reindexStartEndpoint = (context: RetrievalContext): Endpoint => ({
   handler: async (req) => {
-    if (!(await context.access.reindex({ req }))) return errorResponse(403, 'Only administrators can reindex everything.')
+    if (!(await context.access.reindex({ req })))
+      return errorResponse(403, 'Only administrators can reindex everything.')
     const unfinished = await findUnfinishedRun(req.payload)
     if (unfinished && Date.now() - Date.parse(unfinished.updatedAt) < staleRunMs) {
       return Response.json({ errors: [{ message: 'A reindex is already running.' }], run: unfinished }, { status: 409 })
     }
-    const run =
-      unfinished ?? (await runsStore.create(req.payload, { state: 'running' }, { overrideAccess: true, req }))
+    const run = unfinished ?? (await runsStore.create(req.payload, { state: 'running' }, { overrideAccess: true, req }))
     await queueJob(req.payload, { input: { runId: String(run.id) }, queue: context.queue, req, task: reindexAllTask })
     return Response.json({ run }, { status: 202 })
   },

@@ -18,7 +18,10 @@ export const requeueEndpoint = (context: RetrievalContext): Endpoint => ({
       return errorResponse(403, `You are not allowed to re-queue ${ref.slug} documents.`)
     }
     const job = await queueIndexDocument(context, req, ref)
-    return Response.json({ job: (job as { id: number | string }).id, queued: { id: ref.id, source: ref.slug } }, { status: 202 })
+    return Response.json(
+      { job: (job as { id: number | string }).id, queued: { id: ref.id, source: ref.slug } },
+      { status: 202 },
+    )
   },
   method: 'post',
   path: '/retrieval/requeue',

@@ -24,7 +24,11 @@ export async function resolveTarget(
     return errorResponse(400, '"id" is required for a collection.')
   }
   const id = String(input.id)
-  const totalDocs = await collectionStore(source.slug).count(payload, { overrideAccess: true, trash: true, where: { id: { equals: id } } })
+  const totalDocs = await collectionStore(source.slug).count(payload, {
+    overrideAccess: true,
+    trash: true,
+    where: { id: { equals: id } },
+  })
   if (totalDocs === 0) return errorResponse(404, `No ${source.slug} document with id ${id}.`)
   return { id, kind: 'collection', slug: source.slug }
 }

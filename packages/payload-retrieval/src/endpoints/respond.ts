@@ -22,6 +22,7 @@ export async function readJson(
   } catch {
     return errorResponse(400, 'Invalid JSON', headers)
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return errorResponse(400, 'Send a JSON object.', headers)
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return errorResponse(400, 'Send a JSON object.', headers)
   return body as Record<string, unknown>
 }

@@ -27,20 +27,37 @@ export const searchEndpoint = (context: RetrievalContext): Endpoint => ({
 
     const limitText = query.limit === undefined ? '10' : String(query.limit)
     const limit = Number(limitText)
-    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 50) return errorResponse(400, '"limit" must be a whole number from 1 to 50.')
+    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 50)
+      return errorResponse(400, '"limit" must be a whole number from 1 to 50.')
 
-    const collections = typeof query.collection === 'string' && query.collection ? query.collection.split(',').map((s) => s.trim()) : undefined
+    const collections =
+      typeof query.collection === 'string' && query.collection
+        ? query.collection.split(',').map((s) => s.trim())
+        : undefined
     const unknown = collections?.find((slug) => !context.sources.has(slug))
-    if (unknown) return errorResponse(400, `"${unknown}" is not searchable; try ${[...context.sources.keys()].join(', ')}.`)
+    if (unknown)
+      return errorResponse(400, `"${unknown}" is not searchable; try ${[...context.sources.keys()].join(', ')}.`)
 
     const decision = await hitRateLimit(req.payload, `search:${clientAddressOf(req)}`, context.searchRateLimit)
     if (!decision.allowed) return tooManyRequests(decision)
 
     let degraded: string | undefined
-    const hits = await searchIndex(req.payload, context, q, { collections, limit, onDegraded: (reason) => (degraded = reason) })
+    const hits = await searchIndex(req.payload, context, q, {
+      collections,
+      limit,
+      onDegraded: (reason) => (degraded = reason),
+    })
     return Response.json({
       ...(degraded ? { degraded } : {}),
-      results: hits.map(({ collection, heading, id, score, snippet, title, url }) => ({ collection, heading, id, score, snippet, title, url })),
+      results: hits.map(({ collection, heading, id, score, snippet, title, url }) => ({
+        collection,
+        heading,
+        id,
+        score,
+        snippet,
+        title,
+        url,
+      })),
     })
   },
   method: 'get',

@@ -15,7 +15,11 @@ export const statusEndpoint = (context: RetrievalContext): Endpoint => ({
   handler: async (req) => {
     if (!(await context.access.status({ req }))) return errorResponse(403, 'You are not allowed to read index states.')
     const query = req.query as Record<string, unknown>
-    const ref = await resolveTarget(req.payload, context, { collection: query.collection, global: query.global, id: query.id })
+    const ref = await resolveTarget(req.payload, context, {
+      collection: query.collection,
+      global: query.global,
+      id: query.id,
+    })
     if (ref instanceof Response) return ref
     // The same answer as for a document that does not exist: its state would tell that it does.
     if (!(await mayReadSource(req, ref))) return errorResponse(404, `No ${ref.slug} document with id ${ref.id}.`)

@@ -23,7 +23,13 @@ const plainWord = /^[a-z]+(?:-[a-z]+)*$/
  * is 307 MB; `JSON.parse` would take about 1 GB): the word list at its head is read first, then the
  * vectors are picked out of the stream for the words kept.
  */
-export async function buildWordVectorTable({ onProgress, provenance = {}, source, target, words: keep = 100_000 }: BuildWordVectorsOptions): Promise<{ words: number }> {
+export async function buildWordVectorTable({
+  onProgress,
+  provenance = {},
+  source,
+  target,
+  words: keep = 100_000,
+}: BuildWordVectorsOptions): Promise<{ words: number }> {
   const size = fs.statSync(source).size
   const hash = crypto.createHash('sha256')
   let dimensions = 0
@@ -58,7 +64,8 @@ export async function buildWordVectorTable({ onProgress, provenance = {}, source
       filled[at] = 1
       const values = match[2].split(',').slice(0, dimensions).map(Number)
       const norm = Math.hypot(...values) || 1
-      for (let d = 0; d < dimensions; d++) vectors[at * dimensions + d] = Math.max(-127, Math.min(127, Math.round((values[d] / norm) * 127)))
+      for (let d = 0; d < dimensions; d++)
+        vectors[at * dimensions + d] = Math.max(-127, Math.min(127, Math.round((values[d] / norm) * 127)))
       found++
     }
     text = text.slice(consumed)
@@ -77,7 +84,14 @@ export async function buildWordVectorTable({ onProgress, provenance = {}, source
   if (found < words.length) throw new Error(`${source}: only ${found} of ${words.length} words have vectors`)
   writeWordVectorTable(target, {
     dimensions,
-    provenance: { ...provenance, builtAt: new Date().toISOString(), quantization: 'unit length, int8 (×127)', sourceBytes: size, sourceSha256: hash.digest('hex'), words: words.length },
+    provenance: {
+      ...provenance,
+      builtAt: new Date().toISOString(),
+      quantization: 'unit length, int8 (×127)',
+      sourceBytes: size,
+      sourceSha256: hash.digest('hex'),
+      words: words.length,
+    },
     vectors,
     words,
   })

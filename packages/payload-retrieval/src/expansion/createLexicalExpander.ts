@@ -28,17 +28,35 @@ export type LexicalExpanderOptions = {
    * "still", "people") stand in for nothing, whichever source offers them.
    * Defaults: 200 neighbours, cosine 0.5, weight 0.7, 200 general words.
    */
-  wordVectors?: { generalWords?: number; minSimilarity?: number; neighbours?: number; provenance?: Record<string, unknown>; source?: string; table: string; weight?: number }
+  wordVectors?: {
+    generalWords?: number
+    minSimilarity?: number
+    neighbours?: number
+    provenance?: Record<string, unknown>
+    source?: string
+    table: string
+    weight?: number
+  }
 }
 
-async function loadWordVectors(options: NonNullable<LexicalExpanderOptions['wordVectors']>, log: (message: string) => void): Promise<null | WordVectors> {
+async function loadWordVectors(
+  options: NonNullable<LexicalExpanderOptions['wordVectors']>,
+  log: (message: string) => void,
+): Promise<null | WordVectors> {
   if (!fs.existsSync(options.table)) {
     if (!options.source || !fs.existsSync(options.source)) {
-      log(`query expansion: no word-vector table at ${options.table} and no source to build it from; using WordNet only`)
+      log(
+        `query expansion: no word-vector table at ${options.table} and no source to build it from; using WordNet only`,
+      )
       return null
     }
     log(`query expansion: building the word-vector table ${options.table} from ${options.source} (once)`)
-    await buildWordVectorTable({ onProgress: (share) => log(`query expansion: word vectors ${Math.round(share * 100)}%`), provenance: options.provenance, source: options.source, target: options.table })
+    await buildWordVectorTable({
+      onProgress: (share) => log(`query expansion: word vectors ${Math.round(share * 100)}%`),
+      provenance: options.provenance,
+      source: options.source,
+      target: options.table,
+    })
   }
   return openWordVectors(options.table, { weight: options.weight })
 }
@@ -86,8 +104,15 @@ export function createLexicalExpander(options: LexicalExpanderOptions): QueryExp
         const similarity = vectors?.similarity(key, related.word)
         if (similarity === undefined || similarity >= agreement) offer(related)
       }
-      vectors?.neighbours(key, { count: options.wordVectors?.neighbours ?? 200, minSimilarity: options.wordVectors?.minSimilarity }).forEach(offer)
-      const related = [...best].map(([candidate, weight]) => ({ weight, word: candidate })).sort((a, b) => b.weight - a.weight)
+      vectors
+        ?.neighbours(key, {
+          count: options.wordVectors?.neighbours ?? 200,
+          minSimilarity: options.wordVectors?.minSimilarity,
+        })
+        .forEach(offer)
+      const related = [...best]
+        .map(([candidate, weight]) => ({ weight, word: candidate }))
+        .sort((a, b) => b.weight - a.weight)
       cache.set(key, related)
       if (cache.size > cacheSize) cache.delete(cache.keys().next().value!)
       return related

@@ -7,11 +7,60 @@ import { stopWords } from '../embedders/stopWords'
  * whole if nothing else is left). Stop words proper (the, of, you) PostgreSQL already drops.
  */
 export const questionFrameWords = [
-  'anything', 'anyone', 'app', 'apps', 'build', 'building', 'built', 'create', 'created', 'creating', 'develop', 'developed',
-  'did', 'do', 'does', 'done', 'ever', 'example', 'examples', 'experience', 'experienced', 'get', 'give', 'got', 'help',
-  'helped', 'kind', 'kinds', 'know', 'like', 'made', 'make', 'making', 'need', 'people', 'person', 'show', 'sort',
-  'something', 'stuff', 'tell', 'thing', 'things', 'tool', 'tools', 'use', 'used', 'uses', 'using', 'want', 'work',
-  'worked', 'working', 'would',
+  'anything',
+  'anyone',
+  'app',
+  'apps',
+  'build',
+  'building',
+  'built',
+  'create',
+  'created',
+  'creating',
+  'develop',
+  'developed',
+  'did',
+  'do',
+  'does',
+  'done',
+  'ever',
+  'example',
+  'examples',
+  'experience',
+  'experienced',
+  'get',
+  'give',
+  'got',
+  'help',
+  'helped',
+  'kind',
+  'kinds',
+  'know',
+  'like',
+  'made',
+  'make',
+  'making',
+  'need',
+  'people',
+  'person',
+  'show',
+  'sort',
+  'something',
+  'stuff',
+  'tell',
+  'thing',
+  'things',
+  'tool',
+  'tools',
+  'use',
+  'used',
+  'uses',
+  'using',
+  'want',
+  'work',
+  'worked',
+  'working',
+  'would',
 ]
 
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu
@@ -24,7 +73,12 @@ export function withoutFrameWords(query: string, frameWords: ReadonlySet<string>
 }
 
 /** A query's words without its stop words, as a text (what its meaning is made of). */
-export const contentWords = (query: string): string => queryWords(query).filter((word) => !stopWords.has(word)).join(' ')
+export const contentWords = (query: string): string =>
+  queryWords(query)
+    .filter((word) => !stopWords.has(word))
+    .join(' ')
 
 /** A query's distinct words, lowercased, as candidates for expansion. */
-export const queryWords = (query: string): string[] => [...new Set((query.match(wordPattern) ?? []).map((word) => word.toLowerCase()))]
+export const queryWords = (query: string): string[] => [
+  ...new Set((query.match(wordPattern) ?? []).map((word) => word.toLowerCase())),
+]

@@ -27,7 +27,10 @@ export type WordNet = {
 const partsOfSpeech: PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv']
 const fileOfPos: Record<string, PartOfSpeech> = { a: 'adj', n: 'noun', r: 'adv', s: 'adj', v: 'verb' }
 
-type Synset = { pointers: Array<{ offset: number; pos: PartOfSpeech; source: number; symbol: string; target: number }>; words: string[] }
+type Synset = {
+  pointers: Array<{ offset: number; pos: PartOfSpeech; source: number; symbol: string; target: number }>
+  words: string[]
+}
 
 /**
  * An index file, searched in place: its lines are sorted by lemma (after a licence header indented
@@ -67,7 +70,13 @@ function parseSynset(data: Buffer, offset: number): Synset {
   const pointers: Synset['pointers'] = []
   for (let i = 0; i < pointerCount; i++, at += 4) {
     const link = fields[at + 3]
-    pointers.push({ offset: Number(fields[at + 1]), pos: fileOfPos[fields[at + 2]], source: parseInt(link.slice(0, 2), 16), symbol: fields[at], target: parseInt(link.slice(2), 16) })
+    pointers.push({
+      offset: Number(fields[at + 1]),
+      pos: fileOfPos[fields[at + 2]],
+      source: parseInt(link.slice(0, 2), 16),
+      symbol: fields[at],
+      target: parseInt(link.slice(2), 16),
+    })
   }
   return { pointers, words }
 }
@@ -80,10 +89,23 @@ function parseSynset(data: Buffer, offset: number): Synset {
  * Only the first `senses` senses of a word count (WordNet lists the most common first): the rare ones
  * ("hospital" as a building only) add more noise than reach.
  */
-export function openWordNet(directory: string, { senses = 3, weights = {} }: { senses?: number; weights?: WordNetWeights } = {}): WordNet {
+export function openWordNet(
+  directory: string,
+  { senses = 3, weights = {} }: { senses?: number; weights?: WordNetWeights } = {},
+): WordNet {
   const w = { derivation: 0.8, hypernym: 0.3, hyponym: 0.5, similar: 0.5, synonym: 0.7, ...weights }
-  const relationWeight: Record<string, number> = { '&': w.similar, '+': w.derivation, '@': w.hypernym, '@i': w.hypernym, '\\': w.derivation, '~': w.hyponym, '~i': w.hyponym }
-  const indexes = new Map(partsOfSpeech.map((pos) => [pos, openIndex(fs.readFileSync(path.join(directory, `index.${pos}`)))]))
+  const relationWeight: Record<string, number> = {
+    '&': w.similar,
+    '+': w.derivation,
+    '@': w.hypernym,
+    '@i': w.hypernym,
+    '\\': w.derivation,
+    '~': w.hyponym,
+    '~i': w.hyponym,
+  }
+  const indexes = new Map(
+    partsOfSpeech.map((pos) => [pos, openIndex(fs.readFileSync(path.join(directory, `index.${pos}`)))]),
+  )
   const data = new Map(partsOfSpeech.map((pos) => [pos, fs.readFileSync(path.join(directory, `data.${pos}`))]))
   const synset = (pos: PartOfSpeech, offset: number) => parseSynset(data.get(pos)!, offset)
 

@@ -21,13 +21,23 @@ export type WordVectorTable = {
 const magic = Buffer.from('AFWV1\n')
 
 export function writeWordVectorTable(file: string, table: WordVectorTable): void {
-  const header = Buffer.from(JSON.stringify({ dimensions: table.dimensions, provenance: table.provenance, words: table.words }))
+  const header = Buffer.from(
+    JSON.stringify({ dimensions: table.dimensions, provenance: table.provenance, words: table.words }),
+  )
   const length = Buffer.alloc(4)
   length.writeUInt32LE(header.length)
   fs.mkdirSync(path.dirname(file), { recursive: true })
   // Written aside and renamed, so a reader (or a second builder) never sees half a table.
   const partial = `${file}.${process.pid}.partial`
-  fs.writeFileSync(partial, Buffer.concat([magic, length, header, Buffer.from(table.vectors.buffer, table.vectors.byteOffset, table.vectors.byteLength)]))
+  fs.writeFileSync(
+    partial,
+    Buffer.concat([
+      magic,
+      length,
+      header,
+      Buffer.from(table.vectors.buffer, table.vectors.byteOffset, table.vectors.byteLength),
+    ]),
+  )
   fs.renameSync(partial, file)
 }
 

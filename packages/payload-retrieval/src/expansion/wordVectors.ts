@@ -14,7 +14,10 @@ export type WordVectors = {
   /** Cosine between two words' vectors, or undefined if either has none. */
   similarity: (a: string, b: string) => number | undefined
   /** The `count` words nearest to `word` (cosine at least `minSimilarity`), nearest first; none for an unknown word. */
-  neighbours: (word: string, options?: { count?: number; minSimilarity?: number }) => Array<RelatedWord & { similarity: number }>
+  neighbours: (
+    word: string,
+    options?: { count?: number; minSimilarity?: number },
+  ) => Array<RelatedWord & { similarity: number }>
 }
 
 /**
@@ -26,7 +29,10 @@ export type WordVectors = {
  * still be looked up, but seldom make good stand-ins. `weight`: a neighbour's weight is `weight ×
  * cosine`.
  */
-export function openWordVectors(file: string, { candidates = 50_000, weight = 0.7 }: { candidates?: number; weight?: number } = {}): WordVectors {
+export function openWordVectors(
+  file: string,
+  { candidates = 50_000, weight = 0.7 }: { candidates?: number; weight?: number } = {},
+): WordVectors {
   const { dimensions, vectors, words } = readWordVectorTable(file)
   const position = new Map(words.map((word, i) => [word, i]))
   const norms = new Float32Array(words.length)
@@ -75,7 +81,9 @@ export function openWordVectors(file: string, { candidates = 50_000, weight = 0.
         if (similarity >= minSimilarity) found.push({ i, similarity })
       }
       found.sort((a, b) => b.similarity - a.similarity)
-      return found.slice(0, count).map(({ i, similarity }) => ({ similarity, weight: weight * similarity, word: words[i] }))
+      return found
+        .slice(0, count)
+        .map(({ i, similarity }) => ({ similarity, weight: weight * similarity, word: words[i] }))
     },
   }
 }

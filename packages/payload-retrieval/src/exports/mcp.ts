@@ -1,2 +1,7 @@
 // The site's published content as MCP tools, for `@payloadcms/plugin-mcp` (needs `zod`).
-export { type McpTool, publishedContentTools, type PublishedContentToolsOptions, visitorMcpAccess } from '../mcp/publishedContentTools'
+export {
+  type McpTool,
+  publishedContentTools,
+  type PublishedContentToolsOptions,
+  visitorMcpAccess,
+} from '../mcp/publishedContentTools'

@@ -11,9 +11,19 @@ import { editorsLabel } from './editorsLabel'
 import { embedChunks } from './embedChunks'
 import { type PreparedDocument, prepareDocuments } from './prepareDocument'
 
-export type IndexResult = { chunks: number; embedded: number; ref: SourceRef; removed: number; state: 'indexed' | 'not-indexed' }
+export type IndexResult = {
+  chunks: number
+  embedded: number
+  ref: SourceRef
+  removed: number
+  state: 'indexed' | 'not-indexed'
+}
 
-const toWrite = (context: RetrievalContext, doc: PreparedDocument, vectors: Map<string, number[]> | undefined): ChunkWrite => ({
+const toWrite = (
+  context: RetrievalContext,
+  doc: PreparedDocument,
+  vectors: Map<string, number[]> | undefined,
+): ChunkWrite => ({
   chunks: doc.visible ? doc.chunks : [],
   fieldWeights: context.fieldWeights,
   language: context.language,
@@ -30,13 +40,19 @@ const toWrite = (context: RetrievalContext, doc: PreparedDocument, vectors: Map<
  * model changed), one transaction for all the writes, one statement for their states. A document a
  * visitor cannot read loses its chunks.
  */
-export async function indexDocuments(payload: Payload, context: RetrievalContext, requested: SourceRef[]): Promise<IndexResult[]> {
+export async function indexDocuments(
+  payload: Payload,
+  context: RetrievalContext,
+  requested: SourceRef[],
+): Promise<IndexResult[]> {
   if (context.storeProblem) throw new Error(context.storeProblem)
   // Each document once: two writes of one document in a transaction would both insert its chunks.
   const refs = [...new Map(requested.map((ref) => [sourceKey(ref), ref])).values()]
   const db = databaseOf(payload)
   const prepared = await prepareDocuments(payload, context, refs)
-  const pending = prepared.flatMap((doc) => (doc.visible ? doc.plan.insert.map((chunk) => ({ chunk, title: doc.title })) : []))
+  const pending = prepared.flatMap((doc) =>
+    doc.visible ? doc.plan.insert.map((chunk) => ({ chunk, title: doc.title })) : [],
+  )
   const vectors = await embedChunks(context, pending)
   const embedded = prepared.map((doc) => (vectors && doc.visible ? doc.plan.insert.length : 0))
 
@@ -44,7 +60,9 @@ export async function indexDocuments(payload: Payload, context: RetrievalContext
   let outcomes: WriteResult[] = await writeDocuments(db, storeTables(context), writes)
   if (outcomes.some((outcome) => 'missing' in outcome && outcome.missing.length > 0)) {
     // The stored chunks changed between planning and writing (another writer): embed what is missing.
-    const missing = outcomes.flatMap((outcome, i) => ('missing' in outcome ? outcome.missing.map((chunk) => ({ chunk, i, title: writes[i].title })) : []))
+    const missing = outcomes.flatMap((outcome, i) =>
+      'missing' in outcome ? outcome.missing.map((chunk) => ({ chunk, i, title: writes[i].title })) : [],
+    )
     const extra = (await embedChunks(context, missing)) ?? new Map<string, number[]>()
     for (const [hash, vector] of extra) vectors?.set(hash, vector)
     for (const { i } of missing) embedded[i]++
@@ -59,10 +77,31 @@ export async function indexDocuments(payload: Payload, context: RetrievalContext
   for (const [i, doc] of prepared.entries()) {
     const removed = 'removed' in outcomes[i] ? (outcomes[i] as { removed: number }).removed : 0
     if (!doc.visible) {
-      records.push({ patch: { chunks: 0, embedded: 0, error: null, indexedAt, state: 'not-indexed', ...(await editorsLabel(payload, context, doc.ref)) }, ref: doc.ref })
+      records.push({
+        patch: {
+          chunks: 0,
+          embedded: 0,
+          error: null,
+          indexedAt,
+          state: 'not-indexed',
+          ...(await editorsLabel(payload, context, doc.ref)),
+        },
+        ref: doc.ref,
+      })
       results.push({ chunks: 0, embedded: 0, ref: doc.ref, removed, state: 'not-indexed' })
     } else {
-      records.push({ patch: { chunks: doc.chunks.length, embedded: embedded[i], error: null, indexedAt, state: 'indexed', title: doc.title, url: doc.url }, ref: doc.ref })
+      records.push({
+        patch: {
+          chunks: doc.chunks.length,
+          embedded: embedded[i],
+          error: null,
+          indexedAt,
+          state: 'indexed',
+          title: doc.title,
+          url: doc.url,
+        },
+        ref: doc.ref,
+      })
       results.push({ chunks: doc.chunks.length, embedded: embedded[i], ref: doc.ref, removed, state: 'indexed' })
     }
   }

@@ -19,8 +19,13 @@ export type PreparedDocument =
  * Reads documents as a visitor, cuts each into chunks, and works out which chunks need embedding:
  * one read per collection and one of the stored chunks for the lot.
  */
-export async function prepareDocuments(payload: Payload, context: RetrievalContext, refs: SourceRef[]): Promise<PreparedDocument[]> {
-  for (const ref of refs) if (!context.sources.has(ref.slug)) throw new Error(`"${ref.slug}" is not indexed by the retrieval plugin`)
+export async function prepareDocuments(
+  payload: Payload,
+  context: RetrievalContext,
+  refs: SourceRef[],
+): Promise<PreparedDocument[]> {
+  for (const ref of refs)
+    if (!context.sources.has(ref.slug)) throw new Error(`"${ref.slug}" is not indexed by the retrieval plugin`)
   const docs = await readAsVisitors(payload, refs)
   const stored = await readChunkMetas(databaseOf(payload), context.table, refs)
   return refs.map((ref) => {
@@ -29,10 +34,20 @@ export async function prepareDocuments(payload: Payload, context: RetrievalConte
     const source = context.sources.get(ref.slug)!
     const title = source.title(doc) || `${ref.slug} ${ref.id}`
     const chunks = chunkBlocks(documentToBlocks(doc, source.fields), title, context.chunking)
-    return { chunks, plan: planChunkChanges(chunks, stored.get(sourceKey(ref)) ?? [], context.model), ref, title, url: source.url(doc), visible: true }
+    return {
+      chunks,
+      plan: planChunkChanges(chunks, stored.get(sourceKey(ref)) ?? [], context.model),
+      ref,
+      title,
+      url: source.url(doc),
+      visible: true,
+    }
   })
 }
 
 /** `prepareDocuments` for one document. */
-export const prepareDocument = async (payload: Payload, context: RetrievalContext, ref: SourceRef): Promise<PreparedDocument> =>
-  (await prepareDocuments(payload, context, [ref]))[0]
+export const prepareDocument = async (
+  payload: Payload,
+  context: RetrievalContext,
+  ref: SourceRef,
+): Promise<PreparedDocument> => (await prepareDocuments(payload, context, [ref]))[0]

@@ -20,14 +20,20 @@ const forbiddenOrMissing = (error: unknown) => [403, 404].includes((error as { s
  * `readAsVisitor` for many documents, by `sourceKey`: one query per collection (a visitor's `find`
  * with the ids, which applies the same read access as reading each), one per global.
  */
-export async function readAsVisitors(payload: Payload, refs: SourceRef[]): Promise<Map<string, null | Record<string, unknown>>> {
+export async function readAsVisitors(
+  payload: Payload,
+  refs: SourceRef[],
+): Promise<Map<string, null | Record<string, unknown>>> {
   const found = new Map<string, null | Record<string, unknown>>(refs.map((ref) => [sourceKey(ref), null]))
   const byCollection = new Map<string, string[]>()
   for (const ref of refs) {
     if (ref.kind === 'collection') byCollection.set(ref.slug, [...(byCollection.get(ref.slug) ?? []), ref.id])
     else {
       try {
-        found.set(sourceKey(ref), await findGlobalBySlug(payload, ref.slug, { depth: 1, draft: false, overrideAccess: false }))
+        found.set(
+          sourceKey(ref),
+          await findGlobalBySlug(payload, ref.slug, { depth: 1, draft: false, overrideAccess: false }),
+        )
       } catch (error) {
         if (!forbiddenOrMissing(error)) throw error
       }

@@ -13,7 +13,11 @@ export type PublishedDocument = { collection: string; id: string; text: string; 
  * What a visitor may read of an indexed document, as the index reads it: the configured fields only,
  * as text with its headings (`## …`). Null when a visitor cannot see it (a draft, trashed, missing).
  */
-export async function readPublished(payload: Payload, context: RetrievalContext, ref: SourceRef): Promise<null | PublishedDocument> {
+export async function readPublished(
+  payload: Payload,
+  context: RetrievalContext,
+  ref: SourceRef,
+): Promise<null | PublishedDocument> {
   const source = context.sources.get(ref.slug)
   if (!source || source.kind !== ref.kind) return null
   const doc = await readAsVisitor(payload, ref)
@@ -21,5 +25,11 @@ export async function readPublished(payload: Payload, context: RetrievalContext,
   const text = documentToBlocks(doc, source.fields)
     .map((block) => (block.kind === 'heading' ? `${'#'.repeat(Math.min(block.level, 6))} ${block.text}` : block.text))
     .join('\n\n')
-  return { collection: ref.slug, id: ref.id, text, title: source.title(doc) || `${ref.slug} ${ref.id}`, url: source.url(doc) || null }
+  return {
+    collection: ref.slug,
+    id: ref.id,
+    text,
+    title: source.title(doc) || `${ref.slug} ${ref.id}`,
+    url: source.url(doc) || null,
+  }
 }

@@ -33,7 +33,9 @@ export const buildIndexDocumentTask = (context: RetrievalContext): TaskConfig =>
       const failedBefore = job.totalTried ?? 0
       const final = failedBefore >= context.retries.attempts
       await recordStatus(req.payload, ref, {
-        error: final ? message : `Attempt ${failedBefore + 1} of ${context.retries.attempts + 1} failed, retrying: ${message}`,
+        error: final
+          ? message
+          : `Attempt ${failedBefore + 1} of ${context.retries.attempts + 1} failed, retrying: ${message}`,
         state: final ? 'failed' : 'pending',
       })
       throw error

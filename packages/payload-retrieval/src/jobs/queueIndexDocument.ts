@@ -8,4 +8,9 @@ import { queueJob } from './queueJob'
 
 /** Queues the indexing job for one document; with `req` it joins the caller's transaction. */
 export const queueIndexDocument = (context: RetrievalContext, req: PayloadRequest, ref: SourceRef) =>
-  queueJob(req.payload, { input: { id: ref.id, kind: ref.kind, slug: ref.slug }, queue: context.queue, req, task: indexDocumentTask })
+  queueJob(req.payload, {
+    input: { id: ref.id, kind: ref.kind, slug: ref.slug },
+    queue: context.queue,
+    req,
+    task: indexDocumentTask,
+  })

@@ -9,7 +9,6 @@ import { queueJob } from './queueJob'
 
 export const retryFailedTask = 'retrievalRetryFailed'
 
-
 /** The concurrency keys of indexing jobs still to run (waiting, running, or waiting to retry). */
 async function keysWithJobs(payload: Payload): Promise<Set<string>> {
   const { docs } = await payload.find({
@@ -18,7 +17,13 @@ async function keysWithJobs(payload: Payload): Promise<Set<string>> {
     overrideAccess: true,
     pagination: false,
     select: { concurrencyKey: true },
-    where: { and: [{ taskSlug: { equals: indexDocumentTask } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+    where: {
+      and: [
+        { taskSlug: { equals: indexDocumentTask } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+      ],
+    },
   })
   return new Set(docs.map((job) => (job as { concurrencyKey?: null | string }).concurrencyKey ?? ''))
 }
@@ -37,10 +42,18 @@ export async function retryFailed(payload: Payload, context: RetrievalContext): 
   for (const row of docs) {
     const ref: SourceRef = { id: row.sourceId, kind: row.sourceKind, slug: row.source }
     if (!context.sources.has(ref.slug) || queued.has(indexKey(ref))) continue
-    await queueJob(payload, { input: { id: ref.id, kind: ref.kind, slug: ref.slug }, queue: context.queue, task: indexDocumentTask })
+    await queueJob(payload, {
+      input: { id: ref.id, kind: ref.kind, slug: ref.slug },
+      queue: context.queue,
+      task: indexDocumentTask,
+    })
     requeued++
   }
-  if (requeued > 0) payload.logger.info({ msg: `[retrieval] queued indexing again for ${requeued} failed or stranded document(s)`, requeued })
+  if (requeued > 0)
+    payload.logger.info({
+      msg: `[retrieval] queued indexing again for ${requeued} failed or stranded document(s)`,
+      requeued,
+    })
   return { requeued }
 }
 

@@ -12,7 +12,10 @@ import { hasControlCharacters } from '../text/hasControlCharacters'
 /** A tool in the shape `@payloadcms/plugin-mcp` takes in `mcp.tools`. */
 export type McpTool = {
   description: string
-  handler: (args: Record<string, unknown>, req: PayloadRequest) => Promise<{ content: { text: string; type: 'text' }[] }>
+  handler: (
+    args: Record<string, unknown>,
+    req: PayloadRequest,
+  ) => Promise<{ content: { text: string; type: 'text' }[] }>
   name: string
   parameters: z.ZodRawShape
 }
@@ -45,8 +48,11 @@ export function publishedContentTools(options: PublishedContentToolsOptions = {}
   const link = (url: null | string) => (url && options.publicUrl ? new URL(url, options.publicUrl).toString() : url)
   const search: McpTool = {
     name: 'search',
-    description: "Searches the site's published pages and returns the best matches, each with an id for `fetch`, its title, link and a snippet.",
-    parameters: { query: z.string().trim().min(1).max(maxQueryLength).describe('What to look for, in words or as a question.') },
+    description:
+      "Searches the site's published pages and returns the best matches, each with an id for `fetch`, its title, link and a snippet.",
+    parameters: {
+      query: z.string().trim().min(1).max(maxQueryLength).describe('What to look for, in words or as a question.'),
+    },
     handler: async (args, req) => {
       const query = String(args.query)
       if (hasControlCharacters(query)) throw new Error('The query may not contain control characters.')
@@ -55,7 +61,12 @@ export function publishedContentTools(options: PublishedContentToolsOptions = {}
       if (!decision.allowed) throw new Error(`Too many searches; try again in ${decision.retryAfterSeconds} s.`)
       const hits = await searchIndex(req.payload, context, query, { limit: options.searchLimit ?? 10 })
       return asText({
-        results: hits.map((hit) => ({ id: idOf(hit.collection, hit.id), snippet: plain(hit.snippet), title: hit.title, url: link(hit.url) })),
+        results: hits.map((hit) => ({
+          id: idOf(hit.collection, hit.id),
+          snippet: plain(hit.snippet),
+          title: hit.title,
+          url: link(hit.url),
+        })),
       })
     },
   }
@@ -72,7 +83,13 @@ export function publishedContentTools(options: PublishedContentToolsOptions = {}
       const ref = source && { id: id.slice(at + 1), kind: source.kind, slug }
       const document = ref ? await readPublished(req.payload, context, ref) : null
       if (!document) throw new Error(`No published document has the id "${id}".`)
-      return asText({ id, metadata: { collection: document.collection }, text: document.text, title: document.title, url: link(document.url) })
+      return asText({
+        id,
+        metadata: { collection: document.collection },
+        text: document.text,
+        title: document.title,
+        url: link(document.url),
+      })
     },
   }
   return [search, fetch]
@@ -83,8 +100,7 @@ export function publishedContentTools(options: PublishedContentToolsOptions = {}
  * no user) allowed the given tools only, so it reads what the site's visitors read.
  */
 export const visitorMcpAccess =
-  (tools: McpTool[]) =>
-  async (): Promise<{ 'payload-mcp-tool': Record<string, boolean>; user: never }> => ({
+  (tools: McpTool[]) => async (): Promise<{ 'payload-mcp-tool': Record<string, boolean>; user: never }> => ({
     'payload-mcp-tool': Object.fromEntries(tools.map((tool) => [tool.name, true])),
     // No user: the Local API calls the tools make run with a visitor's access.
     user: null as never,

@@ -22,7 +22,13 @@ export type ReindexOptions = {
 export const staleRunMs = 2 * 60 * 1000
 
 export async function findUnfinishedRun(payload: Payload): Promise<null | RunRecord> {
-  const { docs } = await runsStore.find(payload, { depth: 0, limit: 1, overrideAccess: true, sort: '-createdAt', where: { state: { equals: 'running' } } })
+  const { docs } = await runsStore.find(payload, {
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    sort: '-createdAt',
+    where: { state: { equals: 'running' } },
+  })
   return docs[0] ?? null
 }
 
@@ -38,7 +44,10 @@ async function indexBatch(payload: Payload, context: RetrievalContext, batch: So
         results.push(...(await indexDocuments(payload, context, [ref])))
       } catch (error) {
         failed++
-        await recordStatus(payload, ref, { error: error instanceof Error ? error.message : String(error), state: 'failed' })
+        await recordStatus(payload, ref, {
+          error: error instanceof Error ? error.message : String(error),
+          state: 'failed',
+        })
       }
     }
     return { failed, results }
@@ -56,7 +65,8 @@ export async function reindexAll(payload: Payload, context: RetrievalContext, op
   const run =
     options.runId !== undefined
       ? await runsStore.findByID(payload, options.runId, { depth: 0, overrideAccess: true })
-      : ((await findUnfinishedRun(payload)) ?? (await runsStore.create(payload, { state: 'running' }, { overrideAccess: true })))
+      : ((await findUnfinishedRun(payload)) ??
+        (await runsStore.create(payload, { state: 'running' }, { overrideAccess: true })))
   if (!run) throw new Error(`There is no reindex run ${options.runId}`)
 
   const targets = await listTargets(payload, context)
@@ -67,7 +77,8 @@ export async function reindexAll(payload: Payload, context: RetrievalContext, op
     processed: resumeAt,
     total: targets.length,
   }
-  const save = (data: Record<string, unknown>) => runsStore.update(payload, run.id, data, { depth: 0, overrideAccess: true })
+  const save = (data: Record<string, unknown>) =>
+    runsStore.update(payload, run.id, data, { depth: 0, overrideAccess: true })
   await save({ total: targets.length })
   options.onProgress?.(progress)
 
@@ -79,12 +90,21 @@ export async function reindexAll(payload: Payload, context: RetrievalContext, op
       progress.failed += failed
       progress.embedded += results.reduce((sum, result) => sum + result.embedded, 0)
       progress.current = sourceKey(batch[batch.length - 1])
-      await save({ cursor: progress.current, embedded: progress.embedded, failed: progress.failed, processed: progress.processed })
+      await save({
+        cursor: progress.current,
+        embedded: progress.embedded,
+        failed: progress.failed,
+        processed: progress.processed,
+      })
       options.onProgress?.(progress)
     }
     await save({ finishedAt: new Date().toISOString(), state: 'done' })
   } catch (error) {
-    await save({ error: error instanceof Error ? error.message : String(error), finishedAt: new Date().toISOString(), state: 'failed' })
+    await save({
+      error: error instanceof Error ? error.message : String(error),
+      finishedAt: new Date().toISOString(),
+      state: 'failed',
+    })
     throw error
   }
   return { ...progress, runId: run.id }

@@ -21,9 +21,14 @@ const matching = (dependent: Dependent, related: RelatedRef): Where =>
  * document; a newer draft that adds or drops it changes nothing a visitor sees. Trashed documents
  * have no chunks and are left out; drafts are not, since only the job knows what a visitor may read.
  */
-async function collectionDocsReferring(req: PayloadRequest, dependent: Dependent, related: RelatedRef, pageSize: number): Promise<Id[]> {
+async function collectionDocsReferring(
+  req: PayloadRequest,
+  dependent: Dependent,
+  related: RelatedRef,
+  pageSize: number,
+): Promise<Id[]> {
   const ids: Id[] = []
-  for (let after: Id | undefined; ; ) {
+  for (let after: Id | undefined; ;) {
     const match = matching(dependent, related)
     const { docs } = await collectionStore(dependent.slug).find(req.payload, {
       depth: 0,
@@ -52,11 +57,16 @@ async function globalRefers(req: PayloadRequest, dependent: Dependent, related: 
  * Only one level: indexing reads related documents at depth 1, so a project never shows what its
  * skills themselves relate to, and a skill's change cannot reach a project's project.
  */
-export async function findDependents(req: PayloadRequest, context: RetrievalContext, related: RelatedRef): Promise<SourceRef[]> {
+export async function findDependents(
+  req: PayloadRequest,
+  context: RetrievalContext,
+  related: RelatedRef,
+): Promise<SourceRef[]> {
   const refs = new Map<string, SourceRef>()
   for (const dependent of context.shownBy.get(related.slug) ?? []) {
     if (dependent.kind === 'global') {
-      if (await globalRefers(req, dependent, related)) refs.set(dependent.slug, { id: dependent.slug, kind: 'global', slug: dependent.slug })
+      if (await globalRefers(req, dependent, related))
+        refs.set(dependent.slug, { id: dependent.slug, kind: 'global', slug: dependent.slug })
       continue
     }
     for (const id of await collectionDocsReferring(req, dependent, related, context.dependentsPageSize)) {

@@ -26,17 +26,27 @@ function fieldsOfSource(config: Pick<Config, 'collections' | 'globals'>, source:
  * Rich text is not followed: an upload node's caption shows, but finding the documents that embed one
  * would mean searching their JSON.
  */
-export function findShownRelations(config: Pick<Config, 'blocks' | 'collections' | 'globals'>, sources: Iterable<SourceFields>): ShownRelations {
+export function findShownRelations(
+  config: Pick<Config, 'blocks' | 'collections' | 'globals'>,
+  sources: Iterable<SourceFields>,
+): ShownRelations {
   const shown: ShownRelations = new Map()
   const seen = new Set<string>()
   for (const source of sources) {
     const relations = relationFieldsOf(fieldsOfSource(config, source), config.blocks)
     for (const entry of source.fields) {
       const { field, format } = typeof entry === 'string' ? { field: entry, format: undefined } : entry
-      const reached = relations.filter((relation) => relation.path === field || (format && relation.path.startsWith(`${field}.`)))
+      const reached = relations.filter(
+        (relation) => relation.path === field || (format && relation.path.startsWith(`${field}.`)),
+      )
       for (const relation of reached) {
         for (const related of relation.relationTo) {
-          const dependent: Dependent = { field: relation.path, kind: source.kind, polymorphic: relation.polymorphic, slug: source.slug }
+          const dependent: Dependent = {
+            field: relation.path,
+            kind: source.kind,
+            polymorphic: relation.polymorphic,
+            slug: source.slug,
+          }
           const key = `${related}>${source.slug}.${relation.path}`
           if (seen.has(key)) continue
           seen.add(key)

@@ -1,7 +1,8 @@
 /** A related document: its collection and id. */
 export type RelatedRef = { id: number | string; slug: string }
 
-const idOfValue = (value: unknown): unknown => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
+const idOfValue = (value: unknown): unknown =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
 
 function pointsAt(value: unknown, related: RelatedRef, polymorphic: boolean): boolean {
   if (!polymorphic) return value != null && String(idOfValue(value)) === String(related.id)

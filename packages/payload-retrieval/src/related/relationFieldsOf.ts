@@ -16,7 +16,9 @@ type AnyField = {
 const join = (prefix: string, name: string) => (prefix ? `${prefix}.${name}` : name)
 
 function blocksOf(field: AnyField, configBlocks: Block[]): Block[] {
-  const referenced = (field.blockReferences ?? []).map((entry) => (typeof entry === 'string' ? configBlocks.find((block) => block.slug === entry) : entry))
+  const referenced = (field.blockReferences ?? []).map((entry) =>
+    typeof entry === 'string' ? configBlocks.find((block) => block.slug === entry) : entry,
+  )
   return [...(field.blocks ?? []), ...referenced.filter((block): block is Block => Boolean(block))]
 }
 
@@ -31,11 +33,17 @@ export function relationFieldsOf(fields: Field[], configBlocks: Block[] = [], pr
     const path = field.name ? join(prefix, field.name) : prefix
     if ((field.type === 'relationship' || field.type === 'upload') && field.relationTo && field.name) {
       const polymorphic = Array.isArray(field.relationTo)
-      found.push({ path, polymorphic, relationTo: polymorphic ? (field.relationTo as string[]) : [field.relationTo as string] })
+      found.push({
+        path,
+        polymorphic,
+        relationTo: polymorphic ? (field.relationTo as string[]) : [field.relationTo as string],
+      })
     } else if (field.type === 'tabs') {
-      for (const tab of field.tabs ?? []) found.push(...relationFieldsOf(tab.fields, configBlocks, tab.name ? join(prefix, tab.name) : prefix))
+      for (const tab of field.tabs ?? [])
+        found.push(...relationFieldsOf(tab.fields, configBlocks, tab.name ? join(prefix, tab.name) : prefix))
     } else if (field.type === 'blocks') {
-      for (const block of blocksOf(field, configBlocks)) found.push(...relationFieldsOf(block.fields, configBlocks, path))
+      for (const block of blocksOf(field, configBlocks))
+        found.push(...relationFieldsOf(block.fields, configBlocks, path))
     } else if (field.fields) {
       found.push(...relationFieldsOf(field.fields, configBlocks, path))
     }

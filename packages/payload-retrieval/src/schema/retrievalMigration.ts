@@ -111,8 +111,11 @@ export const retrievalMigration = {
 
 /** The schema version a database holds: 0 when the chunk table is there without a marker, null when it is missing. */
 export async function readSchemaVersion(db: Database): Promise<null | number> {
-  const [row] = await queryRows<{ comment: null | string; present: boolean }>(db, sql`
-    select to_regclass(${chunkTableName}) is not null as present, obj_description(to_regclass(${chunkTableName}), 'pg_class') as comment`)
+  const [row] = await queryRows<{ comment: null | string; present: boolean }>(
+    db,
+    sql`
+    select to_regclass(${chunkTableName}) is not null as present, obj_description(to_regclass(${chunkTableName}), 'pg_class') as comment`,
+  )
   if (!row?.present) return null
   const version = /^retrieval schema (\d+)$/.exec(row.comment ?? '')?.[1]
   return version ? Number(version) : 0

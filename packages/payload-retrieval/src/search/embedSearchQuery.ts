@@ -15,9 +15,14 @@ export type QueryEmbedding = { degraded?: string; vector: null | number[] }
  * one query fails, the next ones skip the embedder for `embedderPauseMs`, so an outage costs each
  * search nothing and the embedder gets one try per pause.
  */
-export async function embedSearchQuery(payload: Payload, context: RetrievalContext, query: string): Promise<QueryEmbedding> {
+export async function embedSearchQuery(
+  payload: Payload,
+  context: RetrievalContext,
+  query: string,
+): Promise<QueryEmbedding> {
   const until = pausedUntil.get(context) ?? 0
-  if (Date.now() < until) return { degraded: 'The embeddings server is unavailable; results come from full-text search only.', vector: null }
+  if (Date.now() < until)
+    return { degraded: 'The embeddings server is unavailable; results come from full-text search only.', vector: null }
   try {
     const embedder = context.embedder
     if (!embedder) return { vector: null }
@@ -26,7 +31,10 @@ export async function embedSearchQuery(payload: Payload, context: RetrievalConte
     return { vector }
   } catch (error) {
     pausedUntil.set(context, Date.now() + embedderPauseMs)
-    payload.logger.warn({ err: error, msg: `search: embedding the query failed; full-text only for the next ${embedderPauseMs / 1000} s` })
+    payload.logger.warn({
+      err: error,
+      msg: `search: embedding the query failed; full-text only for the next ${embedderPauseMs / 1000} s`,
+    })
     return { degraded: 'The embeddings server is unavailable; results come from full-text search only.', vector: null }
   }
 }

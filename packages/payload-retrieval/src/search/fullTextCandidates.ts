@@ -143,10 +143,25 @@ export function fullTextQuery(query: string, options: FullTextOptions) {
  * query reads each word's strongest postings first (see `fullTextQuery`); each occurrence counts by
  * its field (title, heading or text), BM25F-style.
  */
-export async function fullTextCandidates(db: Database, query: string, options: FullTextOptions): Promise<FullTextMatch> {
-  type Row = { coverage: number; document: string; expanded_coverage: number; id: number; lexemes: null | string[]; score: number; standins: null | Array<{ grp: string; weight: number; word: string }>; title_match: boolean }
+export async function fullTextCandidates(
+  db: Database,
+  query: string,
+  options: FullTextOptions,
+): Promise<FullTextMatch> {
+  type Row = {
+    coverage: number
+    document: string
+    expanded_coverage: number
+    id: number
+    lexemes: null | string[]
+    score: number
+    standins: null | Array<{ grp: string; weight: number; word: string }>
+    title_match: boolean
+  }
   const rows = await queryRows<Row>(db, fullTextQuery(query, options))
-  const sourceOf = new Map((options.expansions?.groups ?? []).map((group, i) => [group, options.expansions!.sources[i]]))
+  const sourceOf = new Map(
+    (options.expansions?.groups ?? []).map((group, i) => [group, options.expansions!.sources[i]]),
+  )
   return {
     candidates: rows.map((row) => ({
       coverage: Number(row.coverage),
@@ -156,7 +171,11 @@ export async function fullTextCandidates(db: Database, query: string, options: F
       score: Number(row.score),
       titleMatch: Boolean(row.title_match),
     })),
-    expanded: (rows[0]?.standins ?? []).map((standin) => ({ for: sourceOf.get(standin.grp) ?? standin.grp, weight: Number(standin.weight), word: standin.word })),
+    expanded: (rows[0]?.standins ?? []).map((standin) => ({
+      for: sourceOf.get(standin.grp) ?? standin.grp,
+      weight: Number(standin.weight),
+      word: standin.word,
+    })),
     lexemes: rows[0]?.lexemes ?? [],
   }
 }

@@ -40,7 +40,16 @@ export function fuseRankings(fullText: Candidate[], vector: Candidate[], weights
       let entry = fused.get(candidate.document)
       if (!entry && side === 'vector' && !weights.vectorOnly) return
       if (!entry) {
-        entry = { chunkId: candidate.id, coverage: null, document: candidate.document, expandedCoverage: null, fullText: null, score: 0, titleMatch: false, vector: null }
+        entry = {
+          chunkId: candidate.id,
+          coverage: null,
+          document: candidate.document,
+          expandedCoverage: null,
+          fullText: null,
+          score: 0,
+          titleMatch: false,
+          vector: null,
+        }
         fused.set(candidate.document, entry)
       }
       entry.score += weight / (weights.k + rank + 1)

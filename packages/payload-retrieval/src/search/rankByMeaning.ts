@@ -26,14 +26,22 @@ const meaningWeight = 2
  */
 export async function rankByMeaning(
   db: Database,
-  { candidates, chunks, expander, query }: { candidates: Candidate[]; chunks: ChunkTable; expander: QueryExpander; query: string },
+  {
+    candidates,
+    chunks,
+    expander,
+    query,
+  }: { candidates: Candidate[]; chunks: ChunkTable; expander: QueryExpander; query: string },
 ): Promise<Candidate[]> {
   const target = await expander.vectorOf?.(query)
   if (!target || candidates.length < 2) return candidates
   const documents = [...new Set(candidates.map((candidate) => candidate.document))]
-  const rows = await queryRows<{ document: string; text: string }>(db, sql`
+  const rows = await queryRows<{ document: string; text: string }>(
+    db,
+    sql`
     select source_slug || ':' || source_id as document, string_agg(concat_ws(' ', title, heading, text), ' ' order by chunk_index) as text
-    from ${chunks} where source_slug || ':' || source_id = any(${sql.param(documents)}::text[]) group by 1`)
+    from ${chunks} where source_slug || ':' || source_id = any(${sql.param(documents)}::text[]) group by 1`,
+  )
   const byDocument = new Map<string, number>()
   for (const row of rows) {
     const vector = await expander.vectorOf!(row.text)
@@ -42,7 +50,8 @@ export async function rankByMeaning(
   const closeness = new Map(candidates.map((candidate) => [candidate.id, byDocument.get(candidate.document) ?? -1]))
   const byMeaning = [...candidates].sort((a, b) => (closeness.get(b.id) ?? -1) - (closeness.get(a.id) ?? -1))
   const meaningRank = new Map(byMeaning.map((candidate, i) => [candidate.id, i]))
-  const fused = (candidate: Candidate, i: number) => 1 / (fusionK + i + 1) + meaningWeight / (fusionK + meaningRank.get(candidate.id)! + 1)
+  const fused = (candidate: Candidate, i: number) =>
+    1 / (fusionK + i + 1) + meaningWeight / (fusionK + meaningRank.get(candidate.id)! + 1)
   return candidates
     .map((candidate, i) => ({ candidate, score: fused(candidate, i) }))
     .sort((a, b) => b.score - a.score)

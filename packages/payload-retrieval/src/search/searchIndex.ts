@@ -64,7 +64,16 @@ export type SearchHit = {
 /** The share of a query's words that must have needed stand-ins for its candidates to be ordered by meaning too. */
 const byMeaningFrom = 1
 
-type ChunkRow = { heading: string; id: number; snippet: null | string; source_id: string; source_slug: string; text: string; title: string; url: null | string }
+type ChunkRow = {
+  heading: string
+  id: number
+  snippet: null | string
+  source_id: string
+  source_slug: string
+  text: string
+  title: string
+  url: null | string
+}
 
 /**
  * Hybrid search over the published chunks: BM25 full-text candidates and HNSW nearest neighbours,
@@ -73,7 +82,12 @@ type ChunkRow = { heading: string; id: number; snippet: null | string; source_id
  * question's frame words and lets related words stand in for words the index does not hold
  * (`expandQuery`), when the plugin has an expander.
  */
-export async function searchIndex(payload: Payload, context: RetrievalContext, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function searchIndex(
+  payload: Payload,
+  context: RetrievalContext,
+  query: string,
+  options: SearchOptions = {},
+): Promise<SearchHit[]> {
   if (context.storeProblem) throw new Error(context.storeProblem)
   const db = databaseOf(payload)
   const limit = Math.max(1, Math.min(options.limit ?? 10, 200))
@@ -81,7 +95,8 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
   const candidates = options.candidates ?? Math.max(limit * 4, 50)
   const collections = options.collections?.length ? options.collections : undefined
 
-  if (mode === 'vector' && !context.embedder) throw new Error('Vector search needs an embedding model, and none is configured.')
+  if (mode === 'vector' && !context.embedder)
+    throw new Error('Vector search needs an embedding model, and none is configured.')
 
   let fullText: Candidate[] = []
   let lexemes: null | string[] = null
@@ -102,7 +117,12 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
     // reorders. Not when the index knows some of its words: SciFact lost 0.6 points of nDCG@10 with
     // reordering from half the words, 2.5 with any.
     if (expandedShare >= byMeaningFrom && expansions.words.length > 0 && context.expansion?.rankByMeaning) {
-      fullText = await rankByMeaning(db, { candidates: fullText, chunks: context.table, expander: context.expansion.expander, query: contentWords(text) })
+      fullText = await rankByMeaning(db, {
+        candidates: fullText,
+        chunks: context.table,
+        expander: context.expansion.expander,
+        query: contentWords(text),
+      })
     }
     if (match.expanded.length > 0) options.onExpanded?.(match.expanded)
   }
@@ -115,20 +135,33 @@ export async function searchIndex(payload: Payload, context: RetrievalContext, q
     }
     // A query of stop words only embeds to the zero vector, which is near nothing.
     if (embedding?.some((value) => value !== 0)) {
-      vector = await vectorCandidates(db, embedding, { collections, iterativeScan: context.iterativeScan, limit: candidates, model: context.model, table: context.table })
+      vector = await vectorCandidates(db, embedding, {
+        collections,
+        iterativeScan: context.iterativeScan,
+        limit: candidates,
+        model: context.model,
+        table: context.table,
+      })
     }
   }
-  const fused = fuseRankings(fullText, vector, mode === 'vector' ? { ...context.fusion, vectorOnly: true } : context.fusion)
+  const fused = fuseRankings(
+    fullText,
+    vector,
+    mode === 'vector' ? { ...context.fusion, vectorOnly: true } : context.fusion,
+  )
   if (fused.length === 0) return []
 
   const config = regconfig(context.language)
   const top = fused.slice(0, limit)
-  const rows = await queryRows<ChunkRow>(db, sql`
+  const rows = await queryRows<ChunkRow>(
+    db,
+    sql`
     select id, source_slug, source_id, title, url, heading, text,
       ts_headline(${config}, text,
         ${lexemes?.length ? sql`(select string_agg(quote_literal(t), ' | ') from unnest(${sql.param(lexemes)}::text[]) t)::tsquery` : sql`(select string_agg(quote_literal(u.lexeme), ' | ') from unnest(to_tsvector(${config}, ${query})) u)::tsquery`},
         ${`StartSel=${markStart}, StopSel=${markEnd}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
-    from ${context.table} where id = any(${sql.param(top.map((entry) => entry.chunkId))}::int[])`)
+    from ${context.table} where id = any(${sql.param(top.map((entry) => entry.chunkId))}::int[])`,
+  )
   const byId = new Map(rows.map((row) => [Number(row.id), row]))
   // A chunk deleted between the two queries drops out rather than failing the search.
   const chosen = top.flatMap((entry) => (byId.has(entry.chunkId) ? [{ entry, row: byId.get(entry.chunkId)! }] : []))

@@ -22,18 +22,26 @@ export type VectorOptions = {
  * has them) keep the filter from starving the result; without them the scan looks further instead.
  */
 export async function vectorCandidates(db: Database, vector: number[], options: VectorOptions): Promise<Candidate[]> {
-  const filter = options.collections?.length ? sql`and source_slug = any(${sql.param(options.collections)}::text[])` : sql``
-  const efSearch = Math.min(1000, Math.max(100, options.limit * (options.collections?.length && !options.iterativeScan ? 4 : 1)))
+  const filter = options.collections?.length
+    ? sql`and source_slug = any(${sql.param(options.collections)}::text[])`
+    : sql``
+  const efSearch = Math.min(
+    1000,
+    Math.max(100, options.limit * (options.collections?.length && !options.iterativeScan ? 4 : 1)),
+  )
   const target = pgvector.toSql(vector)
   return db.transaction(async (tx) => {
     await tx.execute(sql.raw(`set local hnsw.ef_search = ${efSearch}`))
     if (options.iterativeScan) await tx.execute(sql.raw(`set local hnsw.iterative_scan = relaxed_order`))
-    const rows = await queryRows<{ distance: number; document: string; id: number }>(tx, sql`
+    const rows = await queryRows<{ distance: number; document: string; id: number }>(
+      tx,
+      sql`
       select id, source_slug || ':' || source_id as document, embedding <=> ${target}::vector as distance
       from ${options.table}
       where model = ${options.model} ${filter}
       order by embedding <=> ${target}::vector
-      limit ${options.limit}`)
+      limit ${options.limit}`,
+    )
     return rows.map((row) => ({ document: row.document, id: Number(row.id), score: 1 - Number(row.distance) }))
   })
 }

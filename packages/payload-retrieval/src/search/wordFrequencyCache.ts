@@ -15,7 +15,11 @@ export type WordFrequencyCache = {
  * @param maxAge milliseconds an entry is trusted. @default 60000
  * @param size words kept, least recently used dropped first. @default 10000
  */
-export function createWordFrequencyCache({ maxAge = 60_000, now = Date.now, size = 10_000 }: { maxAge?: number; now?: () => number; size?: number } = {}): WordFrequencyCache {
+export function createWordFrequencyCache({
+  maxAge = 60_000,
+  now = Date.now,
+  size = 10_000,
+}: { maxAge?: number; now?: () => number; size?: number } = {}): WordFrequencyCache {
   const entries = new Map<string, { at: number; rows: WordFrequency[] }>()
   const remember = (key: string, rows: WordFrequency[], at: number) => {
     entries.delete(key)

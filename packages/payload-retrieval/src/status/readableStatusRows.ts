@@ -12,8 +12,11 @@ import { mayReadSource } from './mayReadSource'
  */
 async function readableRowsOf(req: PayloadRequest, source: Source): Promise<null | Where> {
   const bySource: Where = { source: { equals: source.slug } }
-  if (source.kind === 'global') return (await mayReadSource(req, { id: source.slug, kind: 'global', slug: source.slug })) ? bySource : null
-  const collection = (req.payload.collections as Record<string, { config: SanitizedCollectionConfig } | undefined>)[source.slug]?.config
+  if (source.kind === 'global')
+    return (await mayReadSource(req, { id: source.slug, kind: 'global', slug: source.slug })) ? bySource : null
+  const collection = (req.payload.collections as Record<string, { config: SanitizedCollectionConfig } | undefined>)[
+    source.slug
+  ]?.config
   if (!collection) return null
   const access = await collection.access.read({ req })
   if (access === true) return bySource

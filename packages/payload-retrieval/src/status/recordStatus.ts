@@ -21,11 +21,18 @@ export type StatusPatch = {
 const where = (ref: SourceRef) => ({ source: { equals: ref.slug }, sourceId: { equals: ref.id } })
 
 /** Creates or updates the index status of one document (see recordStatuses). */
-export const recordStatus = (payload: Payload, ref: SourceRef, patch: StatusPatch): Promise<void> => recordStatuses(payload, [{ patch, ref }])
+export const recordStatus = (payload: Payload, ref: SourceRef, patch: StatusPatch): Promise<void> =>
+  recordStatuses(payload, [{ patch, ref }])
 
 /** The stored status of one document, if any. */
 export async function readStatus(payload: Payload, ref: Pick<SourceRef, 'id' | 'slug'>) {
-  const { docs } = await payload.find({ collection: statusSlug, depth: 0, limit: 1, overrideAccess: true, where: where(ref as SourceRef) })
+  const { docs } = await payload.find({
+    collection: statusSlug,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    where: where(ref as SourceRef),
+  })
   return docs[0] ?? null
 }
 
@@ -61,6 +68,9 @@ export async function recordStatuses(payload: Payload, records: StatusRecord[]):
         .filter((key) => key !== 'source' && key !== 'sourceId')
         .map((key) => [key, sql.raw(`excluded."${(table[key] as { name: string }).name}"`)]),
     )
-    await databaseOf(payload).insert(table).values(rows).onConflictDoUpdate({ set, target: [table.source, table.sourceId] })
+    await databaseOf(payload)
+      .insert(table)
+      .values(rows)
+      .onConflictDoUpdate({ set, target: [table.source, table.sourceId] })
   }
 }

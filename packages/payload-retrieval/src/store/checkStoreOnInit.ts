@@ -23,7 +23,9 @@ const versionAtLeast = (version: string, minimum: number[]) => {
 export async function checkStoreOnInit(payload: Payload, context: RetrievalContext): Promise<void> {
   const report = await inspectChunkStore(payload, context)
   if (report.missing) {
-    payload.logger.warn({ msg: 'Search index: the retrieval_chunks table is missing: call `retrievalMigration.up` from one of your migrations and run them (`payload migrate`).' })
+    payload.logger.warn({
+      msg: 'Search index: the retrieval_chunks table is missing: call `retrievalMigration.up` from one of your migrations and run them (`payload migrate`).',
+    })
     return
   }
   const version = await readSchemaVersion(databaseOf(payload))
@@ -39,7 +41,9 @@ export async function checkStoreOnInit(payload: Payload, context: RetrievalConte
     return
   }
   for (const { chunks, model } of report.otherModels) {
-    payload.logger.warn({ msg: `Search index: ${chunks} chunks were embedded with ${model}, not ${context.model}; reindexing everything (\`reindexEverything(payload)\`) stores them again.` })
+    payload.logger.warn({
+      msg: `Search index: ${chunks} chunks were embedded with ${model}, not ${context.model}; reindexing everything (\`reindexEverything(payload)\`) stores them again.`,
+    })
   }
 
   const unfinished = await findUnfinishedRun(payload)
@@ -50,7 +54,10 @@ export async function checkStoreOnInit(payload: Payload, context: RetrievalConte
       where: { and: [{ taskSlug: { equals: reindexAllTask } }, { completedAt: { exists: false } }] },
     })
     if (queued.totalDocs === 0) {
-      payload.logger.info({ msg: `Search index: resuming the reindex run ${unfinished.id} that stopped half-way.`, runId: unfinished.id })
+      payload.logger.info({
+        msg: `Search index: resuming the reindex run ${unfinished.id} that stopped half-way.`,
+        runId: unfinished.id,
+      })
       await queueJob(payload, { input: { runId: String(unfinished.id) }, queue: context.queue, task: reindexAllTask })
     }
   }

@@ -33,7 +33,9 @@ interface UntypedLocalApi {
   findByID<T>(args: StoreOptions & { collection: string; id: number | string }): Promise<T | null>
   findGlobal<T>(args: StoreOptions & { slug: string }): Promise<T>
   update<T>(args: StoreOptions & { collection: string; data: Record<string, unknown>; id: number | string }): Promise<T>
-  update<T>(args: StoreOptions & { collection: string; data: Record<string, unknown>; where: Where }): Promise<{ docs: T[] }>
+  update<T>(
+    args: StoreOptions & { collection: string; data: Record<string, unknown>; where: Where },
+  ): Promise<{ docs: T[] }>
 }
 // The one cast: the same Local API object, seen without the host's generated types.
 const untypedLocalApi = (payload: Payload): UntypedLocalApi => payload as unknown as UntypedLocalApi
@@ -42,25 +44,46 @@ const untypedLocalApi = (payload: Payload): UntypedLocalApi => payload as unknow
 export function collectionStore<Doc extends Ref = Ref & Record<string, unknown>>(slug: string) {
   const collection = slug
   return {
-    async count(payload: Payload, options: Pick<StoreOptions, 'overrideAccess' | 'req' | 'trash' | 'where'>): Promise<number> {
+    async count(
+      payload: Payload,
+      options: Pick<StoreOptions, 'overrideAccess' | 'req' | 'trash' | 'where'>,
+    ): Promise<number> {
       return (await untypedLocalApi(payload).count({ collection, ...options })).totalDocs
     },
-    async create(payload: Payload, data: Record<string, unknown>, options: Pick<StoreOptions, 'depth' | 'overrideAccess' | 'req'>): Promise<Doc> {
+    async create(
+      payload: Payload,
+      data: Record<string, unknown>,
+      options: Pick<StoreOptions, 'depth' | 'overrideAccess' | 'req'>,
+    ): Promise<Doc> {
       return untypedLocalApi(payload).create<Doc>({ collection, data, ...options })
     },
     async find(payload: Payload, options: StoreOptions): Promise<PaginatedDocs<Doc>> {
       return untypedLocalApi(payload).find<Doc>({ collection, ...options })
     },
     /** The document, or null when there is none (with `disableErrors`) . */
-    async findByID(payload: Payload, id: number | string, options: Omit<StoreOptions, 'limit' | 'pagination' | 'sort' | 'where'>): Promise<Doc | null> {
+    async findByID(
+      payload: Payload,
+      id: number | string,
+      options: Omit<StoreOptions, 'limit' | 'pagination' | 'sort' | 'where'>,
+    ): Promise<Doc | null> {
       return (await untypedLocalApi(payload).findByID<Doc>({ collection, id, ...options })) ?? null
     },
     slug,
-    async update(payload: Payload, id: number | string, data: Record<string, unknown>, options: Pick<StoreOptions, 'depth' | 'overrideAccess' | 'req'>): Promise<Doc> {
+    async update(
+      payload: Payload,
+      id: number | string,
+      data: Record<string, unknown>,
+      options: Pick<StoreOptions, 'depth' | 'overrideAccess' | 'req'>,
+    ): Promise<Doc> {
       return untypedLocalApi(payload).update<Doc>({ collection, data, id, ...options })
     },
     /** Updates every document `where` matches (none: an empty list); the documents as they now are. */
-    async updateWhere(payload: Payload, where: Where, data: Record<string, unknown>, options: Pick<StoreOptions, 'depth' | 'overrideAccess' | 'req'>): Promise<Doc[]> {
+    async updateWhere(
+      payload: Payload,
+      where: Where,
+      data: Record<string, unknown>,
+      options: Pick<StoreOptions, 'depth' | 'overrideAccess' | 'req'>,
+    ): Promise<Doc[]> {
       return (await untypedLocalApi(payload).update<Doc>({ collection, data, where, ...options })).docs
     },
   }

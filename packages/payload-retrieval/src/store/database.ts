@@ -38,14 +38,19 @@ export const databaseOf = (payload: Payload): Database => {
  */
 export async function requestDatabase(payload: Payload, req?: Transactional): Promise<Database> {
   const id = req?.transactionID ? await req.transactionID : undefined
-  return (id !== undefined && (adapterOf(payload).sessions?.[String(id)]?.db as Database | undefined)) || databaseOf(payload)
+  return (
+    (id !== undefined && (adapterOf(payload).sessions?.[String(id)]?.db as Database | undefined)) || databaseOf(payload)
+  )
 }
 
 /** A text search configuration's name as an SQL literal (`'english'::regconfig`). */
 export const regconfig = (language: string) => sql.raw(`'${language.replace(/'/g, "''")}'::regconfig`)
 
 /** Runs raw SQL and returns its rows (node-postgres result shape), typed by the caller. */
-export async function queryRows<T>(db: Pick<Database, 'execute'>, query: Parameters<Database['execute']>[0]): Promise<T[]> {
+export async function queryRows<T>(
+  db: Pick<Database, 'execute'>,
+  query: Parameters<Database['execute']>[0],
+): Promise<T[]> {
   // node-postgres answers `{ rows }`; Drizzle types the result by the driver it cannot know here.
   const result = (await db.execute(query)) as unknown as { rows: T[] }
   return result.rows
@@ -57,7 +62,10 @@ export async function queryRows<T>(db: Pick<Database, 'execute'>, query: Paramet
  */
 export function collectionTable(payload: Payload, slug: string) {
   const adapter = adapterOf(payload)
-  const key = slug.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-\s]+/g, '_').toLowerCase()
+  const key = slug
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[-\s]+/g, '_')
+    .toLowerCase()
   const table = adapter.tables[adapter.tableNameMap.get(key) ?? key]
   if (!table) throw new Error(`The database has no table for the collection "${slug}"`)
   return table

@@ -25,15 +25,21 @@ export type StoreReport = {
  */
 export async function inspectChunkStore(payload: Payload, context: RetrievalContext): Promise<StoreReport> {
   const db = databaseOf(payload)
-  const [column] = await queryRows<{ type: string }>(db, sql`
+  const [column] = await queryRows<{ type: string }>(
+    db,
+    sql`
     select format_type(a.atttypid, a.atttypmod) as type from pg_attribute a
-    where a.attrelid = to_regclass(${chunkTableName}) and a.attname = 'embedding' and not a.attisdropped`)
+    where a.attrelid = to_regclass(${chunkTableName}) and a.attname = 'embedding' and not a.attisdropped`,
+  )
   const type = column?.type
   if (!type) return { missing: true, otherModels: [] }
 
   const storedDimensions = Number(/\((\d+)\)/.exec(type)?.[1])
   const id = context.embedder?.id ?? context.model
-  const [extension] = await queryRows<{ extversion: string }>(db, sql`select extversion from pg_extension where extname = 'vector'`)
+  const [extension] = await queryRows<{ extversion: string }>(
+    db,
+    sql`select extversion from pg_extension where extname = 'vector'`,
+  )
   const report: StoreReport = { otherModels: [], pgvectorVersion: extension?.extversion, storedDimensions }
   const dimensions = context.embedder?.dimensions ?? storedDimensions
   if (storedDimensions !== dimensions) {
@@ -44,7 +50,10 @@ export async function inspectChunkStore(payload: Payload, context: RetrievalCont
       'migrations, then reindex everything (`reindexEverything(payload)`, or `POST /api/retrieval/reindex` as an administrator).'
     return report
   }
-  const models = await queryRows<{ chunks: string; model: string }>(db, sql`select model, count(*) as chunks from ${context.table} where model <> ${id} group by model`)
+  const models = await queryRows<{ chunks: string; model: string }>(
+    db,
+    sql`select model, count(*) as chunks from ${context.table} where model <> ${id} group by model`,
+  )
   report.otherModels = models.map((row) => ({ chunks: Number(row.chunks), model: row.model }))
   return report
 }
@@ -52,6 +61,9 @@ export async function inspectChunkStore(payload: Payload, context: RetrievalCont
 /** Throws with the store's problem, if it has one (used at start-up and before indexing or searching). */
 export async function assertChunkStore(payload: Payload, context: RetrievalContext): Promise<void> {
   const report = await inspectChunkStore(payload, context)
-  if (report.missing) throw new Error(`The ${chunkTableName} table does not exist: call \`retrievalMigration.up\` from one of your migrations and run them.`)
+  if (report.missing)
+    throw new Error(
+      `The ${chunkTableName} table does not exist: call \`retrievalMigration.up\` from one of your migrations and run them.`,
+    )
   if (report.problem) throw new Error(report.problem)
 }

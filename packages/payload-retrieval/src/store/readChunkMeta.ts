@@ -17,7 +17,11 @@ export type StoredChunk = {
 }
 
 /** The stored chunks (without their vectors) of several documents in one query, by `sourceKey`; a document with none has an empty list. */
-export async function readChunkMetas(db: Database, table: ChunkTable, refs: SourceRef[]): Promise<Map<string, StoredChunk[]>> {
+export async function readChunkMetas(
+  db: Database,
+  table: ChunkTable,
+  refs: SourceRef[],
+): Promise<Map<string, StoredChunk[]>> {
   const byDocument = new Map<string, StoredChunk[]>(refs.map((ref) => [sourceKey(ref), []]))
   if (refs.length === 0) return byDocument
   const rows = await db
@@ -37,7 +41,8 @@ export async function readChunkMetas(db: Database, table: ChunkTable, refs: Sour
       sql`(${table.sourceSlug}, ${table.sourceId}) in (select * from unnest(${sql.param(refs.map((ref) => ref.slug))}::text[], ${sql.param(refs.map((ref) => ref.id))}::text[]))`,
     )
     .orderBy(asc(table.sourceSlug), asc(table.sourceId), asc(table.chunkIndex))
-  for (const { sourceId, sourceSlug, ...row } of rows) byDocument.get(sourceKey({ id: sourceId, slug: sourceSlug }))?.push(row)
+  for (const { sourceId, sourceSlug, ...row } of rows)
+    byDocument.get(sourceKey({ id: sourceId, slug: sourceSlug }))?.push(row)
   return byDocument
 }
 

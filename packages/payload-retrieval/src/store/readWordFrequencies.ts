@@ -11,9 +11,12 @@ export type WordFrequency = { df: number; lexeme: string; word: string }
  */
 export async function readWordFrequencies(db: Database, words: string[], language: string): Promise<WordFrequency[]> {
   if (words.length === 0) return []
-  const rows = await queryRows<{ df: number | string; lexeme: string; word: string }>(db, sql`
+  const rows = await queryRows<{ df: number | string; lexeme: string; word: string }>(
+    db,
+    sql`
     select w.word, l.lexeme, coalesce((select sum(f.df) from ${termsTable} f where f.term = l.lexeme), 0) as df
     from unnest(${sql.param(words)}::text[]) as w(word)
-    cross join lateral unnest(to_tsvector(${regconfig(language)}, w.word)) as l`)
+    cross join lateral unnest(to_tsvector(${regconfig(language)}, w.word)) as l`,
+  )
   return rows.map((row) => ({ df: Number(row.df), lexeme: row.lexeme, word: row.word }))
 }

@@ -6,6 +6,8 @@ import type { Config } from 'payload'
  */
 export function requirePostgres(db: Config['db']): void {
   if (db?.name !== 'postgres') {
-    throw new Error(`retrievalPlugin needs Payload's PostgreSQL adapter (@payloadcms/db-postgres) with pgvector, not "${db?.name ?? 'unknown'}"`)
+    throw new Error(
+      `retrievalPlugin needs Payload's PostgreSQL adapter (@payloadcms/db-postgres) with pgvector, not "${db?.name ?? 'unknown'}"`,
+    )
   }
 }

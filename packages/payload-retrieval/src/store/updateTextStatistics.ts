@@ -11,7 +11,11 @@ import { statisticsShards, statsTable, termsTable } from './chunkTable'
  * for it; within a shard the term rows are locked in sorted order and the totals row last, the same
  * order in every transaction, so two writers that share a shard queue instead of deadlocking.
  */
-export async function updateTextStatistics(tx: Database, chunks: ChunkTable, change: { added: number[]; removed: number[] }): Promise<void> {
+export async function updateTextStatistics(
+  tx: Database,
+  chunks: ChunkTable,
+  change: { added: number[]; removed: number[] },
+): Promise<void> {
   if (change.added.length === 0 && change.removed.length === 0) return
   const shard = sql`(pg_backend_pid() % ${sql.raw(String(statisticsShards))})::smallint`
   await tx.execute(sql`

@@ -42,7 +42,9 @@ async function insertChunks(tx: Database, table: ChunkTable, planned: Planned[])
     // (one bound text, not 1,536 numbers), so it is cast to what the column's type says.
     return plan.insert.map((chunk) => ({
       chunkIndex: chunk.index,
-      embedding: write.vectors ? (sql`${pgvector.toSql(write.vectors.get(chunk.hash)!)}::vector` as unknown as number[]) : null,
+      embedding: write.vectors
+        ? (sql`${pgvector.toSql(write.vectors.get(chunk.hash)!)}::vector` as unknown as number[])
+        : null,
       hash: chunk.hash,
       heading: chunk.heading,
       model: write.model,
@@ -57,7 +59,10 @@ async function insertChunks(tx: Database, table: ChunkTable, planned: Planned[])
   })
   const ids: number[] = []
   for (let start = 0; start < rows.length; start += insertBatch) {
-    const inserted = await tx.insert(table).values(rows.slice(start, start + insertBatch)).returning({ id: table.id })
+    const inserted = await tx
+      .insert(table)
+      .values(rows.slice(start, start + insertBatch))
+      .returning({ id: table.id })
     ids.push(...inserted.map((row) => row.id))
   }
   return ids
@@ -92,10 +97,21 @@ export async function writeDocuments(db: Database, tables: StoreTables, writes: 
   const table = tables.chunks
   return db.transaction(async (tx) => {
     const keys = [...new Set(writes.map((write) => indexKey(write.ref)))].sort()
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(k)) from (select k from unnest(${sql.param(keys)}::text[]) as k order by k) as locks`)
-    const stored = await readChunkMetas(tx as Database, table, writes.map((write) => write.ref))
-    const planned = writes.map((write) => ({ plan: planChunkChanges(write.chunks, stored.get(sourceKey(write.ref)) ?? [], write.model), write }))
-    const missing = planned.map(({ plan, write }) => (write.vectors ? plan.insert.filter((chunk) => !write.vectors!.has(chunk.hash)) : []))
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(k)) from (select k from unnest(${sql.param(keys)}::text[]) as k order by k) as locks`,
+    )
+    const stored = await readChunkMetas(
+      tx as Database,
+      table,
+      writes.map((write) => write.ref),
+    )
+    const planned = writes.map((write) => ({
+      plan: planChunkChanges(write.chunks, stored.get(sourceKey(write.ref)) ?? [], write.model),
+      write,
+    }))
+    const missing = planned.map(({ plan, write }) =>
+      write.vectors ? plan.insert.filter((chunk) => !write.vectors!.has(chunk.hash)) : [],
+    )
     if (missing.some((chunks) => chunks.length > 0)) return missing.map((chunks) => ({ missing: chunks }))
 
     await renumberChunks(tx as Database, table, planned)
@@ -106,7 +122,11 @@ export async function writeDocuments(db: Database, tables: StoreTables, writes: 
     if (removed.length > 0) await tx.delete(table).where(inArray(table.id, removed))
     // Postings take the field weights of the first write: every write of one index shares them.
     await writePostings(tx as Database, tables, added, writes[0].fieldWeights)
-    return planned.map(({ plan }) => ({ inserted: plan.insert.length, kept: plan.keep.length, removed: plan.remove.length }))
+    return planned.map(({ plan }) => ({
+      inserted: plan.insert.length,
+      kept: plan.keep.length,
+      removed: plan.remove.length,
+    }))
   })
 }
 

@@ -20,7 +20,12 @@ const literal = (value: number) => sql.raw(value.toFixed(4))
  * saturated by k1 and normalised by the chunk's length against the average length at writing time.
  * The average moves little once a site has a few dozen chunks, and BM25 rankings tolerate that.
  */
-export async function writePostings(tx: Database, tables: { chunks: ChunkTable; postings: PostingsTable }, ids: 'all' | number[], weights: FieldWeights): Promise<void> {
+export async function writePostings(
+  tx: Database,
+  tables: { chunks: ChunkTable; postings: PostingsTable },
+  ids: 'all' | number[],
+  weights: FieldWeights,
+): Promise<void> {
   if (ids.length === 0) return
   const { b, k1 } = bm25
   await tx.execute(sql`

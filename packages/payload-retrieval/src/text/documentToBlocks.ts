@@ -5,7 +5,8 @@ import { type Block, lexicalToBlocks } from './lexicalToBlocks'
 const isLexical = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && typeof (value as { root?: unknown }).root === 'object'
 
-const isPolymorphic = (item: object): item is { relationTo: string; value: unknown } => 'relationTo' in item && 'value' in item
+const isPolymorphic = (item: object): item is { relationTo: string; value: unknown } =>
+  'relationTo' in item && 'value' in item
 
 /** A related document as populated at depth 1; a polymorphic relation wraps it in `{ relationTo, value }`. */
 function relatedDoc(item: unknown): Record<string, unknown> | undefined {

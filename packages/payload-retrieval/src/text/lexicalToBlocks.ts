@@ -49,7 +49,8 @@ function listLines(list: Node, depth: number): string[] {
   for (const item of list.children ?? []) {
     const nested = (item.children ?? []).filter((child) => child.type === 'list')
     const own = inline((item.children ?? []).filter((child) => child.type !== 'list')).trim()
-    const marker = list.listType === 'number' ? `${number++}.` : list.listType === 'check' ? (item.checked ? '[x]' : '[ ]') : '-'
+    const marker =
+      list.listType === 'number' ? `${number++}.` : list.listType === 'check' ? (item.checked ? '[x]' : '[ ]') : '-'
     if (own) lines.push(`${'  '.repeat(depth)}${marker} ${own}`)
     for (const child of nested) lines.push(...listLines(child, depth + 1))
   }

@@ -8,7 +8,8 @@ const links = [
   { href: '/blog', label: 'Blog' },
 ]
 
-const isCurrent = (pathname: string, href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`))
+const isCurrent = (pathname: string, href: string) =>
+  href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`)
 
 /** The main navigation; the link of the current section is marked for assistive technology. */
 export function NavLinks() {
@@ -17,7 +18,10 @@ export function NavLinks() {
     <ul>
       {links.map((link) => (
         <li key={link.href}>
-          <a aria-current={pathname === link.href ? 'page' : isCurrent(pathname, link.href) ? 'true' : undefined} href={link.href}>
+          <a
+            aria-current={pathname === link.href ? 'page' : isCurrent(pathname, link.href) ? 'true' : undefined}
+            href={link.href}
+          >
             {link.label}
           </a>
         </li>

@@ -46,7 +46,10 @@ export const siteConverters: JSXConvertersFunction = ({ defaultConverters }) => 
         </pre>
       ),
     },
-    heading: (args) => (typeof heading === 'function' ? heading({ ...args, node: { ...args.node, tag: args.node.tag === 'h1' ? 'h2' : args.node.tag } }) : null),
+    heading: (args) =>
+      typeof heading === 'function'
+        ? heading({ ...args, node: { ...args.node, tag: args.node.tag === 'h1' ? 'h2' : args.node.tag } })
+        : null,
     link: renderLink,
     upload: ({ node }) => {
       const media = node.value as Media | number

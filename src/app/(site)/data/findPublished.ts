@@ -41,10 +41,17 @@ export async function findBySlug<C extends PreviewCollection>(
 export type ListOptions = { featured?: boolean; limit?: number; skill?: number }
 
 const listWhere = ({ featured, skill }: ListOptions): Where => ({
-  and: [published, ...(featured ? [{ featured: { equals: true } }] : []), ...(skill ? [{ skills: { in: [skill] } }] : [])],
+  and: [
+    published,
+    ...(featured ? [{ featured: { equals: true } }] : []),
+    ...(skill ? [{ skills: { in: [skill] } }] : []),
+  ],
 })
 
-export type ProjectSummary = Pick<Project, '_status' | 'coverImage' | 'featured' | 'id' | 'publishedAt' | 'skills' | 'slug' | 'summary' | 'title'>
+export type ProjectSummary = Pick<
+  Project,
+  '_status' | 'coverImage' | 'featured' | 'id' | 'publishedAt' | 'skills' | 'slug' | 'summary' | 'title'
+>
 
 /** Published projects, newest first: what a card and a skill page use (cover image and skills populated), not the description or owner. */
 export async function listProjects(payload: Payload, options: ListOptions = {}): Promise<ProjectSummary[]> {
@@ -53,7 +60,16 @@ export async function listProjects(payload: Payload, options: ListOptions = {}):
     depth: 1,
     limit: options.limit ?? 100,
     overrideAccess: false,
-    select: { _status: true, coverImage: true, featured: true, publishedAt: true, skills: true, slug: true, summary: true, title: true },
+    select: {
+      _status: true,
+      coverImage: true,
+      featured: true,
+      publishedAt: true,
+      skills: true,
+      slug: true,
+      summary: true,
+      title: true,
+    },
     sort: '-publishedAt',
     where: listWhere(options),
   })

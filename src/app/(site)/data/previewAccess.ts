@@ -2,9 +2,7 @@ import type { PreviewCollection } from './readOptions'
 
 import { createLocalReq, type Payload, type TypedUser } from 'payload'
 
-export type PreviewDecision =
-  | { message: string; ok: false; status: 401 | 403 }
-  | { ok: true; user: TypedUser }
+export type PreviewDecision = { message: string; ok: false; status: 401 | 403 } | { ok: true; user: TypedUser }
 
 /**
  * Whether the request's user (session cookie, JWT or API key) may preview drafts of `collection`:
@@ -12,7 +10,11 @@ export type PreviewDecision =
  * those who may read drafts. An `own` grant counts (its answer is a query, not false); the pages then
  * still show only the user's own drafts, because every read keeps the user's access.
  */
-export async function authorizePreview(payload: Payload, headers: Headers, collection: PreviewCollection): Promise<PreviewDecision> {
+export async function authorizePreview(
+  payload: Payload,
+  headers: Headers,
+  collection: PreviewCollection,
+): Promise<PreviewDecision> {
   const { user } = await payload.auth({ headers })
   if (!user || user.collection !== 'users') {
     return { message: 'Sign in to the admin panel to preview drafts.', ok: false, status: 401 }

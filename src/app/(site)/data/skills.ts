@@ -6,7 +6,13 @@ import { skillCategories } from '../../../collections/Skills'
 import { listPosts, listProjects, type PostSummary } from './findPublished'
 
 export async function listSkills(payload: Payload): Promise<Skill[]> {
-  const { docs } = await payload.find({ collection: 'skills', depth: 0, overrideAccess: false, pagination: false, sort: 'name' })
+  const { docs } = await payload.find({
+    collection: 'skills',
+    depth: 0,
+    overrideAccess: false,
+    pagination: false,
+    sort: 'name',
+  })
   return docs
 }
 
@@ -30,7 +36,13 @@ export function groupSkillsByCategory(skills: Skill[]): { category: Skill['categ
 }
 
 /** The published projects and blog posts that name the skill. */
-export async function findSkillUsage(payload: Payload, skillId: number): Promise<{ posts: PostSummary[]; projects: Awaited<ReturnType<typeof listProjects>> }> {
-  const [projects, posts] = await Promise.all([listProjects(payload, { skill: skillId }), listPosts(payload, { skill: skillId })])
+export async function findSkillUsage(
+  payload: Payload,
+  skillId: number,
+): Promise<{ posts: PostSummary[]; projects: Awaited<ReturnType<typeof listProjects>> }> {
+  const [projects, posts] = await Promise.all([
+    listProjects(payload, { skill: skillId }),
+    listPosts(payload, { skill: skillId }),
+  ])
   return { posts, projects }
 }

@@ -8,7 +8,10 @@ import { authorizePreview, safeRelativePath } from '../data/previewAccess'
 import { isPreviewCollection } from '../data/readOptions'
 
 const refuse = (status: number, message: string) =>
-  new Response(message, { headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' }, status })
+  new Response(message, {
+    headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' },
+    status,
+  })
 
 /**
  * GET /preview?collection=blog-posts&slug=…&path=/blog/… (the admin's Preview button): for a signed-in

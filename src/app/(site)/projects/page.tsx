@@ -13,7 +13,11 @@ export default async function ProjectsPage() {
   return (
     <>
       <h1>Projects</h1>
-      {projects.length > 0 ? <ProjectGrid headingLevel={2} projects={projects} /> : <p>No projects are published yet.</p>}
+      {projects.length > 0 ? (
+        <ProjectGrid headingLevel={2} projects={projects} />
+      ) : (
+        <p>No projects are published yet.</p>
+      )}
     </>
   )
 }

@@ -1,11 +1,4 @@
-import {
-  REST_DELETE,
-  REST_GET,
-  REST_OPTIONS,
-  REST_PATCH,
-  REST_POST,
-  REST_PUT,
-} from '@payloadcms/next/routes'
+import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 import '@payloadcms/next/css'
 
 /* THIS FILE WAS GENERATED AUTOMATICALLY BY PAYLOAD. */

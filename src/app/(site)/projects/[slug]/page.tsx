@@ -17,12 +17,19 @@ export const dynamic = 'force-dynamic'
 
 type Props = { params: Promise<{ slug: string }> }
 
-const loadProject = cache(async (slug: string) => findBySlug(await getSitePayload(), 'projects', slug, await getReadOptions('projects')))
+const loadProject = cache(async (slug: string) =>
+  findBySlug(await getSitePayload(), 'projects', slug, await getReadOptions('projects')),
+)
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const project = await loadProject((await params).slug)
   if (!project) return { title: 'Page not found' }
-  return pageMetadata({ description: project.summary, image: project.coverImage, title: project.title, type: 'article' })
+  return pageMetadata({
+    description: project.summary,
+    image: project.coverImage,
+    title: project.title,
+    type: 'article',
+  })
 }
 
 export default async function ProjectPage({ params }: Props) {
