@@ -43,7 +43,7 @@ console.log(
 )
 
 console.log('project  files  wall time  summed file time')
-for (const project of ['unit', 'int', 'native', 'server', 'e2e']) {
+for (const project of ['unit', 'int', 'native', 'example', 'server', 'e2e']) {
   const mine = rows.filter((row) => row.project === project)
   if (mine.length === 0) continue
   const wall = Math.max(...mine.map((row) => row.result.endTime)) - Math.min(...mine.map((row) => row.result.startTime))
