@@ -25,6 +25,8 @@ export { createLexicalExpander, type LexicalExpanderOptions } from './expansion/
 export { questionFrameWords } from './expansion/frameWords'
 export { createLocalEmbedder } from './embedders/localEmbedder'
 export { createOpenAIEmbedder } from './embedders/openaiEmbedder'
+// For a companion plugin's own OpenAI-compatible model, without importing the optional `openai` early.
+export { lazyOpenAI } from './embedders/lazyOpenAI'
 export { errorResponse, readJson } from './endpoints/respond'
 export { defaultMaxBodyBytes, readBodyText } from './endpoints/readBodyText'
 export { hasControlCharacters } from './text/hasControlCharacters'

@@ -1,6 +1,6 @@
 import type { ChatModel } from '../types'
 
-import OpenAI from 'openai'
+import { lazyOpenAI } from '@askfolio/payload-retrieval'
 
 import { buildPrompt, rewritePrompt } from '../answer/prompt'
 
@@ -21,7 +21,7 @@ export type OpenAIChatModelOptions = {
 /** Answers through chat completions (streamed), with the grounded prompt of answer/prompt.ts. */
 export function createOpenAIChatModel(options: OpenAIChatModelOptions): ChatModel {
   const model = options.model ?? 'gpt-4o-mini'
-  const client = new OpenAI({
+  const client = lazyOpenAI({
     apiKey: options.apiKey,
     baseURL: options.baseURL,
     maxRetries: options.maxRetries ?? 2,
@@ -29,7 +29,9 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): ChatMode
   })
   return {
     async *generate(input, { signal }) {
-      const stream = await client.chat.completions.create(
+      const stream = await (
+        await client()
+      ).chat.completions.create(
         {
           messages: buildPrompt(options.siteName, input),
           model,
@@ -45,7 +47,9 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): ChatMode
     },
     id: `openai:${model}`,
     async rewrite(history, question, { signal }) {
-      const response = await client.chat.completions.create(
+      const response = await (
+        await client()
+      ).chat.completions.create(
         { max_tokens: 120, messages: rewritePrompt(history, question), model, temperature: 0 },
         { signal },
       )

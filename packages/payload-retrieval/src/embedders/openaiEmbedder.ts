@@ -1,6 +1,6 @@
 import type { Embedder } from '../types'
 
-import OpenAI from 'openai'
+import { lazyOpenAI } from './lazyOpenAI'
 
 export type OpenAIEmbedderOptions = {
   apiKey: string
@@ -23,7 +23,7 @@ export type OpenAIEmbedderOptions = {
 /** Embeddings through the `openai` client; any server that speaks OpenAI's embeddings API works. */
 export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
   const { batchSize = 64, dimensions = 1536, model = 'text-embedding-3-small' } = options
-  const client = new OpenAI({
+  const client = lazyOpenAI({
     apiKey: options.apiKey,
     baseURL: options.baseURL,
     maxRetries: options.maxRetries ?? 3,
@@ -34,10 +34,9 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
     input: string[],
     requestOptions?: { maxRetries?: number; timeout?: number },
   ): Promise<number[][]> {
-    const response = await client.embeddings.create(
-      { dimensions, encoding_format: 'float', input, model },
-      requestOptions,
-    )
+    const response = await (
+      await client()
+    ).embeddings.create({ dimensions, encoding_format: 'float', input, model }, requestOptions)
     const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding)
     if (vectors.length !== input.length) {
       throw new Error(`The embeddings server returned ${vectors.length} vectors for ${input.length} texts`)
