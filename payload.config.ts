@@ -1,6 +1,7 @@
 import { chatPlugin } from '@askfolio/payload-chat'
 import { jobsPlugin } from '@askfolio/payload-jobs'
 import { type RetrievalPluginOptions, retrievalPlugin } from '@askfolio/payload-retrieval'
+import { mcpJsonGuard } from '@askfolio/payload-retrieval/mcp'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { mcpPlugin } from '@payloadcms/plugin-mcp'
 import { BlocksFeature, CodeBlock, FixedToolbarFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
@@ -81,6 +82,8 @@ export const buildAppConfig = (
       chatPlugin(chatOptions()),
       // Search and fetch of the published content for AI assistants, with a visitor's access.
       mcpPlugin(mcpOptions()),
+      // Answers a body that is not JSON with a parse error (the MCP handler would never answer it).
+      mcpJsonGuard(),
       emailPlugin({ autoRun: jobsAutoRun() }),
       // After the plugins that add tasks: safe claims, heartbeats and leases for every job.
       jobsPlugin({ leaseSeconds: jobsLeaseSeconds() }),

@@ -1,7 +1,12 @@
 import { chatPlugin, createExtractiveChatModel } from '@askfolio/payload-chat'
 import { jobsPlugin } from '@askfolio/payload-jobs'
 import { addressFromHeader, retrievalPlugin } from '@askfolio/payload-retrieval'
-import { publishedContentTools, visitorMcpAccess } from '@askfolio/payload-retrieval/mcp'
+import {
+  closedMcpApiKeys,
+  mcpJsonGuard,
+  publishedContentTools,
+  visitorMcpAccess,
+} from '@askfolio/payload-retrieval/mcp'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { mcpPlugin } from '@payloadcms/plugin-mcp'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
@@ -46,7 +51,13 @@ export default buildConfig({
       siteName: 'the example website',
     }),
     // search and fetch for AI assistants at /api/mcp; every client reads as a visitor, without a key.
-    mcpPlugin({ mcp: { tools: mcpTools }, overrideAuth: visitorMcpAccess(mcpTools) }),
+    mcpPlugin({
+      mcp: { tools: mcpTools },
+      overrideApiKeyCollection: closedMcpApiKeys,
+      overrideAuth: visitorMcpAccess(mcpTools),
+    }),
+    // A body that is not JSON gets a parse error (the MCP handler alone would never answer it).
+    mcpJsonGuard(),
     jobsPlugin(),
   ],
   secret: process.env.PAYLOAD_SECRET || '',

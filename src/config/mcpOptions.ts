@@ -1,16 +1,13 @@
 import type { MCPPluginConfig } from '@payloadcms/plugin-mcp'
-import type { CollectionConfig } from 'payload'
 
-import { publishedContentTools, visitorMcpAccess } from '@askfolio/payload-retrieval/mcp'
+import { closedMcpApiKeys, publishedContentTools, visitorMcpAccess } from '@askfolio/payload-retrieval/mcp'
 
-import { isAdmin } from '../access/isAdmin'
-import { nobody } from '../access/nobody'
 import { env } from './env'
 
 /*
  * MCP (`POST /api/mcp`, streamable HTTP) with two tools, `search` and `fetch`, over the published
  * content. Every client reads as an anonymous visitor, so the plugin's API keys are not used: its
- * key collection (which it always adds) is hidden and closed to everyone but administrators' reads.
+ * key collection (which it always adds) is hidden and closed to everyone.
  */
 export function mcpOptions(): MCPPluginConfig {
   const tools = publishedContentTools({ publicUrl: process.env.PUBLIC_URL || undefined })
@@ -22,11 +19,7 @@ export function mcpOptions(): MCPPluginConfig {
       },
       tools,
     },
-    overrideApiKeyCollection: (collection: CollectionConfig): CollectionConfig => ({
-      ...collection,
-      access: { create: nobody, delete: nobody, read: isAdmin, unlock: nobody, update: nobody },
-      admin: { ...collection.admin, hidden: true },
-    }),
+    overrideApiKeyCollection: closedMcpApiKeys,
     overrideAuth: visitorMcpAccess(tools),
   }
 }

@@ -163,11 +163,27 @@ describe('the example website, with the packages from their tarballs', () => {
       }
       expect(found.results[0]).toMatchObject({ url: 'https://website.example/kelpie-bay' })
       expect((await text('fetch', { id: found.results[0].id })).text).toMatch(/42 megawatts/)
-      expect((await text('search', { query: 'zephyrine regatta' })).text).not.toMatch(/zephyrine/i)
+      expect(await text('search', { query: 'zephyrine regatta' })).toEqual({
+        error: false,
+        text: JSON.stringify({ results: [] }, null, 2),
+      })
       const drafts = await site.api.get('/api/posts?draft=true&where[slug][equals]=quillon-lighthouse', {
         as: site.editor,
       })
-      expect(await text('fetch', { id: `posts:${drafts.body.docs[0].id}` })).toMatchObject({ error: true })
+      const draftId = `posts:${drafts.body.docs[0].id}`
+      expect(await text('fetch', { id: draftId })).toEqual({
+        error: true,
+        text: `No published document has the id "${draftId}".`,
+      })
+      // The published post with a draft edit: its published text, not the edit.
+      const festival = JSON.parse((await text('search', { query: 'harbour festival' })).text) as {
+        results: { id: string }[]
+      }
+      const published = await text('fetch', {
+        id: festival.results.find((result) => result.id.startsWith('posts:'))!.id,
+      })
+      expect(published.text).toMatch(/Notes from the harbour festival/)
+      expect(published.text).not.toMatch(/zephyrine/i)
     } finally {
       await client.close()
     }

@@ -88,7 +88,12 @@ describe('documented curl commands', () => {
     const body = JSON.parse(output)
     expect(body.errors, output).toBeUndefined()
     if (command.includes('/api/graphql')) expect(Object.values(body.data).every((value) => value !== null)).toBe(true)
-    else expect(Object.keys(body).length).toBeGreaterThan(0)
+    else if (command.includes('/api/mcp')) {
+      // A JSON-RPC answer whose tool result is a JSON text: it must not be an error, and must find something.
+      expect(body.error, output).toBeUndefined()
+      expect(body.result.isError ?? false, output).toBe(false)
+      expect(JSON.parse(body.result.content[0].text).results.length, output).toBeGreaterThan(0)
+    } else expect(Object.keys(body).length).toBeGreaterThan(0)
     // Every documented query finds something in the seeded site: an empty list would hide a broken filter.
     for (const docs of listsIn(body)) expect(docs.length, output).toBeGreaterThan(0)
     if (/docs\b/.test(output) && !command.includes('draft=true') && !command.includes('draft: true')) {

@@ -69,7 +69,7 @@ describe('MCP tools over streamable HTTP', () => {
       url: '/blog/designing-idempotent-webhooks',
     })
     expect(results[0].id).toMatch(/^blog-posts:\d+$/)
-    expect(results[0].snippet).not.toMatch(/<\/?mark>/)
+    expect(results[0].snippet).not.toMatch(/<\/?mark>|&(#39|amp|lt|gt|quot);/)
 
     const document = json<Fetched>(await call(visitor, 'fetch', { id: results[0].id }))
     expect(document).toMatchObject({
@@ -111,19 +111,27 @@ describe('MCP tools over streamable HTTP', () => {
       const published = json<Fetched>(await call(client, 'fetch', { id: `projects:${tidewater.id}` }))
       expect(published.title).toBe('Tidewater')
       expect(published.text).not.toContain('HERRING GULL')
-      for (const id of [
-        `users:${test.actors.admin.id}`,
-        'roles:1',
-        'audit-logs:1',
+      // Accounts and records outside the index, and malformed ids: the same answer, never a database error.
+      const malformed = [
         `projects:${tidewater.id}x`,
-        'nonsense',
-      ]) {
-        expect((await call(client, 'fetch', { id })).isError, id).toBe(true)
+        'projects:abc',
+        'projects:1,2',
+        'projects:1:x',
+        'projects:99999999999999999999',
+        'profile:whatever',
+      ]
+      for (const id of [`users:${test.actors.admin.id}`, 'roles:1', 'audit-logs:1', 'nonsense', ...malformed]) {
+        const refused = await call(client, 'fetch', { id })
+        expect(refused.isError, id).toBe(true)
+        expect(refused.content[0].text, id).toBe(`No published document has the id "${id}".`)
       }
+      expect(json<Fetched>(await call(client, 'fetch', { id: 'profile:profile' })).metadata).toEqual({
+        collection: 'profile',
+      })
     }
   })
 
-  it("keeps the plugin's API-key collection closed: no key can be made, and only administrators may list it", async () => {
+  it("keeps the plugin's API-key collection closed: nobody may make a key or list them", async () => {
     for (const actor of ['anonymous', 'viewer', 'author', 'editor', 'admin'] as const) {
       const made = await test.api.post(
         '/api/payload-mcp-api-keys',
@@ -132,11 +140,28 @@ describe('MCP tools over streamable HTTP', () => {
       )
       expect(made.status, actor).toBe(403)
       const listed = await test.api.get('/api/payload-mcp-api-keys', { as: test.actors[actor].credential })
-      expect(listed.status, actor).toBe(actor === 'admin' ? 200 : 403)
+      expect(listed.status, actor).toBe(403)
     }
     expect(await test.payload.count({ collection: 'payload-mcp-api-keys', overrideAccess: true })).toEqual({
       totalDocs: 0,
     })
+  })
+
+  it('answers a body that is not JSON with a JSON-RPC parse error, at once', async () => {
+    const response = await fetch(`${test.server.url}/api/mcp`, {
+      body: '{nope',
+      headers: { Accept: 'application/json, text/event-stream', 'Content-Type': 'application/json' },
+      method: 'POST',
+      signal: AbortSignal.timeout(10_000),
+    })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      error: { code: -32700, message: 'Parse error: the request body is not JSON.' },
+      id: null,
+      jsonrpc: '2.0',
+    })
+    // And the endpoint still serves well-formed requests after it.
+    expect((await visitor.listTools()).tools).toHaveLength(2)
   })
 
   it('refuses bad input with a message, and shares the search rate limit with /api/search', async () => {

@@ -1,4 +1,7 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { RetrievalContext } from '../context'
+import type { SourceRef } from '../types'
 
 import { z } from 'zod'
 
@@ -34,8 +37,31 @@ export type PublishedContentToolsOptions = {
 }
 
 const asText = (value: unknown) => ({ content: [{ text: JSON.stringify(value, null, 2), type: 'text' as const }] })
-const plain = (snippet: string) => snippet.replace(/<\/?mark>/g, '')
+const entities: Record<string, string> = { '&#39;': "'", '&amp;': '&', '&gt;': '>', '&lt;': '<', '&quot;': '"' }
+/** The search snippet is safe HTML with `<mark>`s; an assistant gets it as plain text. */
+const plain = (snippet: string) =>
+  snippet.replace(/<\/?mark>/g, '').replace(/&(?:#39|amp|gt|lt|quot);/g, (entity) => entities[entity])
+/** plugin-mcp looks custom tools up by their camel-cased names (its `toCamelCase`). */
+const camelCase = (name: string) =>
+  name
+    .replace(/[-_\s]+(.)?/g, (_, chr?: string) => (chr ? chr.toUpperCase() : ''))
+    .replace(/^(.)/, (chr) => chr.toLowerCase())
 const idOf = (collection: string, id: string) => `${collection}:${id}`
+
+/**
+ * The indexed document an id from `search` names, or null: `collection:id` with an id of the
+ * collection's type (checked here, so a malformed one never reaches the database), or `global:global`.
+ */
+function refFromId(payload: Payload, sources: RetrievalContext['sources'], id: string): null | SourceRef {
+  const at = id.indexOf(':')
+  const source = at > 0 ? sources.get(id.slice(0, at)) : undefined
+  const rest = id.slice(at + 1)
+  if (!source) return null
+  if (source.kind === 'global') return rest === source.slug ? { id: rest, kind: 'global', slug: source.slug } : null
+  const idType = new Map(Object.entries(payload.collections)).get(source.slug)?.customIDType ?? payload.db.defaultIDType
+  const valid = idType === 'number' ? /^[1-9]\d{0,14}$/.test(rest) : rest !== '' && !hasControlCharacters(rest)
+  return valid ? { id: rest, kind: 'collection', slug: source.slug } : null
+}
 
 /**
  * The site's published content as two MCP tools, `search` and `fetch` (the pair that assistants'
@@ -45,6 +71,9 @@ const idOf = (collection: string, id: string) => `${collection}:${id}`
  * the index does not hold.
  */
 export function publishedContentTools(options: PublishedContentToolsOptions = {}): McpTool[] {
+  if (options.publicUrl && !URL.canParse(options.publicUrl)) {
+    throw new Error(`publishedContentTools: publicUrl "${options.publicUrl}" is not an absolute URL`)
+  }
   const link = (url: null | string) => (url && options.publicUrl ? new URL(url, options.publicUrl).toString() : url)
   const search: McpTool = {
     name: 'search',
@@ -77,11 +106,8 @@ export function publishedContentTools(options: PublishedContentToolsOptions = {}
     handler: async (args, req) => {
       const id = String(args.id)
       const context = getRetrievalContext(req.payload)
-      const at = id.indexOf(':')
-      const slug = id.slice(0, at)
-      const source = at > 0 ? context.sources.get(slug) : undefined
-      const ref = source && { id: id.slice(at + 1), kind: source.kind, slug }
-      const document = ref ? await readPublished(req.payload, context, ref) : null
+      const ref = refFromId(req.payload, context.sources, id)
+      const document = ref ? await readVisible(req, context, ref, id) : null
       if (!document) throw new Error(`No published document has the id "${id}".`)
       return asText({
         id,
@@ -95,13 +121,39 @@ export function publishedContentTools(options: PublishedContentToolsOptions = {}
   return [search, fetch]
 }
 
+/** `readPublished`, with any failure logged and told to the client without its details. */
+async function readVisible(req: PayloadRequest, context: RetrievalContext, ref: SourceRef, id: string) {
+  try {
+    return await readPublished(req.payload, context, ref)
+  } catch (err) {
+    // Never a database error to a visitor: it would name tables and columns (the cause stays on the server).
+    req.payload.logger.error({ err, id, msg: 'MCP fetch: reading a published document failed' })
+    throw new Error(`The document "${id}" could not be read; try again later.`, { cause: err })
+  }
+}
+
 /**
  * For `@payloadcms/plugin-mcp`'s `overrideAuth`: every MCP client is an anonymous visitor (no API key,
  * no user) allowed the given tools only, so it reads what the site's visitors read.
  */
 export const visitorMcpAccess =
   (tools: McpTool[]) => async (): Promise<{ 'payload-mcp-tool': Record<string, boolean>; user: never }> => ({
-    'payload-mcp-tool': Object.fromEntries(tools.map((tool) => [tool.name, true])),
+    'payload-mcp-tool': Object.fromEntries(tools.map((tool) => [camelCase(tool.name), true])),
     // No user: the Local API calls the tools make run with a visitor's access.
     user: null as never,
   })
+
+const nobody = () => false
+
+/**
+ * For `@payloadcms/plugin-mcp`'s `overrideApiKeyCollection`, beside `visitorMcpAccess`: the plugin
+ * always adds its API-key collection, and a key signs its holder in to the REST and GraphQL APIs too.
+ * With visitor access no key is needed, so nobody may make, read or change one, and the admin hides it.
+ */
+export const closedMcpApiKeys = <Collection extends { access?: object; admin?: object }>(
+  collection: Collection,
+): Collection => ({
+  ...collection,
+  access: { ...collection.access, create: nobody, delete: nobody, read: nobody, unlock: nobody, update: nobody },
+  admin: { ...collection.admin, hidden: true },
+})
