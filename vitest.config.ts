@@ -74,7 +74,7 @@ export default defineConfig({
           name: 'example',
           environment: 'node',
           // A second host (examples/website) with the packages installed from their packed tarballs,
-          // on a fresh database of each engine.
+          // on a fresh native PostgreSQL (see tests/example/exampleWebsite.ts for why not the embedded one).
           sequence: { groupOrder: 3 },
           include: ['tests/example/**/*.test.ts'],
           // Builds, packs and installs the packages once per run.

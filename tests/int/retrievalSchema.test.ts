@@ -119,6 +119,12 @@ describe('the retrieval schema steps', () => {
     )
     const dimensions = context.dimensions
     try {
+      // Beyond pgvector's HNSW limit: refused with what to do, and nothing is emptied.
+      context.dimensions = 3072
+      await expect(resizeVectors({ db: databaseOf(payload), payload })).rejects.toThrow(
+        /1 to 2000 dimensions .* not 3072/,
+      )
+      expect(await chunkCount()).toBeGreaterThan(0)
       context.dimensions = 512
       await resizeVectors({ db: databaseOf(payload), payload })
       expect(await chunkCount()).toBe(0)

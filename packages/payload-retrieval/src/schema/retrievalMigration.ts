@@ -21,6 +21,17 @@ const marker = (version: number) => `retrieval schema ${version}`
 
 const id = (name: string) => sql.identifier(name)
 
+/** pgvector's HNSW index takes `vector` columns of at most 2,000 dimensions. */
+const maxIndexedDimensions = 2000
+function checkDimensions(dimensions: number): void {
+  if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > maxIndexedDimensions) {
+    throw new Error(
+      `The retrieval index can hold vectors of 1 to ${maxIndexedDimensions} dimensions (pgvector's HNSW limit), not ${dimensions}: ` +
+        "configure the embedder with fewer `dimensions` (OpenAI's text-embedding-3 models accept 1536 or 1024).",
+    )
+  }
+}
+
 /**
  * Everything search needs that Payload's own migrations do not make: the pgvector extension, the
  * chunk table (its vector column as wide as the configured embedder's vectors), the postings, the
@@ -29,6 +40,7 @@ const id = (name: string) => sql.identifier(name)
  * a generated migration already made the tables.
  */
 async function createSchema(db: Database, dimensions: number): Promise<void> {
+  checkDimensions(dimensions)
   await db.execute(sql`
     CREATE EXTENSION IF NOT EXISTS vector;
     CREATE TABLE IF NOT EXISTS ${id(chunkTableName)} (
@@ -91,8 +103,8 @@ async function createSchema(db: Database, dimensions: number): Promise<void> {
 /**
  * The retrieval plugin's schema, for a host's own migration to apply:
  *
- *   export { up, down } from '<the plugin>/migrations'      (a migration of its own), or
- *   await retrievalMigration.up(args)                       (inside one that does more)
+ *   export const up = (args) => retrievalMigration.up(args)   (a migration of its own), or
+ *   await retrievalMigration.up(args)                         (inside one that does more)
  *
  * `up` needs the plugin in the config the migration runs with (it reads the vector size from it).
  * `down` drops everything `up` made, indexed chunks included; the extension stays.
@@ -138,6 +150,7 @@ export async function rebuildSearchIndex({ db, payload }: MigrationArgs): Promis
  */
 export async function resizeVectors({ db, payload }: MigrationArgs): Promise<void> {
   const { dimensions } = getRetrievalContext(payload)
+  checkDimensions(dimensions)
   await (db as Database).execute(sql`
     TRUNCATE ${id(chunkTableName)}, ${id(postingsTableName)}, ${id(termsTableName)}, ${id(statsTableName)};
     DROP INDEX IF EXISTS "retrieval_chunks_embedding_idx";
