@@ -3,6 +3,7 @@
  * published. In the repository a package's `exports` point at its TypeScript sources (the app, the
  * tests and `next dev` compile them in place); the packed manifest points them at the compiled `dist`
  * instead, the way Payload's own packages swap in their `publishConfig` when they are published.
+ * The tarball holds `dist`, the package's README and the repository's LICENSE.
  *
  *   node --import tsx tools/packPackages.ts      (npm run pack:packages)
  */
@@ -36,7 +37,7 @@ export function publishedManifest(manifest: Manifest): PublishedManifest {
   const { devDependencies: _dev, exports = {}, scripts: _scripts, ...rest } = manifest
   const entries = Object.fromEntries(Object.entries(exports).map(([key, source]) => [key, distEntry(source)]))
   const main = entries['.']
-  return { ...rest, exports: entries, files: ['dist', 'README.md'], main: main?.default, types: main?.types }
+  return { ...rest, exports: entries, files: ['dist', 'LICENSE', 'README.md'], main: main?.default, types: main?.types }
 }
 
 function run(command: string, args: string[], cwd: string): string {
@@ -58,6 +59,8 @@ function packOne(dir: string, index: number, total: number): string {
   try {
     fs.cpSync(path.join(dir, 'dist'), path.join(stage, 'dist'), { recursive: true })
     fs.copyFileSync(path.join(dir, 'README.md'), path.join(stage, 'README.md'))
+    // The MIT licence's notice travels with every copy.
+    fs.copyFileSync(path.join(root, 'LICENSE'), path.join(stage, 'LICENSE'))
     fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(publishedManifest(manifest), null, 2)}\n`)
     const [packed] = JSON.parse(
       run('npm', ['pack', stage, '--pack-destination', outDir, '--json', '--silent'], root),

@@ -6,6 +6,7 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -65,6 +66,7 @@ describe('the example website, with the packages from their tarballs', () => {
     const require = createRequire(path.join(exampleDir, 'package.json'))
     for (const name of ['@askfolio/payload-retrieval', '@askfolio/payload-chat', '@askfolio/payload-jobs']) {
       expect(path.relative(exampleDir, require.resolve(name))).toBe(`node_modules/${name}/dist/index.js`)
+      expect(fs.readFileSync(path.join(exampleDir, 'node_modules', name, 'LICENSE'), 'utf8')).toMatch(/^MIT License/)
     }
   })
 
