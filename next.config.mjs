@@ -15,8 +15,14 @@ const nextConfig = {
   // Opening the dev server through 127.0.0.1 must not block hot reloading of the admin.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   turbopack: { root: dirname },
-  // The chat plugin serves its widget under the API; sites embed it from the short, stable address.
-  rewrites: async () => [{ destination: '/api/chat/widget.js', source: '/widget.js' }],
+  rewrites: async () => ({
+    // A document's file sits beside its page (/documents/cv and /documents/cv.pdf); the file is a route.
+    beforeFiles: [
+      { destination: '/document-files/:file', source: '/documents/:file([a-z0-9-]+\\.(?:pdf|docx|md|txt))' },
+    ],
+    // The chat plugin serves its widget under the API; sites embed it from the short, stable address.
+    afterFiles: [{ destination: '/api/chat/widget.js', source: '/widget.js' }],
+  }),
   webpack: (webpackConfig) => {
     webpackConfig.resolve.extensionAlias = {
       '.cjs': ['.cts', '.cjs'],

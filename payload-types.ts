@@ -70,6 +70,7 @@ export interface Config {
   collections: {
     projects: Project;
     'blog-posts': BlogPost;
+    documents: Document;
     skills: Skill;
     media: Media;
     users: User;
@@ -87,10 +88,18 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    projects: {
+      documents: 'documents';
+    };
+    'blog-posts': {
+      documents: 'documents';
+    };
+  };
   collectionsSelect: {
     projects: ProjectsSelect<false> | ProjectsSelect<true>;
     'blog-posts': BlogPostsSelect<false> | BlogPostsSelect<true>;
+    documents: DocumentsSelect<false> | DocumentsSelect<true>;
     skills: SkillsSelect<false> | SkillsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -212,6 +221,14 @@ export interface Project {
   repoUrl?: string | null;
   liveUrl?: string | null;
   coverImage?: (number | null) | Media;
+  /**
+   * Documents that name this project (set on the document).
+   */
+  documents?: {
+    docs?: (number | Document)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   featured?: boolean | null;
   /**
    * Private notes for the team: never shown on the site, in the API to visitors, or to the chatbot.
@@ -304,6 +321,106 @@ export interface Media {
   };
 }
 /**
+ * PDF, Word (.docx), Markdown or plain-text files. The chatbot answers from published ones.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "documents".
+ */
+export interface Document {
+  id: number;
+  title: string;
+  /**
+   * Used in the page URL. Left empty, it is made from the title.
+   */
+  slug?: string | null;
+  /**
+   * Shown on the site with the download link.
+   */
+  description?: string | null;
+  skills?: (number | Skill)[] | null;
+  projects?: (number | Project)[] | null;
+  posts?: (number | BlogPost)[] | null;
+  owner?: (number | null) | User;
+  /**
+   * Set automatically on first publish.
+   */
+  publishedAt?: string | null;
+  /**
+   * The checksum of the file, computed on upload.
+   */
+  sha256?: string | null;
+  /**
+   * Another document holds exactly the same file.
+   */
+  duplicateOf?: (number | null) | Document;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "blog-posts".
+ */
+export interface BlogPost {
+  id: number;
+  title: string;
+  /**
+   * Used in the page URL. Left empty, it is made from the title.
+   */
+  slug?: string | null;
+  /**
+   * A short summary shown in lists.
+   */
+  excerpt?: string | null;
+  content?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  skills?: (number | Skill)[] | null;
+  heroImage?: (number | null) | Media;
+  /**
+   * Documents that name this post (set on the document).
+   */
+  documents?: {
+    docs?: (number | Document)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  author?: (number | null) | User;
+  /**
+   * Set automatically on first publish.
+   */
+  publishedAt?: string | null;
+  mediaRefs?: (number | Media)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -354,7 +471,16 @@ export interface Role {
   permissions?:
     | {
         resource:
-          'projects' | 'blog-posts' | 'skills' | 'media' | 'profile' | 'users' | 'roles' | 'audit-logs' | 'chat';
+          | 'projects'
+          | 'blog-posts'
+          | 'documents'
+          | 'skills'
+          | 'media'
+          | 'profile'
+          | 'users'
+          | 'roles'
+          | 'audit-logs'
+          | 'chat';
         actions: ('read' | 'create' | 'update' | 'delete' | 'publish')[];
         /**
          * "own": only documents the user owns or wrote.
@@ -365,49 +491,6 @@ export interface Role {
     | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "blog-posts".
- */
-export interface BlogPost {
-  id: number;
-  title: string;
-  /**
-   * Used in the page URL. Left empty, it is made from the title.
-   */
-  slug?: string | null;
-  /**
-   * A short summary shown in lists.
-   */
-  excerpt?: string | null;
-  content?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  skills?: (number | Skill)[] | null;
-  heroImage?: (number | null) | Media;
-  author?: (number | null) | User;
-  /**
-   * Set automatically on first publish.
-   */
-  publishedAt?: string | null;
-  mediaRefs?: (number | Media)[] | null;
-  updatedAt: string;
-  createdAt: string;
-  deletedAt?: string | null;
-  _status?: ('draft' | 'published') | null;
 }
 /**
  * Every change, sign-in and sign-out, oldest entries kept. Read-only.
@@ -765,6 +848,10 @@ export interface PayloadLockedDocument {
         value: number | BlogPost;
       } | null)
     | ({
+        relationTo: 'documents';
+        value: number | Document;
+      } | null)
+    | ({
         relationTo: 'skills';
         value: number | Skill;
       } | null)
@@ -857,6 +944,7 @@ export interface ProjectsSelect<T extends boolean = true> {
   repoUrl?: T;
   liveUrl?: T;
   coverImage?: T;
+  documents?: T;
   featured?: T;
   internalNotes?: T;
   owner?: T;
@@ -878,6 +966,7 @@ export interface BlogPostsSelect<T extends boolean = true> {
   content?: T;
   skills?: T;
   heroImage?: T;
+  documents?: T;
   author?: T;
   publishedAt?: T;
   mediaRefs?: T;
@@ -885,6 +974,37 @@ export interface BlogPostsSelect<T extends boolean = true> {
   createdAt?: T;
   deletedAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "documents_select".
+ */
+export interface DocumentsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  description?: T;
+  skills?: T;
+  projects?: T;
+  posts?: T;
+  owner?: T;
+  publishedAt?: T;
+  sha256?: T;
+  duplicateOf?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+  _status?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1229,6 +1349,10 @@ export interface Profile {
   } | null;
   location?: string | null;
   avatar?: (number | null) | Media;
+  /**
+   * Linked from the home page once the document is published.
+   */
+  cv?: (number | null) | Document;
   socialLinks?:
     | {
         platform: 'github' | 'linkedin' | 'mastodon' | 'bluesky' | 'x' | 'website' | 'other';
@@ -1267,6 +1391,7 @@ export interface ProfileSelect<T extends boolean = true> {
   bio?: T;
   location?: T;
   avatar?: T;
+  cv?: T;
   socialLinks?:
     | T
     | {

@@ -13,6 +13,7 @@ import sharp from 'sharp'
 import { adminOnlyJobs } from './src/access/adminOnlyJobs'
 import { AuditLogs } from './src/collections/AuditLogs'
 import { BlogPosts } from './src/collections/BlogPosts'
+import { Documents } from './src/collections/Documents'
 import { Media } from './src/collections/Media'
 import { Projects } from './src/collections/Projects'
 import { Roles } from './src/collections/Roles'
@@ -49,7 +50,7 @@ export const buildAppConfig = (
       meta: { titleSuffix: ' · askfolio' },
       user: Users.slug,
     },
-    collections: [Projects, BlogPosts, Skills, Media, Users, Roles]
+    collections: [Projects, BlogPosts, Documents, Skills, Media, Users, Roles]
       .map(withAuditLog)
       .concat(AuditLogs)
       .map(withTextTypeChecks)

@@ -17,6 +17,9 @@ import * as migration_20261202_065438_chat_confidence from './20261202_065438_ch
 import * as migration_20261202_160000_retrieval_schema from './20261202_160000_retrieval_schema'
 import * as migration_20261203_084308_plugin_tables_leave_drizzle_schema from './20261203_084308_plugin_tables_leave_drizzle_schema'
 import * as migration_20261203_091356_mcp_api_keys from './20261203_091356_mcp_api_keys'
+import * as migration_20261204_004745_documents from './20261204_004745_documents'
+import * as migration_20261204_005000_document_grants from './20261204_005000_document_grants'
+import * as migration_20261204_005100_retrieval_pages from './20261204_005100_retrieval_pages'
 
 export const migrations = [
   {
@@ -113,5 +116,20 @@ export const migrations = [
     up: migration_20261203_091356_mcp_api_keys.up,
     down: migration_20261203_091356_mcp_api_keys.down,
     name: '20261203_091356_mcp_api_keys',
+  },
+  {
+    up: migration_20261204_004745_documents.up,
+    down: migration_20261204_004745_documents.down,
+    name: '20261204_004745_documents',
+  },
+  {
+    up: migration_20261204_005000_document_grants.up,
+    down: migration_20261204_005000_document_grants.down,
+    name: '20261204_005000_document_grants',
+  },
+  {
+    up: migration_20261204_005100_retrieval_pages.up,
+    down: migration_20261204_005100_retrieval_pages.down,
+    name: '20261204_005100_retrieval_pages',
   },
 ]

@@ -6,6 +6,7 @@
 export const resources = [
   'projects',
   'blog-posts',
+  'documents',
   'skills',
   'media',
   'profile',

@@ -32,6 +32,13 @@ export const BlogPosts: CollectionConfig = {
     { name: 'content', type: 'richText' },
     { name: 'skills', type: 'relationship', relationTo: 'skills', hasMany: true },
     { name: 'heroImage', type: 'upload', relationTo: 'media' },
+    {
+      name: 'documents',
+      type: 'join',
+      admin: { description: 'Documents that name this post (set on the document).' },
+      collection: 'documents',
+      on: 'posts',
+    },
     ownerField('author', 'Author', 'blog-posts'),
     publishedAtField,
     mediaRefsField,

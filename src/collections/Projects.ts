@@ -37,6 +37,13 @@ export const Projects: CollectionConfig = {
       fields: [urlField('repoUrl', 'Repository URL'), urlField('liveUrl', 'Live URL')],
     },
     { name: 'coverImage', type: 'upload', relationTo: 'media' },
+    {
+      name: 'documents',
+      type: 'join',
+      admin: { description: 'Documents that name this project (set on the document).' },
+      collection: 'documents',
+      on: 'projects',
+    },
     { name: 'featured', type: 'checkbox', admin: { position: 'sidebar' }, defaultValue: false },
     {
       name: 'internalNotes',

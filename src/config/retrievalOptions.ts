@@ -12,6 +12,7 @@ import {
 
 import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
+import { documentExtension, documentFileUrl, documentPageUrl } from '../documents/documentFileTypes'
 import { env, jobsAutoRun, rateLimitWindowSeconds } from './env'
 import { expansionFromEnv } from './queryExpansion'
 
@@ -42,9 +43,11 @@ export function embedderFromEnv(): Embedder | undefined {
   })
 }
 
+const megabytes = (value: string) => Number(value) * 1024 * 1024
+
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
-/** What the site's search and chatbot know: published projects, blog posts, skills, and the profile. */
+/** What the site's search and chatbot know: published projects, blog posts, documents, skills, and the profile. */
 export function retrievalOptions(): RetrievalPluginOptions {
   return {
     access: {
@@ -62,6 +65,16 @@ export function retrievalOptions(): RetrievalPluginOptions {
         fields: ['excerpt', 'content', { field: 'skills', label: 'Topics', pick: 'name' }],
         title: (doc) => text(doc.title),
         url: (doc) => `/blog/${text(doc.slug)}`,
+      },
+      // The file's text follows the description; a PDF's chunks cite /documents/<slug>.pdf#page=N.
+      documents: {
+        fields: ['description', { field: 'skills', label: 'Skills', pick: 'name' }],
+        file: true,
+        title: (doc) => text(doc.title),
+        url: (doc) =>
+          documentExtension(doc.filename) === 'pdf'
+            ? documentFileUrl(text(doc.slug), doc.filename)
+            : documentPageUrl(text(doc.slug)),
       },
       projects: {
         fields: [
@@ -103,6 +116,11 @@ export function retrievalOptions(): RetrievalPluginOptions {
         title: (doc) => (doc.name ? `About ${text(doc.name)}` : 'About'),
         url: () => '/',
       },
+    },
+    files: {
+      maxBytes: megabytes(env('DOCUMENT_MAX_MB', '20')),
+      maxPages: Number(env('DOCUMENT_MAX_PAGES', '500')),
+      timeoutMs: Number(env('DOCUMENT_TIMEOUT_MS', '60000')),
     },
     retries: {
       attempts: Number(env('INDEX_RETRY_ATTEMPTS', '4')),

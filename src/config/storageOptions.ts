@@ -6,7 +6,7 @@ import { s3Storage } from '@payloadcms/storage-s3'
 import { env } from './env'
 
 /**
- * Where media files live. With S3_BUCKET set, on S3-compatible storage (AWS S3, MinIO, R2, …), so web
+ * Where media and document files live. With S3_BUCKET set, on S3-compatible storage (AWS S3, MinIO, R2, …), so web
  * instances need no shared disk; otherwise on the local disk under MEDIA_DIR, as before.
  *
  * - S3_BUCKET: the bucket (unset: local disk)
@@ -40,7 +40,10 @@ export function mediaStoragePlugin(): Plugin {
   return s3Storage({
     alwaysInsertFields: true,
     bucket,
-    collections: { media: { prefix: process.env.S3_PREFIX || undefined } },
+    collections: {
+      documents: { prefix: [process.env.S3_PREFIX, 'documents'].filter(Boolean).join('/') },
+      media: { prefix: process.env.S3_PREFIX || undefined },
+    },
     config: s3ClientConfig(),
     enabled: bucket !== '',
   })

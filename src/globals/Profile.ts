@@ -22,6 +22,13 @@ export const Profile: GlobalConfig = {
     { name: 'location', type: 'text' },
     { name: 'avatar', type: 'upload', relationTo: 'media' },
     {
+      name: 'cv',
+      type: 'upload',
+      admin: { description: 'Linked from the home page once the document is published.' },
+      label: 'CV',
+      relationTo: 'documents',
+    },
+    {
       name: 'socialLinks',
       type: 'array',
       fields: [

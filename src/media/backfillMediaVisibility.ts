@@ -17,14 +17,17 @@ export async function backfillMediaVisibility(req: PayloadRequest): Promise<void
   const { db } = req.payload
   for (const { collection, fields } of mediaSources) {
     // The adapter reads the main rows, trashed ones included (restoring one from the trash saves it anyway).
-    const { docs } = await db.find<Record<string, unknown> & { id: number | string }>({ collection, limit: 0, pagination: false, req })
+    // Only the fields that show media (so no joins either): this runs in a migration, and columns and
+    // tables that later migrations add (a join's collection, say) are not there yet.
+    const select = Object.fromEntries([...(fields.richText ?? []), ...(fields.uploads ?? [])].map((name) => [name, true as const]))
+    const { docs } = await db.find<Record<string, unknown> & { id: number | string }>({ collection, limit: 0, pagination: false, req, select })
     for (const doc of docs) {
       const refs = await existingMediaIds(req, mediaIdsIn(doc, fields))
       if (refs.length > 0) await db.updateOne({ id: doc.id, collection, data: { [mediaRefsFieldName]: refs }, req, returning: false })
     }
   }
   for (let page = 1; ; page++) {
-    const { docs, hasNextPage } = await db.find({ collection: 'media', limit: batchSize, page, req, sort: 'id' })
+    const { docs, hasNextPage } = await db.find({ collection: 'media', limit: batchSize, page, req, select: { id: true }, sort: 'id' })
     await refreshMediaVisibility(req, docs.map((doc) => doc.id))
     if (!hasNextPage) break
   }

@@ -24,7 +24,9 @@ async function idsInUse(req: PayloadRequest, ids: Id[]): Promise<Set<string>> {
     })
     for (const doc of docs) for (const ref of ((doc as unknown as Record<string, unknown>)[mediaRefsFieldName] as unknown[]) ?? []) used.add(String(idOf(ref)))
   }
-  const profile = await req.payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: true, req })
+  // Only the fields that show media (the media-visibility migration runs this before later columns exist).
+  const select = Object.fromEntries([...(profileMediaFields.richText ?? []), ...(profileMediaFields.uploads ?? [])].map((name) => [name, true as const]))
+  const profile = await req.payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: true, req, select })
   for (const id of mediaIdsIn(profile as unknown as Record<string, unknown>, profileMediaFields)) used.add(String(id))
   return used
 }

@@ -2,11 +2,13 @@ import type { Payload, Where } from 'payload'
 
 import { progressBar } from '../cli/progressBar'
 import { blogPosts } from './content/blogPosts'
+import { documents } from './content/documents'
 import { profile } from './content/profile'
 import { projects } from './content/projects'
 import { roles } from './content/roles'
 import { skills } from './content/skills'
 import { generateCoverImage } from './generateImage'
+import { generatePdf } from './generatePdf'
 import { markdownToRichText } from './markdownToRichText'
 
 export type SeedOptions = {
@@ -15,15 +17,15 @@ export type SeedOptions = {
   quiet?: boolean
 }
 
-type Slug = 'blog-posts' | 'media' | 'projects' | 'roles' | 'skills' | 'users'
+type Slug = 'blog-posts' | 'documents' | 'media' | 'projects' | 'roles' | 'skills' | 'users'
 
 /**
  * Loads the demo site: roles, an admin, skills, cover images, the profile, projects and blog posts
- * (one draft of each). Idempotent: anything already there (matched by name, email, slug or alt text)
+ * (one draft of each), and two published PDF documents (a CV and a case study) made at seed time. Idempotent: anything already there (matched by name, email, slug or alt text)
  * is left as it is, so running it twice changes nothing.
  */
 export async function seed(payload: Payload, options: SeedOptions): Promise<{ created: number }> {
-  const total = roles.length + 1 + skills.length + projects.length * 2 + blogPosts.length * 2 + 1
+  const total = roles.length + 1 + skills.length + projects.length * 2 + blogPosts.length * 2 + documents.length + 1
   const progress = options.quiet ? { finish() {}, tick() {} } : progressBar('seed', total)
   let created = 0
 
@@ -34,7 +36,7 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
         depth: 0,
         limit: 1,
         overrideAccess: true,
-        trash: collection === 'projects' || collection === 'blog-posts',
+        trash: collection === 'projects' || collection === 'blog-posts' || collection === 'documents',
         where,
       })
     ).docs[0] as { id: number } | undefined
@@ -147,11 +149,41 @@ export async function seed(payload: Payload, options: SeedOptions): Promise<{ cr
     })
   }
 
+  const documentIds: Record<string, number> = {}
+  for (const { filename, pages, projects: titles, skills: names, ...fields } of documents) {
+    documentIds[fields.title] = await ensure(
+      'documents',
+      { title: { equals: fields.title } },
+      async () => {
+        const data = await generatePdf(pages, { title: fields.title })
+        const projectIds = await Promise.all(titles.map((title) => findOne('projects', { title: { equals: title } })))
+        return payload.create({
+          collection: 'documents',
+          data: {
+            ...fields,
+            _status: 'published',
+            owner: adminId,
+            projects: projectIds.flatMap((project) => (project ? [project.id] : [])),
+            skills: skillRefs(names),
+          },
+          file: { data, mimetype: 'application/pdf', name: filename, size: data.length },
+          overrideAccess: true,
+        })
+      },
+      fields.title,
+    )
+  }
+
   const current = await payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: true })
   if (!current.name) {
     await payload.updateGlobal({
       slug: 'profile',
-      data: { ...profile, avatar: await imageFor(profile.name, 'avatar'), bio: richText(profile.bio) },
+      data: {
+        ...profile,
+        avatar: await imageFor(profile.name, 'avatar'),
+        bio: richText(profile.bio),
+        cv: documentIds.CV,
+      },
       overrideAccess: true,
     })
     created++

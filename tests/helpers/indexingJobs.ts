@@ -45,6 +45,8 @@ export async function runIndexingJobs(payload: Payload, timeoutMs = 30_000): Pro
 export type StoredChunkRow = {
   chunk_index: number
   heading: string
+  id: number
+  page: null | number
   model: string
   source_id: string
   source_slug: string
@@ -61,6 +63,6 @@ export async function chunkRows(
   const where = source ? sql`where source_slug = ${source.slug} and source_id = ${String(source.id)}` : sql``
   return queryRows<StoredChunkRow>(
     databaseOf(payload),
-    sql`select source_slug, source_id, chunk_index, title, url, heading, text, model from retrieval_chunks ${where} order by source_slug, source_id, chunk_index`,
+    sql`select id, source_slug, source_id, chunk_index, title, url, page, heading, text, model from retrieval_chunks ${where} order by source_slug, source_id, chunk_index`,
   )
 }

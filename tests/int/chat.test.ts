@@ -45,7 +45,16 @@ describe('answers as JSON', () => {
     expect(body.sources[0]).toMatchObject({ collection: 'projects', title: 'Tidewater' })
     // Without PUBLIC_URL, links are paths on the site (never built from the request's Host).
     expect(body.sources[0].url).toBe('/projects/tidewater')
-    expect(Object.keys(body.sources[0]).sort()).toEqual(['collection', 'id', 'score', 'snippet', 'title', 'url'])
+    expect(Object.keys(body.sources[0]).sort()).toEqual([
+      'collection',
+      'id',
+      'label',
+      'page',
+      'score',
+      'snippet',
+      'title',
+      'url',
+    ])
     expect(body.answer).toMatch(/PostgreSQL/)
     // Every citation points into the sources list, and the first source is cited.
     expect(citations(body.answer)).toContain(1)

@@ -9,6 +9,7 @@ const source = (text: string, title = 'A post'): ChatSource => ({
   collection: 'blog-posts',
   id: '1',
   index: 1,
+  label: title,
   score: 1,
   snippet: '',
   text,

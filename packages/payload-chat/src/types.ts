@@ -7,6 +7,10 @@ export type ChatSource = {
   id: string
   /** 1-based: the number the answer uses to cite it. */
   index: number
+  /** How a citation names it: the title, with the page for a passage from a PDF ("CV, page 3"). */
+  label: string
+  /** The page of the document's file the passage is on (PDF files); `url` then opens at it. */
+  page?: number
   score: number
   snippet: string
   /** The passage itself, given to the model; never sent to the visitor. */

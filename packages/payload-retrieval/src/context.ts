@@ -16,6 +16,8 @@ export type RetrievalContext = {
     status: (args: RetrievalAccessArgs) => boolean | Promise<boolean>
   }
   chunking: { maxChars: number; overlapChars: number }
+  /** Limits on reading uploaded files (sources with `file`). */
+  files: { maxBytes: number; maxPages: number; timeoutMs: number }
   /** Reads the visitor's address for the rate limits; none: one bucket for everyone. */
   clientAddress?: (req: { headers: Headers }) => null | string | undefined
   /** Documents read per query when looking for those that show a changed related document. */

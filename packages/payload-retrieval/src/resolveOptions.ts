@@ -27,6 +27,8 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     if (collection.auth || neverIndexed.has(slug) || slug.startsWith('payload-')) {
       throw new Error(`retrievalPlugin: "${slug}" holds private data and can never be indexed`)
     }
+    if (source.file && !collection.upload)
+      throw new Error(`retrievalPlugin: "${slug}" has \`file\` set but is not an upload collection`)
     sources.set(slug, { ...source, kind: 'collection', slug })
   }
   for (const [slug, source] of Object.entries(options.globals ?? {})) {
@@ -47,6 +49,11 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     dimensions,
     disabled: Boolean(options.disabled),
     embedBatchSize: options.embedBatchSize ?? 64,
+    files: {
+      maxBytes: options.files?.maxBytes ?? 20 * 1024 * 1024,
+      maxPages: options.files?.maxPages ?? 500,
+      timeoutMs: options.files?.timeoutMs ?? 60_000,
+    },
     embedder: options.embedder,
     expansion: options.expansion && {
       expander: options.expansion.expander,

@@ -24,6 +24,15 @@ export type FieldSource = string | { field: string; format?: (value: unknown) =>
 export type SourceOptions = {
   /** The fields that make the document's text, in order. */
   fields: FieldSource[]
+  /**
+   * The collection is an upload collection whose file is part of the text: after the fields come
+   * the file's (PDF by page, Word and Markdown by heading, plain text by paragraph), read in the
+   * indexing job, never in the upload request. A file that yields no text (encrypted, corrupt, only
+   * images) leaves the fields indexed and the document's index state `failed` with the reason.
+   * Chunks from a PDF page cite the page: the document's URL with `#page=N`.
+   * @default false
+   */
+  file?: boolean
   /** The title cited for the document. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host's document, of the host's own type
   title: (doc: Record<string, any>) => string
@@ -92,6 +101,13 @@ export type RetrievalPluginOptions = {
    * @default questionFrameWords (English) when `language` is 'english', else []
    */
   frameWords?: string[]
+  /**
+   * Limits on reading uploaded files (sources with `file`): files larger than `maxBytes` are not
+   * read, PDF pages past `maxPages` are left out (the state says so), and reading stops after
+   * `timeoutMs` (checked between pages), each leaving the document's fields indexed.
+   * @default { maxBytes: 20 MB, maxPages: 500, timeoutMs: 60000 }
+   */
+  files?: { maxBytes?: number; maxPages?: number; timeoutMs?: number }
   /** Texts sent to the embedder in one call. Default 64. */
   embedBatchSize?: number
   /** In full-text ranking, how much a word in the title or in a heading counts against one in the text. */
@@ -171,6 +187,8 @@ export type Chunk = {
   /** Headings above the text, joined with " › " (empty at the top of the document). */
   heading: string
   index: number
+  /** The page of the file the text is on (PDF files); none for text from fields and other files. */
+  page?: number
   text: string
 }
 

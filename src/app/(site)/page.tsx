@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
 
+import { documentPageUrl } from '../../documents/documentFileTypes'
+import { DownloadLink } from './components/DocumentList'
 import { MediaImage } from './components/MediaImage'
 import { PostList } from './components/PostList'
 import { ProjectGrid } from './components/ProjectCard'
@@ -27,6 +29,8 @@ export default async function HomePage() {
     listPosts(payload, { limit: 5 }),
     listSkills(payload),
   ])
+  // The CV shows once its document is published (a visitor's read leaves an unpublished one as an id).
+  const cv = typeof profile.cv === 'object' && profile.cv?._status === 'published' ? profile.cv : null
   // Without featured projects, the newest ones stand in.
   const projects = featured.length > 0 ? featured : await listProjects(payload, { limit: 3 })
   return (
@@ -38,6 +42,11 @@ export default async function HomePage() {
           {profile.headline && <p className="lead">{profile.headline}</p>}
           {profile.location && <p className="meta">{profile.location}</p>}
           <SocialLinks label="Profiles" links={profile.socialLinks} />
+          {cv && (
+            <p>
+              <DownloadLink doc={cv} /> <a href={documentPageUrl(cv.slug ?? '')}>About my CV</a>
+            </p>
+          )}
         </div>
       </section>
       <RichText data={profile.bio} />

@@ -52,23 +52,32 @@ export function selectSources(
     : { confidence: 'low', sources: [] }
 }
 
+/** How a citation names a source: its title, and its page when the passage is from a PDF. */
+export const sourceLabel = (title: string, page?: null | number): string =>
+  page === null || page === undefined ? title : `${title}, page ${page}`
+
 function toSources(hits: SearchHit[], publicUrl?: string): ChatSource[] {
   return hits.map((hit, i) => ({
     collection: hit.collection,
     id: hit.id,
     index: i + 1,
+    label: sourceLabel(hit.title, hit.page),
+    ...(hit.page === null || hit.page === undefined ? {} : { page: hit.page }),
     score: hit.score,
     snippet: hit.snippet,
-    text: [hit.heading, hit.text].filter(Boolean).join('\n'),
+    // The page is part of the passage, so a model can say where in the file it read it.
+    text: [hit.page ? `(page ${hit.page})` : '', hit.heading, hit.text].filter(Boolean).join('\n'),
     title: hit.title,
     url: sourceUrl(hit.url ?? '/', publicUrl),
   }))
 }
 
 /** What a visitor sees of a source: never the passage sent to the model. */
-export const publicSource = ({ collection, id, score, snippet, title, url }: ChatSource) => ({
+export const publicSource = ({ collection, id, label, page, score, snippet, title, url }: ChatSource) => ({
   collection,
   id,
+  label: label ?? title,
+  page: page ?? null,
   score,
   snippet,
   title,

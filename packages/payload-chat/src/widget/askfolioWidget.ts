@@ -254,8 +254,9 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
         if (typeof payload.sessionId === 'string') this.saved.sessionId = payload.sessionId
         if (typeof payload.messageId === 'string') turn.messageId = payload.messageId
         if (event === 'sources' && Array.isArray(payload.sources)) {
-          turn.sources = payload.sources.map((s: Source) => ({
-            title: String(s?.title ?? ''),
+          // The label names the page of a PDF ("CV, page 3"); answers from older servers have none.
+          turn.sources = payload.sources.map((s: Source & { label?: string }) => ({
+            title: String(s?.label || s?.title || ''),
             url: String(s?.url ?? ''),
           }))
         }

@@ -49,10 +49,11 @@ export const searchEndpoint = (context: RetrievalContext): Endpoint => ({
     })
     return Response.json({
       ...(degraded ? { degraded } : {}),
-      results: hits.map(({ collection, heading, id, score, snippet, title, url }) => ({
+      results: hits.map(({ collection, heading, id, page, score, snippet, title, url }) => ({
         collection,
         heading,
         id,
+        page,
         score,
         snippet,
         title,

@@ -94,9 +94,10 @@ export async function indexDocuments(
         patch: {
           chunks: doc.chunks.length,
           embedded: embedded[i],
-          error: null,
+          error: doc.fileProblem?.message ?? null,
           indexedAt,
-          state: 'indexed',
+          // The fields are indexed either way; a file that gave no text is for an editor to replace.
+          state: doc.fileProblem?.unreadable ? 'failed' : 'indexed',
           title: doc.title,
           url: doc.url,
         },

@@ -3,6 +3,7 @@ import type { Payload, TaskConfig } from 'payload'
 import type { SourceRef } from '../types'
 
 import { indexKey, type RetrievalContext } from '../context'
+import { noReadableText } from '../files/unreadableFile'
 import { statusStore } from '../status/statusStore'
 import { indexDocumentTask } from './indexDocumentTask'
 import { queueJob } from './queueJob'
@@ -35,7 +36,14 @@ export async function retryFailed(payload: Payload, context: RetrievalContext): 
     limit: 0,
     overrideAccess: true,
     pagination: false,
-    where: { state: { in: ['failed', 'pending'] } },
+    // A file that gave no text gives none on a retry: only saving the document again (a new file) re-reads it.
+    where: {
+      and: [
+        { state: { in: ['failed', 'pending'] } },
+        // The Postgres adapter passes a `not_like` pattern on as it is (unlike `like`), so this is a prefix test.
+        { or: [{ error: { exists: false } }, { error: { not_like: `${noReadableText}:%` } }] },
+      ],
+    },
   })
   const queued = await keysWithJobs(payload)
   let requeued = 0

@@ -16,7 +16,7 @@ export type MigrationArgs = { db: unknown; payload: Payload }
  * start-up checks it. A later version of the plugin adds a step and raises it; a host then calls
  * `up` again from a new migration of its own, and only what is missing is made.
  */
-export const retrievalSchemaVersion = 1
+export const retrievalSchemaVersion = 2
 const marker = (version: number) => `retrieval schema ${version}`
 
 const id = (name: string) => sql.identifier(name)
@@ -51,6 +51,7 @@ async function createSchema(db: Database, dimensions: number): Promise<void> {
       "chunk_index" integer NOT NULL,
       "title" varchar NOT NULL,
       "url" varchar,
+      "page" integer,
       "heading" varchar DEFAULT '' NOT NULL,
       "text" text NOT NULL,
       "hash" varchar(64) NOT NULL,
@@ -61,6 +62,8 @@ async function createSchema(db: Database, dimensions: number): Promise<void> {
       "created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
       "updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
     );
+    -- Version 2: the page of a file a chunk is on (tables made by version 1 lack it).
+    ALTER TABLE ${id(chunkTableName)} ADD COLUMN IF NOT EXISTS "page" integer;
     CREATE INDEX IF NOT EXISTS "retrieval_chunks_source_idx" ON ${id(chunkTableName)} USING btree ("source_slug", "source_id");
     CREATE INDEX IF NOT EXISTS "retrieval_chunks_embedding_idx" ON ${id(chunkTableName)} USING hnsw ("embedding" vector_cosine_ops);
     CREATE TABLE IF NOT EXISTS ${id(postingsTableName)} (

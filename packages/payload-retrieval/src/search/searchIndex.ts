@@ -48,6 +48,8 @@ export type SearchHit = {
   fullTextScore: null | number
   heading: string
   id: string
+  /** The page of the document's file the chunk is on (PDF files), else null; `url` then ends in `#page=N`. */
+  page: null | number
   score: number
   /** Cosine similarity to the query, when the chunk was a nearest neighbour. */
   similarity: null | number
@@ -67,6 +69,7 @@ const byMeaningFrom = 1
 type ChunkRow = {
   heading: string
   id: number
+  page: null | number
   snippet: null | string
   source_id: string
   source_slug: string
@@ -156,7 +159,7 @@ export async function searchIndex(
   const rows = await queryRows<ChunkRow>(
     db,
     sql`
-    select id, source_slug, source_id, title, url, heading, text,
+    select id, source_slug, source_id, title, url, page, heading, text,
       ts_headline(${config}, text,
         ${lexemes?.length ? sql`(select string_agg(quote_literal(t), ' | ') from unnest(${sql.param(lexemes)}::text[]) t)::tsquery` : sql`(select string_agg(quote_literal(u.lexeme), ' | ') from unnest(to_tsvector(${config}, ${query})) u)::tsquery`},
         ${`StartSel=${markStart}, StopSel=${markEnd}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
@@ -174,6 +177,7 @@ export async function searchIndex(
     fullTextScore: entry.fullText,
     heading: row.heading,
     id: row.source_id,
+    page: row.page === null ? null : Number(row.page),
     score: Math.round(entry.score * 1e6) / 1e6,
     similarity: entry.vector,
     snippet: highlightToHtml(row.snippet ?? row.text.slice(0, 240)),

@@ -40,6 +40,8 @@ export const buildChunkTable = (dimensions: number) =>
       chunkIndex: integer('chunk_index').notNull(),
       title: varchar('title').notNull(),
       url: varchar('url'),
+      /** The page of the source's file the text is on (PDF files); null for text from fields. */
+      page: integer('page'),
       heading: varchar('heading').notNull().default(''),
       text: text('text').notNull(),
       hash: varchar('hash', { length: 64 }).notNull(),

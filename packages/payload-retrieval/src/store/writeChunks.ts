@@ -34,6 +34,10 @@ const insertBatch = 500
 
 type Planned = { plan: ChunkPlan; write: ChunkWrite }
 
+/** A chunk's citation: the document's URL, with the page for text from a PDF page (`#page=N` opens it there). */
+export const chunkUrl = (url: string, chunk: Pick<Chunk, 'page'>): string =>
+  chunk.page === undefined || !url ? url : `${url.replace(/#.*$/, '')}#page=${chunk.page}`
+
 /** New chunk rows, in statements of `insertBatch`; returns their ids. */
 async function insertChunks(tx: Database, table: ChunkTable, planned: Planned[]): Promise<number[]> {
   const rows = planned.flatMap(({ plan, write }) => {
@@ -52,9 +56,10 @@ async function insertChunks(tx: Database, table: ChunkTable, planned: Planned[])
       sourceId: write.ref.id,
       sourceKind: write.ref.kind,
       sourceSlug: write.ref.slug,
+      page: chunk.page ?? null,
       text: chunk.text,
       title: write.title,
-      url: write.url,
+      url: chunkUrl(write.url, chunk),
     }))
   })
   const ids: number[] = []
@@ -72,8 +77,16 @@ async function insertChunks(tx: Database, table: ChunkTable, planned: Planned[])
 async function renumberChunks(tx: Database, table: ChunkTable, planned: Planned[]): Promise<void> {
   const moved = planned.flatMap(({ plan, write }) =>
     plan.keep
-      .filter(({ chunk, row }) => row.chunkIndex !== chunk.index || row.title !== write.title || row.url !== write.url)
-      .map(({ chunk, row }) => ({ id: row.id, index: chunk.index, title: write.title, url: write.url })),
+      .filter(
+        ({ chunk, row }) =>
+          row.chunkIndex !== chunk.index || row.title !== write.title || row.url !== chunkUrl(write.url, chunk),
+      )
+      .map(({ chunk, row }) => ({
+        id: row.id,
+        index: chunk.index,
+        title: write.title,
+        url: chunkUrl(write.url, chunk),
+      })),
   )
   if (moved.length === 0) return
   await tx.execute(sql`

@@ -7,9 +7,15 @@ export type ChunkingOptions = { maxChars: number; overlapChars: number }
 
 const headingSeparator = ' › '
 
-/** The content hash: what the chunk says and where, so a moved heading re-embeds but a moved URL does not. */
-export const chunkHash = (title: string, heading: string, text: string): string =>
-  crypto.createHash('sha256').update(`${title}\u0000${heading}\u0000${text}`).digest('hex')
+/**
+ * The content hash: what the chunk says and where, so a moved heading re-embeds but a moved URL does
+ * not. A page counts only when there is one, so chunks of fields keep the hashes they always had.
+ */
+export const chunkHash = (title: string, heading: string, text: string, page?: number): string =>
+  crypto
+    .createHash('sha256')
+    .update(`${title}\u0000${heading}\u0000${text}${page === undefined ? '' : `\u0000page ${page}`}`)
+    .digest('hex')
 
 /** The text an embedder sees: the document title and heading path give the passage its context. */
 export const embeddingText = (title: string, chunk: Pick<Chunk, 'heading' | 'text'>): string =>
@@ -61,23 +67,33 @@ function splitLong(text: string, { maxChars, overlapChars }: ChunkingOptions): s
  * at most its neighbour.
  */
 export function chunkBlocks(blocks: Block[], title: string, options: ChunkingOptions): Chunk[] {
-  const sections: { heading: string; units: string[] }[] = []
+  type Section = { heading: string; page?: number; units: string[] }
+  const sections: Section[] = []
   const path: { level: number; text: string }[] = []
-  let current = { heading: '', units: [] as string[] }
+  let current: Section = { heading: '', units: [] }
   sections.push(current)
+  const headingPath = () => path.map((entry) => entry.text).join(headingSeparator)
   for (const block of blocks) {
     if (block.kind === 'heading') {
       while (path.length > 0 && path[path.length - 1].level >= block.level) path.pop()
       path.push({ level: block.level, text: block.text })
-      current = { heading: path.map((entry) => entry.text).join(headingSeparator), units: [] }
+      current = { heading: headingPath(), page: current.page, units: [] }
       sections.push(current)
+    } else if (block.page !== current.page) {
+      // A new page starts a new chunk, so every chunk of a PDF cites the one page it is on.
+      if (current.units.length > 0) {
+        current = { heading: current.heading, units: [] }
+        sections.push(current)
+      }
+      current.page = block.page
+      current.units.push(block.text)
     } else {
       current.units.push(block.text)
     }
   }
 
   const chunks: Chunk[] = []
-  for (const { heading, units } of sections) {
+  for (const { heading, page, units } of sections) {
     const pieces: string[] = []
     let piece = ''
     const flush = () => {
@@ -98,7 +114,9 @@ export function chunkBlocks(blocks: Block[], title: string, options: ChunkingOpt
     }
     flush()
     for (const text of pieces) {
-      chunks.push({ hash: chunkHash(title, heading, text), heading, index: chunks.length, text })
+      const chunk: Chunk = { hash: chunkHash(title, heading, text, page), heading, index: chunks.length, text }
+      if (page !== undefined) chunk.page = page
+      chunks.push(chunk)
     }
   }
   return chunks

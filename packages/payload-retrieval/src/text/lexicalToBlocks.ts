@@ -3,7 +3,8 @@
  * structure: headings with their level, paragraphs, lists (with nesting and numbering), quotes and
  * code. Links keep their target as Markdown does, `[text](url)`.
  */
-export type Block = { kind: 'heading'; level: number; text: string } | { kind: 'text'; text: string }
+/** A heading or a run of text; `page` places text on a page of a file (a PDF's, counted from 1). */
+export type Block = { kind: 'heading'; level: number; text: string } | { kind: 'text'; page?: number; text: string }
 
 type Node = {
   [key: string]: unknown

@@ -6,6 +6,7 @@ const links = [
   { href: '/', label: 'Home' },
   { href: '/projects', label: 'Projects' },
   { href: '/blog', label: 'Blog' },
+  { href: '/documents', label: 'Documents' },
 ]
 
 const isCurrent = (pathname: string, href: string) =>

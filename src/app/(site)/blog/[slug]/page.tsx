@@ -5,11 +5,13 @@ import type { BlogPost } from '../../../../../payload-types'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 
+import { AttachedDocuments } from '../../components/DocumentList'
 import { FormattedDate } from '../../components/FormattedDate'
 import { MediaImage } from '../../components/MediaImage'
 import { DraftNote } from '../../components/PreviewBanner'
 import { RichText } from '../../components/RichText'
 import { SkillLinks } from '../../components/SkillLinks'
+import { listDocuments } from '../../data/documents'
 import { findBySlug } from '../../data/findPublished'
 import { pageMetadata } from '../../data/metadata'
 import { getReadOptions, getSitePayload } from '../../data/request'
@@ -37,6 +39,7 @@ export default async function BlogPostPage({ params }: Props) {
   const found = await loadPost((await params).slug)
   if (!found) notFound()
   const { author, post }: { author: null | string; post: BlogPost } = found
+  const documents = await listDocuments(await getSitePayload(), { post: post.id })
   return (
     <article className="entry">
       {post._status === 'draft' && <DraftNote />}
@@ -54,6 +57,7 @@ export default async function BlogPostPage({ params }: Props) {
       <MediaImage className="hero-image" eager media={post.heroImage} size="og" />
       <RichText data={post.content} />
       <SkillLinks label="Topics" skills={post.skills} />
+      <AttachedDocuments documents={documents} />
     </article>
   )
 }

@@ -3,12 +3,14 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 
+import { AttachedDocuments } from '../../components/DocumentList'
 import { FormattedDate } from '../../components/FormattedDate'
 import { MediaImage } from '../../components/MediaImage'
 import { DraftNote } from '../../components/PreviewBanner'
 import { RichText } from '../../components/RichText'
 import { safeHref } from '../../components/safeHref'
 import { SkillLinks } from '../../components/SkillLinks'
+import { listDocuments } from '../../data/documents'
 import { findBySlug } from '../../data/findPublished'
 import { pageMetadata } from '../../data/metadata'
 import { getReadOptions, getSitePayload } from '../../data/request'
@@ -35,6 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectPage({ params }: Props) {
   const project = await loadProject((await params).slug)
   if (!project) notFound()
+  const documents = await listDocuments(await getSitePayload(), { project: project.id })
   const repo = safeHref(project.repoUrl)
   const live = safeHref(project.liveUrl)
   return (
@@ -73,6 +76,7 @@ export default async function ProjectPage({ params }: Props) {
       <MediaImage className="hero-image" eager media={project.coverImage} size="og" />
       <RichText data={project.description} />
       <SkillLinks label="Built with" skills={project.skills} />
+      <AttachedDocuments documents={documents} />
     </article>
   )
 }
