@@ -15,6 +15,9 @@ const nextConfig = {
   // Opening the dev server through 127.0.0.1 must not block hot reloading of the admin.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   turbopack: { root: dirname },
+  // Read by the retrieval plugin in the indexing job: pdf.js (inside unpdf) and mammoth load parts of
+  // themselves at run time, so they stay Node packages rather than bundled code.
+  serverExternalPackages: ['unpdf', 'mammoth'],
   rewrites: async () => ({
     // A document's file sits beside its page (/documents/cv and /documents/cv.pdf); the file is a route.
     beforeFiles: [

@@ -381,6 +381,41 @@ describe('in a real browser', () => {
     await page.screenshot({ fullPage: true, path: path.join(screenshots, 'skill.png') })
   })
 
+  it('lists the documents, serves a published PDF at its address, and cites the CV by page in the widget', async () => {
+    const page = await newPage()
+    expect((await page.goto(`${app.base}/documents`))?.status()).toBe(200)
+    await page.getByRole('link', { name: 'Fieldnotes field trial' }).click()
+    await page.waitForURL(`${app.base}/documents/fieldnotes-field-trial`)
+    expect(await page.locator('h1').innerText()).toBe('Fieldnotes field trial')
+    expect(await page.getByRole('link', { name: 'Automated testing' }).count()).toBeGreaterThan(0)
+    await page.screenshot({ fullPage: true, path: path.join(screenshots, 'document.png') })
+    const download = page.getByRole('link', { name: /^Download \(PDF, \d+ KB\)$/ })
+    expect(await download.getAttribute('href')).toBe('/documents/fieldnotes-field-trial.pdf')
+    // Through the production server's rewrite to the file route: the PDF itself, and 404 for another extension.
+    const file = await page.request.get(`${app.base}/documents/fieldnotes-field-trial.pdf`)
+    expect(file.status()).toBe(200)
+    expect(file.headers()['content-type']).toBe('application/pdf')
+    expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-')
+    expect((await page.request.get(`${app.base}/documents/fieldnotes-field-trial.docx`)).status()).toBe(404)
+    // The project it belongs to lists it.
+    await page.goto(`${app.base}/projects/fieldnotes`)
+    expect(
+      await page
+        .getByRole('region', { name: 'Documents' })
+        .getByRole('link', { name: 'Fieldnotes field trial' })
+        .count(),
+    ).toBe(1)
+
+    await page.goto(`${app.base}/`)
+    expect(await page.getByRole('link', { name: /^Download \(PDF/ }).getAttribute('href')).toBe('/documents/cv.pdf')
+    await widget(page).launcher.click()
+    const answer = await ask(page, 'What did she do at her last job?')
+    const citation = answer.locator('a.cite').first()
+    expect(await citation.getAttribute('href')).toBe(`${app.base}/documents/cv.pdf#page=2`)
+    expect(await citation.getAttribute('aria-label')).toBe('Source 1: CV, page 2')
+    expect(await answer.getByRole('list', { name: 'Sources' }).innerText()).toContain('CV, page 2')
+  })
+
   it('shows a draft only to a signed-in editor, through the preview', async () => {
     const draft = {
       path: '/blog/notes-for-a-talk-i-have-not-announced',

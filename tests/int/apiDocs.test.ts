@@ -29,6 +29,8 @@ function curlExamples(file: string): Example[] {
 /** Every list of results in a response, however deep (GraphQL nests them under the query name). */
 function listsIn(value: unknown): unknown[][] {
   if (!value || typeof value !== 'object') return []
+  // A join field's value inside a document (a project's documents) may rightly be empty: it is not the query's list.
+  if ('hasNextPage' in value && !('totalDocs' in value)) return []
   const own = ['docs', 'results', 'sources'].flatMap((key) => {
     const list = (value as Record<string, unknown>)[key]
     return Array.isArray(list) ? [list] : []

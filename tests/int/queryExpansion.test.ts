@@ -89,7 +89,8 @@ describe('query expansion', () => {
         'admin@example.com',
       ])
         expect(text, query).not.toContain(secret)
-      for (const hit of hits) expect(['projects', 'blog-posts', 'skills', 'profile'], query).toContain(hit.collection)
+      for (const hit of hits)
+        expect(['projects', 'blog-posts', 'documents', 'skills', 'profile'], query).toContain(hit.collection)
     }
   })
 

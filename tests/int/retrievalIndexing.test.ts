@@ -55,7 +55,9 @@ describe('indexing the seeded site', () => {
     expect(projectText).toContain('Source code: https://github.com/example-maya/ledgerline')
 
     const all = await chunkRows(test.payload)
-    expect(new Set(all.map((row) => row.source_slug))).toEqual(new Set(['blog-posts', 'profile', 'projects', 'skills']))
+    expect(new Set(all.map((row) => row.source_slug))).toEqual(
+      new Set(['blog-posts', 'documents', 'profile', 'projects', 'skills']),
+    )
   })
 
   it('never stores draft text, private fields or anybody’s email', async () => {

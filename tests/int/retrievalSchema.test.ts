@@ -72,6 +72,30 @@ describe('the retrieval schema steps', () => {
     expect(await titlesFor('idempotent webhooks')).toEqual(titles)
   })
 
+  it('bring a version 1 database up to date: the page column arrives and the chunks stay, page citations working', async () => {
+    const db = databaseOf(payload)
+    const pageColumns = async () =>
+      (
+        await queryRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from information_schema.columns where table_name = 'retrieval_chunks' and column_name = 'page'`,
+        )
+      )[0].n
+    const [chunks, titles] = [await chunkCount(), await titlesFor('idempotent webhooks')]
+    await db.execute(
+      sql`ALTER TABLE retrieval_chunks DROP COLUMN page; COMMENT ON TABLE retrieval_chunks IS 'retrieval schema 1'`,
+    )
+    expect([await readSchemaVersion(db), await pageColumns()]).toEqual([1, 0])
+    await retrievalMigration.up({ db, payload })
+    expect([await readSchemaVersion(db), await pageColumns()]).toEqual([2, 1])
+    expect(await chunkCount()).toBe(chunks)
+    expect(await titlesFor('idempotent webhooks')).toEqual(titles)
+    // Reindexing gives kept chunks their page (a chunk's hash already covered it).
+    await reindexEverything(payload)
+    const [hit] = await searchPublished(payload, 'Portolan Freight shipment tracking', { limit: 1 })
+    expect(hit).toMatchObject({ collection: 'documents', page: 2 })
+  })
+
   it('make a working index from nothing after down: search finds the published site again once it is reindexed', async () => {
     const before = await titlesFor('idempotent webhooks')
     expect(before[0]).toBe('Designing idempotent webhooks')
@@ -102,7 +126,7 @@ describe('the retrieval schema steps', () => {
       await checkStoreOnInit(behind.payload, context)
       const warning = behind.warnings.find((entry) => /retrieval schema/.test(entry))
       expect(warning).toMatch(
-        /at version 0, and this plugin needs 1: call `retrievalMigration.up` from one of your migrations/,
+        /at version 0, and this plugin needs 2: call `retrievalMigration.up` from one of your migrations/,
       )
       expect(warning).not.toMatch(/npm run|docs\//)
     } finally {

@@ -8,9 +8,12 @@ import fs from 'node:fs/promises'
 import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { serveDocumentFile } from '../../src/documents/serveDocumentFile'
 import { useApiTest } from '../helpers/apiTest'
 import { authHeaders } from '../helpers/client'
+import { pdfWithPages } from '../helpers/documentFiles'
 import { uploadForm } from '../helpers/fixtures'
+import { chunkRows, runIndexingJobs } from '../helpers/indexingJobs'
 import { startS3StandIn } from '../helpers/s3StandIn'
 
 const bucket = 'askfolio-media-test'
@@ -173,6 +176,32 @@ describe('media on S3', () => {
     expect(s3.objects.get(key)!.body.equals(pdf)).toBe(true)
     const served = await bytesOf(doc.url!)
     expect(served.body.equals(pdf)).toBe(true)
+    expect(await localFiles()).toEqual([])
+  })
+
+  it('keeps document files in the bucket too, where the indexing job and the site read them', async () => {
+    const pdf = await pdfWithPages(['The Godwit survey, on page one.', 'The Godwit results, on page two.'])
+    const doc = await test.payload.create({
+      collection: 'documents',
+      data: { _status: 'published', title: 'Godwit survey' },
+      file: { data: pdf, mimetype: 'application/pdf', name: 'godwit.pdf', size: pdf.length },
+      overrideAccess: true,
+    })
+    expect(s3.objects.get(`uploads/documents/${doc.filename}`)!.body.equals(pdf)).toBe(true)
+    await runIndexingJobs(test.payload)
+    const rows = await chunkRows(test.payload, { id: doc.id, slug: 'documents' })
+    expect(rows.find((row) => row.text.includes('Godwit results'))?.page).toBe(2)
+    const file = `${doc.slug}.pdf`
+    // Loaded here: the config must read the S3 settings above first.
+    const { default: config } = await import('@payload-config')
+    const served = await serveDocumentFile(
+      test.payload,
+      config,
+      new Request(`http://site.test/documents/${file}`),
+      file,
+    )
+    expect(served.status).toBe(200)
+    expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true)
     expect(await localFiles()).toEqual([])
   })
 

@@ -38,7 +38,16 @@ describe('GET /api/search', () => {
     const { body, status } = await search({ q: 'idempotent webhooks retries' })
     expect(status).toBe(200)
     const [first] = body.results
-    expect(Object.keys(first).sort()).toEqual(['collection', 'heading', 'id', 'score', 'snippet', 'title', 'url'])
+    expect(Object.keys(first).sort()).toEqual([
+      'collection',
+      'heading',
+      'id',
+      'page',
+      'score',
+      'snippet',
+      'title',
+      'url',
+    ])
     expect(first).toMatchObject({
       collection: 'blog-posts',
       title: 'Designing idempotent webhooks',

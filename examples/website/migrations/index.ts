@@ -1,6 +1,7 @@
 import * as migration_20261203_085749_initial from './20261203_085749_initial'
 import * as migration_20261203_090000_search from './20261203_090000_search'
 import * as migration_20261203_092039_mcp from './20261203_092039_mcp'
+import * as migration_20261204_010000_search_pages from './20261204_010000_search_pages'
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261203_092039_mcp.up,
     down: migration_20261203_092039_mcp.down,
     name: '20261203_092039_mcp',
+  },
+  {
+    up: migration_20261204_010000_search_pages.up,
+    down: migration_20261204_010000_search_pages.down,
+    name: '20261204_010000_search_pages',
   },
 ]

@@ -11,55 +11,56 @@ export type SeedDocument = {
   title: string
 }
 
-/** The demo's documents: a short CV (linked from the profile) and a case study, generated as PDFs. */
+/** The demo's documents: a short CV (linked from the profile) and a case study of a project, generated as PDFs. */
 export const documents: SeedDocument[] = [
   {
     title: 'CV',
     filename: 'maya-lindqvist-cv.pdf',
-    description: 'My CV: nine years of backend and platform work, as two pages.',
+    description: 'My CV: nine years of backend and platform work, on two pages.',
     skills: ['PostgreSQL', 'TypeScript', 'Node.js', 'AWS'],
     projects: [],
     pages: [
       {
         heading: 'Maya Lindqvist: backend and platform engineer',
         paragraphs: [
-          'Lisbon, Portugal. Nine years of building backend systems for payments, logistics and publishing.',
+          'Lisbon, Portugal. Nine years of building backend systems for logistics, publishing and games.',
           'Core skills: PostgreSQL performance and schema design, TypeScript and Node.js services, queues and job runners, search, and Payload CMS.',
         ],
       },
       {
         heading: 'Experience',
         paragraphs: [
-          'Staff engineer at Portolan Freight (2021 to 2025). At my last job I led the move of the shipment tracking platform from a single MySQL server to PostgreSQL with zero downtime, cut the p95 latency of the tracking API from 900 to 120 milliseconds, and ran the on-call rotation for a team of six.',
-          'Senior engineer at Quillpress (2018 to 2021). Built the publishing pipeline that turned editors’ drafts into static pages for forty regional newspapers, and the audit trail that recorded every change.',
-          'Backend engineer at Tally Payments (2016 to 2018). Worked on the settlement service and the reconciliation jobs that matched bank files to ledger entries every night.',
+          'Staff engineer at Portolan Freight (2021 to 2025). At my last job I led the move of the shipment tracking platform from a single MySQL server to PostgreSQL without an outage, cut the p95 latency of the tracking API from 900 to 120 milliseconds, and ran the on-call rotation for a team of six.',
+          'Senior engineer at Quillpress (2018 to 2021). Built the publishing pipeline that turned editors’ drafts into static pages for forty regional newspapers.',
+          'Backend engineer at Tally Games (2016 to 2018). Built the matchmaking service and the weekly leaderboards of a mobile puzzle game.',
         ],
       },
     ],
   },
   {
-    title: 'Ledgerline case study',
-    filename: 'ledgerline-case-study.pdf',
-    description: 'How Ledgerline keeps a bookkeeping ledger that can never be edited, in three pages.',
-    skills: ['PostgreSQL', 'Next.js'],
-    projects: ['Ledgerline'],
+    title: 'Fieldnotes field trial',
+    filename: 'fieldnotes-field-trial.pdf',
+    description:
+      'A season of Fieldnotes on the Berlengas islands: what worked offline and what we changed, in three pages.',
+    skills: ['React', 'Automated testing'],
+    projects: ['Fieldnotes'],
     pages: [
       {
-        heading: 'Ledgerline: a case study',
+        heading: 'Fieldnotes: a season on the Berlengas',
         paragraphs: [
-          'Ledgerline is double-entry bookkeeping for small shops. This case study explains how the ledger stays correct when anyone can make a mistake.',
+          'This report follows twelve biologists who used Fieldnotes for a whole breeding season on the Berlengas islands, with no mobile signal for up to six days at a time.',
         ],
       },
       {
-        heading: 'The constraint trigger',
+        heading: 'Sync after days offline',
         paragraphs: [
-          'Every transaction is a set of entries that must sum to zero. A deferred constraint trigger checks the sum at commit, so an unbalanced transaction can never be stored, whatever the application does.',
+          'Over the season the phones stored 41,000 observations. Back on the mainland every device synced within two minutes, and the 37 notes edited on two devices were merged by the people who wrote them.',
         ],
       },
       {
-        heading: 'Results',
+        heading: 'What we changed',
         paragraphs: [
-          'In the first year, forty shops closed their quarters without a single unexplained balance. Corrections are reversing transactions, so an accountant can always see who changed what and why.',
+          'Counting forms now open in under a second on the oldest phones, and a battery saver pauses the map while a count is in progress.',
         ],
       },
     ],

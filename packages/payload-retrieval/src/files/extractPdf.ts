@@ -29,6 +29,21 @@ function reasonOf(error: unknown): string {
 }
 
 /**
+ * pdf.js refuses to run while `Array.prototype` or `Object.prototype` has an enumerable property
+ * (it would break its `for…in` loops). drizzle-kit, which Payload loads for a development `push`
+ * and for `migrate:create`, adds `Array.prototype.random` that way, so every PDF would fail in such
+ * a process. Making the added properties non-enumerable changes nothing else about them.
+ */
+function hideEnumerablePrototypeProperties(): void {
+  for (const prototype of [Array.prototype, Object.prototype]) {
+    for (const key in prototype) {
+      if (Object.prototype.propertyIsEnumerable.call(prototype, key))
+        Object.defineProperty(prototype, key, { enumerable: false })
+    }
+  }
+}
+
+/**
  * A PDF's text, page by page, with pdf.js (through unpdf, which bundles a server build of it).
  * Pages past `maxPages` are left out, and reading stops at `timeoutMs` (checked between pages);
  * either way the note says how far it got. A PDF with no text on any page has no text layer (a
@@ -39,6 +54,7 @@ export async function extractPdf(data: Uint8Array, limits: FileLimits): Promise<
     throw new UnreadableFileError('the file is not a PDF (it has no PDF header)')
   // unpdf is imported when a PDF is read, so hosts that index no files never load pdf.js.
   const { getDocumentProxy } = await import('unpdf')
+  hideEnumerablePrototypeProperties()
   const started = Date.now()
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>
   try {

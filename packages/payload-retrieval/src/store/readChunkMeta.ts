@@ -12,6 +12,7 @@ export type StoredChunk = {
   heading: string
   id: number
   model: string
+  page: null | number
   title: string
   url: null | string
 }
@@ -31,6 +32,7 @@ export async function readChunkMetas(
       heading: table.heading,
       id: table.id,
       model: table.model,
+      page: table.page,
       sourceId: table.sourceId,
       sourceSlug: table.sourceSlug,
       title: table.title,

@@ -73,26 +73,31 @@ async function insertChunks(tx: Database, table: ChunkTable, planned: Planned[])
   return ids
 }
 
-/** Kept chunks whose position, title or URL changed, in one statement. */
+/** Kept chunks whose position, title, URL or page changed, in one statement. */
 async function renumberChunks(tx: Database, table: ChunkTable, planned: Planned[]): Promise<void> {
   const moved = planned.flatMap(({ plan, write }) =>
     plan.keep
       .filter(
         ({ chunk, row }) =>
-          row.chunkIndex !== chunk.index || row.title !== write.title || row.url !== chunkUrl(write.url, chunk),
+          row.chunkIndex !== chunk.index ||
+          row.title !== write.title ||
+          row.url !== chunkUrl(write.url, chunk) ||
+          row.page !== (chunk.page ?? null),
       )
       .map(({ chunk, row }) => ({
         id: row.id,
         index: chunk.index,
+        page: chunk.page ?? null,
         title: write.title,
         url: chunkUrl(write.url, chunk),
       })),
   )
   if (moved.length === 0) return
   await tx.execute(sql`
-    update ${table} set chunk_index = m.index, title = m.title, url = m.url, updated_at = now()
+    update ${table} set chunk_index = m.index, title = m.title, url = m.url, page = m.page, updated_at = now()
     from unnest(${sql.param(moved.map((m) => m.id))}::int[], ${sql.param(moved.map((m) => m.index))}::int[],
-      ${sql.param(moved.map((m) => m.title))}::text[], ${sql.param(moved.map((m) => m.url))}::text[]) as m(id, index, title, url)
+      ${sql.param(moved.map((m) => m.title))}::text[], ${sql.param(moved.map((m) => m.url))}::text[],
+      ${sql.param(moved.map((m) => m.page))}::int[]) as m(id, index, title, url, page)
     where ${table}.id = m.id`)
 }
 
