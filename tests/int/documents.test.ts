@@ -192,7 +192,6 @@ describe('a file with no readable text', () => {
   ]
 
   it.each(cases)('%s saves, is marked failed with the reason, and leaves the rest alone', async (_, make, reason) => {
-    const others = await search('Wrenfield greenhouse irrigation rainwater')
     const doc = await uploaded(await make(), 'broken.pdf', pdfType, { description: 'Heron field notes (scanned)' })
     const state = await indexState(doc.id)
     expect(state.state).toBe('failed')
@@ -200,7 +199,11 @@ describe('a file with no readable text', () => {
     expect(state.error).toMatch(reason)
     // Its fields are indexed all the same, and the rest of the index is as it was.
     expect((await search('Heron field notes scanned')).map((hit) => hit.id)).toContain(String(doc.id))
-    expect(await search('Wrenfield greenhouse irrigation rainwater')).toEqual(others)
+    // (Scores shift a little with every new chunk; what each question finds first does not.)
+    expect((await search('Portolan Freight shipment tracking'))[0]).toMatchObject({ page: 2, title: 'CV' })
+    expect((await ask('How did the Wrenfield cooperative cut its water bills?')).sources[0]).toMatchObject({
+      label: 'Wrenfield report, page 2',
+    })
     // Reading it again would fail again: the scheduled retry leaves it until someone saves a new file.
     await retryFailed(test.payload, getRetrievalContext(test.payload))
     expect((await unfinishedJobs(test.payload)).map((job) => job.input)).not.toContainEqual(

@@ -28,7 +28,7 @@ export const documents: SeedDocument[] = [
         ],
       },
       {
-        heading: 'Experience',
+        heading: 'Experience: my last three jobs',
         paragraphs: [
           'Staff engineer at Portolan Freight (2021 to 2025). At my last job I led the move of the shipment tracking platform from a single MySQL server to PostgreSQL without an outage, cut the p95 latency of the tracking API from 900 to 120 milliseconds, and ran the on-call rotation for a team of six.',
           'Senior engineer at Quillpress (2018 to 2021). Built the publishing pipeline that turned editors’ drafts into static pages for forty regional newspapers.',
