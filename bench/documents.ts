@@ -18,6 +18,7 @@ import path from 'node:path'
 import { progressBar } from '../src/cli/progressBar'
 import { describeEngine, engineOption, useBenchDatabase } from './benchDatabase'
 import { log, machineLoad, numberOption, percentile, runMain } from './common'
+import { sentencePool } from './sentencePool'
 
 const engine = engineOption()
 const pageCount = numberOption('pages', 100)
@@ -30,18 +31,6 @@ const median = (values: number[]) =>
     [...values].sort((a, b) => a - b),
     50,
   )
-
-/** Sentences of real prose (the seed's own) to fill pages with. */
-async function sentencePool(): Promise<string[]> {
-  const { blogPosts } = await import('../src/seed/content/blogPosts')
-  const { projects } = await import('../src/seed/content/projects')
-  return [...blogPosts.map((p) => p.content), ...projects.map((p) => p.description)]
-    .join(' ')
-    .replace(/```[\s\S]*?```|^#+ .*$|^[-\d.]+ /gm, '')
-    .split(/(?<=[.!?])\s+/)
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => s.length > 40)
-}
 
 /** A PDF of `pageCount` pages of about 250 words each; page `probePage` holds `marker`. */
 async function makePdf(pool: string[], marker: string, changedPage?: number) {

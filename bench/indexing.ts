@@ -30,6 +30,7 @@ import {
   startServer,
   stopServer,
 } from './productionServer'
+import { sentencePool } from './sentencePool'
 
 const engine = engineOption()
 const workerCounts = option('workers', '1').split(',').map(Number)
@@ -48,18 +49,6 @@ if (workerCounts.some((n) => !Number.isInteger(n) || n < 1))
   throw new Error(`--workers takes whole numbers, as in 1,2 (not ${option('workers', '')})`)
 // The embedded database runs one query at a time for every connection: more workers only take turns.
 if (engine === 'embedded' && workerCounts.some((n) => n > 1)) throw new Error('--workers above 1 needs --db native')
-
-// Sentences to build synthetic posts from: varied, real prose (the seed's own).
-const sentencePool = async () => {
-  const { blogPosts } = await import('../src/seed/content/blogPosts')
-  const { projects } = await import('../src/seed/content/projects')
-  return [...blogPosts.map((p) => p.content), ...projects.map((p) => p.description)]
-    .join(' ')
-    .replace(/```[\s\S]*?```|^#+ .*$|^[-\d.]+ /gm, '')
-    .split(/(?<=[.!?])\s+/)
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => s.length > 40)
-}
 
 function syntheticMarkdown(pool: string[], seed: number, sections: number, paragraphs = 2) {
   let n = seed
