@@ -119,6 +119,7 @@ export function retrievalOptions(): RetrievalPluginOptions {
     },
     files: {
       maxBytes: megabytes(env('DOCUMENT_MAX_MB', '20')),
+      maxMemoryMb: Number(env('DOCUMENT_MAX_MEMORY_MB', '512')),
       maxPages: Number(env('DOCUMENT_MAX_PAGES', '500')),
       timeoutMs: Number(env('DOCUMENT_TIMEOUT_MS', '60000')),
     },

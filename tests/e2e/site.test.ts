@@ -414,6 +414,8 @@ describe('in a real browser', () => {
     expect(await citation.getAttribute('href')).toBe(`${app.base}/documents/cv.pdf#page=2`)
     expect(await citation.getAttribute('aria-label')).toBe('Source 1: CV, page 2')
     expect(await answer.getByRole('list', { name: 'Sources' }).innerText()).toContain('CV, page 2')
+    // The production build read the PDFs in a worker thread (its program survives the bundler), not in its own thread.
+    expect(app.output()).not.toContain('Reading PDFs in this thread')
   })
 
   it('shows a draft only to a signed-in editor, through the preview', async () => {

@@ -11,7 +11,7 @@ import { UnreadableFileError } from '../../packages/payload-retrieval/src/files/
 import { chunkBlocks, chunkHash } from '../../packages/payload-retrieval/src/text/chunkBlocks'
 import { docxType, docxWithSections, pdfType, pdfWithPages } from '../helpers/documentFiles'
 
-const limits = { maxBytes: 10 * 1024 * 1024, maxPages: 100, timeoutMs: 60_000 }
+const limits = { maxBytes: 10 * 1024 * 1024, maxMemoryMb: 512, maxPages: 100, timeoutMs: 60_000 }
 const pdf = { filename: 'file.pdf', mimeType: pdfType }
 
 const reasonFor = async (data: Uint8Array, file = pdf, options = limits) => {
@@ -43,11 +43,23 @@ describe('a PDF', () => {
     expect(note).toBe('Only the first 2 of 3 pages are indexed (the page limit).')
   })
 
-  it('stops at the time limit and says which pages are left out', async () => {
-    const data = await pdfWithPages(['One.', 'Two.'])
-    const { blocks, note } = await extractFile(data, pdf, { ...limits, timeoutMs: -1 })
-    expect(blocks).toEqual([])
-    expect(note).toMatch(/^Reading stopped after -1 ms \(the time limit\): pages 1–2 are not indexed\.$/)
+  it('stops at the time limit, keeping what it read, and says so', async () => {
+    const data = await pdfWithPages(Array.from({ length: 300 }, (_, i) => `Page ${i + 1}.`))
+    const { blocks, note } = await extractFile(data, pdf, { ...limits, timeoutMs: 1 })
+    expect(note).toMatch(
+      /^Reading stopped after 1 ms \(the time limit\)(, before the first page|: pages \d+–300 are not indexed)\.$/,
+    )
+    expect(blocks.length).toBeLessThan(300)
+    expect(blocks.every((block, i) => block.kind === 'text' && block.page === i + 1)).toBe(true)
+  })
+
+  it('that needs more memory than the limit is unreadable, and the process is unharmed', async () => {
+    const data = await pdfWithPages(['Small, but pdf.js alone needs more than 8 MB of heap.'])
+    expect(await reasonFor(data, pdf, { ...limits, maxMemoryMb: 8 })).toBe(
+      'No readable text: reading the PDF needed more than 8 MB (the memory limit)',
+    )
+    const { blocks } = await extractFile(data, pdf, limits)
+    expect(blocks).toHaveLength(1)
   })
 
   it.each([
@@ -159,7 +171,7 @@ describe('chunks of a file', () => {
 })
 
 describe('a process whose prototypes were extended', () => {
-  it('still reads PDFs (drizzle-kit adds an enumerable Array.prototype.random, which pdf.js refuses)', async () => {
+  it('still reads PDFs (drizzle-kit adds an enumerable Array.prototype.random, which pdf.js refuses in its realm)', async () => {
     const prototype = Array.prototype as unknown as Record<string, unknown>
     prototype.pickOne = function pickOne(this: unknown[]) {
       return this[0]
@@ -167,12 +179,46 @@ describe('a process whose prototypes were extended', () => {
     try {
       const { blocks } = await extractFile(await pdfWithPages(['Still readable.']), pdf, limits)
       expect(blocks.map((block) => block.text)).toEqual(['Still readable.'])
-      // The property is still there and works; it is only no longer enumerable.
-      expect((['a', 'b'] as unknown as { pickOne: () => string }).pickOne()).toBe('a')
-      expect(Object.keys(Object.getOwnPropertyDescriptors(Array.prototype)).includes('pickOne')).toBe(true)
-      expect(Object.prototype.propertyIsEnumerable.call(Array.prototype, 'pickOne')).toBe(false)
+      // Read in a worker thread, whose realm is fresh: nothing here was touched.
+      expect(Object.prototype.propertyIsEnumerable.call(Array.prototype, 'pickOne')).toBe(true)
     } finally {
       delete prototype.pickOne
     }
+  })
+})
+
+describe('a process where the PDF worker cannot find unpdf', () => {
+  it('reads PDFs in its own thread, with the same results, and says so once', async () => {
+    const warnings: string[] = []
+    const logger = { warn: (message: string) => warnings.push(message) }
+    const here = process.cwd()
+    // From /, the worker resolves `unpdf` from a folder with no node_modules.
+    process.chdir('/')
+    // pdf.js now runs in this realm: an enumerable prototype property (drizzle-kit's) must not stop it.
+    const prototype = Array.prototype as unknown as Record<string, unknown>
+    prototype.pickOne = function pickOne(this: unknown[]) {
+      return this[0]
+    }
+    try {
+      const data = await pdfWithPages(['One.', 'Two.'])
+      for (let i = 0; i < 2; i++) {
+        const { blocks } = await extractFile(data, pdf, limits, logger)
+        expect(blocks.map((block) => [block.kind === 'text' ? block.page : null, block.text])).toEqual([
+          [1, 'One.'],
+          [2, 'Two.'],
+        ])
+      }
+      expect(await reasonFor(await pdfWithPages(['Secret'], 'hunter2'))).toMatch(/encrypted/)
+      // The property is still there and works; it is only no longer enumerable.
+      expect((['a', 'b'] as unknown as { pickOne: () => string }).pickOne()).toBe('a')
+      expect(Object.prototype.propertyIsEnumerable.call(Array.prototype, 'pickOne')).toBe(false)
+    } finally {
+      process.chdir(here)
+      delete prototype.pickOne
+    }
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(
+      /^Reading PDFs in this thread: a worker thread could not read them \(Cannot find package 'unpdf'/,
+    )
   })
 })

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import type { FileLimits } from './files/fileLimits'
 import type { ShownRelations } from './related/findShownRelations'
 import type { FusionWeights } from './search/fuseRankings'
 import type { WordFrequencyCache } from './search/wordFrequencyCache'
@@ -17,7 +18,7 @@ export type RetrievalContext = {
   }
   chunking: { maxChars: number; overlapChars: number }
   /** Limits on reading uploaded files (sources with `file`). */
-  files: { maxBytes: number; maxPages: number; timeoutMs: number }
+  files: FileLimits
   /** Reads the visitor's address for the rate limits; none: one bucket for everyone. */
   clientAddress?: (req: { headers: Headers }) => null | string | undefined
   /** Documents read per query when looking for those that show a changed related document. */

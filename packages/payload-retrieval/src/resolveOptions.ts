@@ -51,6 +51,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     embedBatchSize: options.embedBatchSize ?? 64,
     files: {
       maxBytes: options.files?.maxBytes ?? 20 * 1024 * 1024,
+      maxMemoryMb: options.files?.maxMemoryMb ?? 512,
       maxPages: options.files?.maxPages ?? 500,
       timeoutMs: options.files?.timeoutMs ?? 60_000,
     },

@@ -104,10 +104,12 @@ export type RetrievalPluginOptions = {
   /**
    * Limits on reading uploaded files (sources with `file`): files larger than `maxBytes` are not
    * read, PDF pages past `maxPages` are left out (the state says so), and reading stops after
-   * `timeoutMs` (checked between pages), each leaving the document's fields indexed.
-   * @default { maxBytes: 20 MB, maxPages: 500, timeoutMs: 60000 }
+   * `timeoutMs`, keeping the pages read by then. PDFs are read in a worker thread whose heap may
+   * grow to `maxMemoryMb`; one that needs more is unreadable. Each leaves the document's fields
+   * indexed.
+   * @default { maxBytes: 20 MB, maxMemoryMb: 512, maxPages: 500, timeoutMs: 60000 }
    */
-  files?: { maxBytes?: number; maxPages?: number; timeoutMs?: number }
+  files?: { maxBytes?: number; maxMemoryMb?: number; maxPages?: number; timeoutMs?: number }
   /** Texts sent to the embedder in one call. Default 64. */
   embedBatchSize?: number
   /** In full-text ranking, how much a word in the title or in a heading counts against one in the text. */

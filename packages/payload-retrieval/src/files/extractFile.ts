@@ -1,4 +1,4 @@
-import type { FileLimits, FileText } from './fileLimits'
+import type { FileLimits, FileLogger, FileText } from './fileLimits'
 
 import { extractDocx } from './extractDocx'
 import { extractMarkdown, extractPlainText } from './extractMarkdown'
@@ -25,13 +25,14 @@ export async function extractFile(
   data: Uint8Array,
   file: { filename?: string; mimeType?: string },
   limits: FileLimits,
+  logger?: FileLogger,
 ): Promise<FileText> {
   if (data.byteLength > limits.maxBytes)
     throw new UnreadableFileError(
       `the file is ${megabytes(data.byteLength)}, more than the ${megabytes(limits.maxBytes)} limit`,
     )
   const kind = fileKindOf(file.mimeType, file.filename)
-  if (kind === 'pdf') return extractPdf(data, limits)
+  if (kind === 'pdf') return extractPdf(data, limits, logger)
   if (kind === 'docx') return extractDocx(data)
   if (kind === 'markdown') return extractMarkdown(data)
   if (kind === 'text') return extractPlainText(data)

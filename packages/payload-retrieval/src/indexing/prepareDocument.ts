@@ -38,7 +38,8 @@ async function fileBlocks(
   try {
     const data = await readUploadedFile(payload, slug, doc)
     const file = { filename: doc.filename as string | undefined, mimeType: doc.mimeType as string | undefined }
-    const { blocks, note } = await extractFile(data, file, context.files)
+    const logger = { warn: (msg: string) => payload.logger.warn({ msg: `[retrieval] ${msg}` }) }
+    const { blocks, note } = await extractFile(data, file, context.files, logger)
     return { blocks, problem: note ? { message: note, unreadable: false } : undefined }
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error
