@@ -3,7 +3,12 @@
  * and time limits; Word and Markdown by heading; and, for each kind of file with no readable text,
  * the reason an editor will see.
  */
+import { execFile } from 'node:child_process'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 
 import { extractFile } from '../../packages/payload-retrieval/src/files/extractFile'
@@ -183,6 +188,37 @@ describe('a process whose prototypes were extended', () => {
       expect(Object.prototype.propertyIsEnumerable.call(Array.prototype, 'pickOne')).toBe(true)
     } finally {
       delete prototype.pickOne
+    }
+  })
+})
+
+describe('the PDF worker under tsx', () => {
+  it('runs there too (the scripts, the seed and `npm run worker` use tsx), without falling back', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-pdf-worker-'))
+    const script = path.join(dir, 'read.mts')
+    const from = (file: string) => JSON.stringify(path.resolve(file))
+    fs.writeFileSync(
+      script,
+      `import { extractFile } from ${from('packages/payload-retrieval/src/files/extractFile.ts')}
+import { pdfWithPages } from ${from('tests/helpers/documentFiles.ts')}
+const warnings: string[] = []
+const limits = { maxBytes: 1e8, maxMemoryMb: 512, maxPages: 10, timeoutMs: 60_000 }
+const file = { filename: 'a.pdf', mimeType: 'application/pdf' }
+const { blocks } = await extractFile(await pdfWithPages(['Under tsx.']), file, limits, { warn: (m) => warnings.push(m) })
+console.log(JSON.stringify({ texts: blocks.map((block) => block.text), warnings }))
+`,
+    )
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--conditions=development', '--import', 'tsx', script],
+        {
+          cwd: process.cwd(),
+        },
+      )
+      expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ texts: ['Under tsx.'], warnings: [] })
+    } finally {
+      fs.rmSync(dir, { force: true, recursive: true })
     }
   })
 })

@@ -2,7 +2,7 @@ import type { FileLimits } from './fileLimits'
 
 import { Worker } from 'node:worker_threads'
 
-import { type PdfWorkerData, pdfWorkerMain, type PdfWorkerMessage } from './pdfWorkerMain'
+import { type PdfWorkerData, type PdfWorkerMessage, pdfWorkerSource } from './pdfWorkerSource'
 
 /** A PDF's pages as read: the text of each page read (by number), and why reading stopped early. */
 export type PdfPages = { pages: number; stopped?: 'time'; texts: Map<number, string> }
@@ -24,8 +24,6 @@ export class PdfWorkerUnavailable extends Error {
 export class PdfOutOfMemory extends Error {
   name = 'PdfOutOfMemory'
 }
-
-const workerSource = `(${pdfWorkerMain.toString()})()`
 
 // What pdf.js throws about a file it cannot open (its exception classes' names).
 const pdfExceptions = new Set([
@@ -50,7 +48,7 @@ export function readPdfInWorker(data: Uint8Array, limits: FileLimits): Promise<P
     let settled = false
     let opened = false
     const workerData: PdfWorkerData = { data, maxPages: limits.maxPages }
-    const worker = new Worker(workerSource, {
+    const worker = new Worker(pdfWorkerSource, {
       eval: true,
       resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb },
       workerData,
