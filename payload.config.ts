@@ -20,7 +20,7 @@ import { Roles } from './src/collections/Roles'
 import { Skills } from './src/collections/Skills'
 import { Users } from './src/collections/Users'
 import { chatOptions } from './src/config/chatOptions'
-import { jobsAutoRun, jobsLeaseSeconds } from './src/config/env'
+import { jobsAutoRun, jobsLeaseSeconds, megabytesFromEnv } from './src/config/env'
 import { mcpOptions } from './src/config/mcpOptions'
 import { retrievalOptions } from './src/config/retrievalOptions'
 import { mediaStoragePlugin } from './src/config/storageOptions'
@@ -34,7 +34,6 @@ import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditL
 import { withTextTypeChecks } from './src/hooks/rejectNonTextValues'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const megabytes = (value: string | undefined, fallback: number) => (Number(value) || fallback) * 1024 * 1024
 
 /**
  * The app's config; `overrides` lets tests and scripts run the same app with other retrieval options,
@@ -99,7 +98,7 @@ export const buildAppConfig = (
       outputFile: path.resolve(dirname, 'payload-types.ts'),
     },
     upload: {
-      limits: { fileSize: megabytes(process.env.MAX_UPLOAD_MB, 10) },
+      limits: { fileSize: megabytesFromEnv('MAX_UPLOAD_MB', 10) },
     },
   })
 

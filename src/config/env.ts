@@ -1,6 +1,10 @@
 /** A setting from the environment; unset and empty both mean the fallback. */
 export const env = (name: string, fallback: string) => process.env[name] || fallback
 
+/** A size in megabytes from the environment, in bytes (`fallback` when unset or not a number). */
+export const megabytesFromEnv = (name: string, fallback: number) =>
+  (Number(process.env[name]) || fallback) * 1024 * 1024
+
 /** The window every rate limit counts in (RATE_LIMIT_WINDOW_SECONDS, default a minute). */
 export const rateLimitWindowSeconds = () => Number(env('RATE_LIMIT_WINDOW_SECONDS', '60'))
 

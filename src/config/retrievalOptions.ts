@@ -13,7 +13,7 @@ import {
 import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
 import { documentExtension, documentFileUrl, documentPageUrl } from '../documents/documentFileTypes'
-import { env, jobsAutoRun, rateLimitWindowSeconds } from './env'
+import { env, jobsAutoRun, megabytesFromEnv, rateLimitWindowSeconds } from './env'
 import { expansionFromEnv } from './queryExpansion'
 
 /** EMBEDDING_DIMENSIONS (default 1536): the size of the index's vector column, and of the model's vectors. */
@@ -42,8 +42,6 @@ export function embedderFromEnv(): Embedder | undefined {
     timeoutMs: Number(env('OPENAI_TIMEOUT_MS', '30000')),
   })
 }
-
-const megabytes = (value: string) => Number(value) * 1024 * 1024
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
@@ -118,7 +116,7 @@ export function retrievalOptions(): RetrievalPluginOptions {
       },
     },
     files: {
-      maxBytes: megabytes(env('DOCUMENT_MAX_MB', '20')),
+      maxBytes: megabytesFromEnv('DOCUMENT_MAX_MB', 20),
       maxMemoryMb: Number(env('DOCUMENT_MAX_MEMORY_MB', '512')),
       maxPages: Number(env('DOCUMENT_MAX_PAGES', '500')),
       timeoutMs: Number(env('DOCUMENT_TIMEOUT_MS', '60000')),

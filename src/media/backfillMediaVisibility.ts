@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { existingMediaIds } from './existingMediaIds'
-import { mediaIdsIn } from './mediaIdsIn'
+import { mediaIdsIn, selectMediaFields } from './mediaIdsIn'
 import { mediaRefsFieldName } from './mediaRefsField'
 import { mediaSources } from './mediaSources'
 import { refreshMediaVisibility } from './refreshMediaVisibility'
@@ -17,9 +17,8 @@ export async function backfillMediaVisibility(req: PayloadRequest): Promise<void
   const { db } = req.payload
   for (const { collection, fields } of mediaSources) {
     // The adapter reads the main rows, trashed ones included (restoring one from the trash saves it anyway).
-    // Only the fields that show media (so no joins either): this runs in a migration, and columns and
-    // tables that later migrations add (a join's collection, say) are not there yet.
-    const select = Object.fromEntries([...(fields.richText ?? []), ...(fields.uploads ?? [])].map((name) => [name, true as const]))
+    // Only the fields that show media: later migrations' columns and tables are not there yet.
+    const select = selectMediaFields(fields)
     const { docs } = await db.find<Record<string, unknown> & { id: number | string }>({ collection, limit: 0, pagination: false, req, select })
     for (const doc of docs) {
       const refs = await existingMediaIds(req, mediaIdsIn(doc, fields))

@@ -3,6 +3,13 @@ import { idOf } from '../access/idOf'
 /** Where a document keeps its media: upload fields, and rich-text fields whose upload nodes embed them. */
 export type MediaFields = { richText?: string[]; uploads?: string[] }
 
+/**
+ * A `select` of just the fields that show media. Reads that only look for media use it: it leaves
+ * out joins, and columns and tables added after the media-visibility migration, which runs them.
+ */
+export const selectMediaFields = (fields: MediaFields): Record<string, true> =>
+  Object.fromEntries([...(fields.richText ?? []), ...(fields.uploads ?? [])].map((name) => [name, true]))
+
 type LexicalNode = { children?: unknown[]; relationTo?: string; type?: string; value?: unknown }
 
 function uploadsInRichText(node: unknown, into: Set<number | string>): void {

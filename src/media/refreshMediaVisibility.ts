@@ -2,11 +2,14 @@ import type { PayloadRequest } from 'payload'
 
 import { idOf } from '../access/idOf'
 import { lockMediaRows } from './lockMediaRows'
-import { mediaIdsIn } from './mediaIdsIn'
+import { mediaIdsIn, selectMediaFields } from './mediaIdsIn'
 import { mediaRefsFieldName } from './mediaRefsField'
 import { mediaSources, profileMediaFields } from './mediaSources'
 
 type Id = number | string
+
+// The media-visibility migration runs this too, before later columns of the profile exist.
+const profileMediaSelect = selectMediaFields(profileMediaFields)
 
 /** Which of `ids` something visitors can read shows: a published, untrashed document, a skill or the profile. */
 async function idsInUse(req: PayloadRequest, ids: Id[]): Promise<Set<string>> {
@@ -24,9 +27,7 @@ async function idsInUse(req: PayloadRequest, ids: Id[]): Promise<Set<string>> {
     })
     for (const doc of docs) for (const ref of ((doc as unknown as Record<string, unknown>)[mediaRefsFieldName] as unknown[]) ?? []) used.add(String(idOf(ref)))
   }
-  // Only the fields that show media (the media-visibility migration runs this before later columns exist).
-  const select = Object.fromEntries([...(profileMediaFields.richText ?? []), ...(profileMediaFields.uploads ?? [])].map((name) => [name, true as const]))
-  const profile = await req.payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: true, req, select })
+  const profile = await req.payload.findGlobal({ slug: 'profile', depth: 0, overrideAccess: true, req, select: profileMediaSelect })
   for (const id of mediaIdsIn(profile as unknown as Record<string, unknown>, profileMediaFields)) used.add(String(id))
   return used
 }

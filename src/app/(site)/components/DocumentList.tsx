@@ -1,13 +1,13 @@
 import type { DocumentSummary } from '../data/documents'
 
-import { documentFileUrl, documentPageUrl } from '../../../documents/documentFileTypes'
+import { documentExtension, documentFileUrl, documentPageUrl } from '../../../documents/documentFileTypes'
 
 const kinds: Record<string, string> = { docx: 'Word', md: 'Markdown', pdf: 'PDF', txt: 'Text' }
 
 /** "PDF, 48 KB": what a download link says about the file. */
 export function fileLabel(doc: Pick<DocumentSummary, 'filename' | 'filesize'>): string {
-  const extension = /\.([a-z0-9]+)$/i.exec(doc.filename ?? '')?.[1]?.toLowerCase() ?? ''
-  const kind = kinds[extension === 'markdown' ? 'md' : extension] ?? extension.toUpperCase()
+  const extension = documentExtension(doc.filename)
+  const kind = kinds[extension] ?? extension.toUpperCase()
   const size = doc.filesize ? `, ${Math.max(1, Math.round(doc.filesize / 1024))} KB` : ''
   return `${kind}${size}`
 }

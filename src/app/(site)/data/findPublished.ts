@@ -8,8 +8,12 @@ type DocOf<C extends PreviewCollection> = C extends 'projects' ? Project : BlogP
 
 const published: Where = { _status: { equals: 'published' } }
 
-/** Never read a project's private notes into the site, whoever is looking. */
-const selectFor = (collection: PreviewCollection) => (collection === 'projects' ? { internalNotes: false } : undefined)
+/**
+ * Never read a project's private notes into the site, whoever is looking; nor the `documents` join,
+ * which the page lists on its own (published documents only, `data/documents.ts`).
+ */
+const selectFor = (collection: PreviewCollection) =>
+  collection === 'projects' ? { documents: false, internalNotes: false } : { documents: false }
 
 /**
  * The project or blog post at `slug`, or null. Visitors get the published version (a newer draft
