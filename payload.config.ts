@@ -32,6 +32,7 @@ import { Profile } from './src/globals/Profile'
 import { answerDatabaseUnavailable } from './src/hooks/answerDatabaseUnavailable'
 import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditLog'
 import { withTextTypeChecks } from './src/hooks/rejectNonTextValues'
+import { withGlobalPageInvalidation, withPageInvalidation } from './src/pageCache/invalidatePages'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -49,7 +50,13 @@ export const buildAppConfig = (
       meta: { titleSuffix: ' · askfolio' },
       user: Users.slug,
     },
-    collections: [Projects, BlogPosts, Documents, Skills, Media, Users, Roles]
+    // The collections the site shows invalidate its cached pages when they change.
+    collections: [
+      ...[Projects, BlogPosts, Documents, Skills, Media].map(withPageInvalidation()),
+      // A blog post names its author.
+      withPageInvalidation({ shownFields: ['name'] })(Users),
+      Roles,
+    ]
       .map(withAuditLog)
       .concat(AuditLogs)
       .map(withTextTypeChecks)
@@ -68,7 +75,7 @@ export const buildAppConfig = (
         BlocksFeature({ blocks: [CodeBlock()] }),
       ],
     }),
-    globals: [Profile].map(withGlobalAuditLog),
+    globals: [Profile].map(withGlobalPageInvalidation).map(withGlobalAuditLog),
     graphQL: { disablePlaygroundInProduction: true },
     // A request that failed because the database is unreachable answers 503 with Retry-After.
     hooks: { afterError: [answerDatabaseUnavailable] },

@@ -9,7 +9,10 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { megabytesFromEnv } from './src/config/env'
 import { resolveDatabase } from './src/db/resolveDatabase'
+import { followInvalidations } from './src/pageCache/followInvalidations'
+import { installPageCache } from './src/pageCache/pageCacheStore'
 import { clientAddress, parseTrustProxy } from './src/server/clientAddress'
 import { closePayload } from './src/server/closePayload'
 import { compressResponses } from './src/server/compressResponses'
@@ -18,6 +21,7 @@ import { gracefulShutdown } from './src/server/gracefulShutdown'
 import { liveness, readiness } from './src/server/health'
 import { isLoopbackHost } from './src/server/isLoopbackHost'
 import { limitJsonBodies, maxJsonBodyBytes } from './src/server/limitJsonBodies'
+import { pageCacheControl } from './src/server/pageCacheControl'
 import { prepareDatabase } from './src/server/prepareDatabase'
 import { prepareEnvironment } from './src/server/prepareEnvironment'
 import { publicUrlProblem } from './src/server/publicUrlProblem'
@@ -75,6 +79,7 @@ if (process.env.LOG_REQUESTS !== 'false') {
   app.use(requestLogger({ format: production ? 'json' : 'text', skip: production ? [] : ['/_next/', '/__nextjs'] }))
 }
 app.use(securityHeaders)
+app.use(pageCacheControl)
 app.use(compressResponses())
 app.use(clientAddress)
 app.get('/healthz', liveness)
@@ -82,6 +87,17 @@ app.get('/readyz', ready.handler)
 app.use(limitJsonBodies({ maxBytes: maxJsonBodyBytes() }))
 app.use(databaseGate({ probe: ready.check }))
 app.use((req, res) => handle(req, res))
+
+// In production, Next.js serves the site's pages from memory (src/pageCache) and this instance drops
+// them as any instance's writes change them. Development renders every request.
+const pageCache =
+  production && process.env.PAGE_CACHE !== 'off'
+    ? followInvalidations({
+        connectionString: db.url,
+        listen: process.env.DATABASE_EMBEDDED !== 'true',
+        store: installPageCache({ maxBytes: megabytesFromEnv('PAGE_CACHE_MB', 64) }),
+      })
+    : undefined
 
 await nextApp.prepare()
 server.listen(port, hostname, () => {
@@ -98,6 +114,7 @@ server.listen(port, hostname, () => {
 gracefulShutdown(server, [
   { name: 'readiness pool', run: ready.close },
   { name: 'next', run: () => nextApp.close() },
+  { name: 'page cache', run: async () => pageCache?.close() },
   { name: 'payload', run: () => closePayload() },
   { name: 'database', run: db.stop },
 ])

@@ -20,6 +20,7 @@ import * as migration_20261203_091356_mcp_api_keys from './20261203_091356_mcp_a
 import * as migration_20261204_004745_documents from './20261204_004745_documents'
 import * as migration_20261204_005000_document_grants from './20261204_005000_document_grants'
 import * as migration_20261204_005100_retrieval_pages from './20261204_005100_retrieval_pages'
+import * as migration_20261204_040000_page_cache_invalidations from './20261204_040000_page_cache_invalidations'
 
 export const migrations = [
   {
@@ -131,5 +132,10 @@ export const migrations = [
     up: migration_20261204_005100_retrieval_pages.up,
     down: migration_20261204_005100_retrieval_pages.down,
     name: '20261204_005100_retrieval_pages',
+  },
+  {
+    up: migration_20261204_040000_page_cache_invalidations.up,
+    down: migration_20261204_040000_page_cache_invalidations.down,
+    name: '20261204_040000_page_cache_invalidations',
   },
 ]

@@ -39,7 +39,7 @@ export {
   retrievalSchemaVersion,
 } from './schema/retrievalMigration'
 // The gateway's helpers, for a companion plugin's own reports (its SQL still goes through one place).
-export { adapterOf, databaseOf, queryRows } from './store/database'
+export { adapterOf, databaseOf, queryRows, requestDatabase } from './store/database'
 export { collectionStore, type CollectionStore, findGlobalBySlug, type StoreOptions } from './store/collectionStore'
 export {
   addressFromHeader,

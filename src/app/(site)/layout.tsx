@@ -4,14 +4,14 @@ import type { ReactNode } from 'react'
 import { PreviewBanner } from './components/PreviewBanner'
 import { SiteFooter } from './components/SiteFooter'
 import { SiteHeader } from './components/SiteHeader'
+import { building } from './data/cachedRead'
 import { getProfile, isPreviewing } from './data/request'
 import './site.css'
-
-export const dynamic = 'force-dynamic'
 
 const publicUrl = process.env.PUBLIC_URL
 
 export async function generateMetadata(): Promise<Metadata> {
+  if (building()) return {}
   const profile = await getProfile()
   const name = profile.name || 'askfolio'
   return {
@@ -25,6 +25,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { colorScheme: 'light dark' }
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
+  // `next build` renders the static pages once, for nothing: they are never served (cachedRead.ts).
+  if (building())
+    return (
+      <html lang="en">
+        <body />
+      </html>
+    )
   const [profile, preview] = await Promise.all([getProfile(), isPreviewing()])
   return (
     <html lang="en">

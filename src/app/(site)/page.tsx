@@ -8,31 +8,30 @@ import { ProjectGrid } from './components/ProjectCard'
 import { RichText } from './components/RichText'
 import { SkillGroups } from './components/SkillGroups'
 import { SocialLinks } from './components/SocialLinks'
-import { listPosts, listProjects } from './data/findPublished'
+import { building } from './data/cachedRead'
 import { pageMetadata } from './data/metadata'
-import { getProfile, getSitePayload } from './data/request'
-import { groupSkillsByCategory, listSkills } from './data/skills'
-
-export const dynamic = 'force-dynamic'
+import { getProfile, site } from './data/request'
+import { groupSkillsByCategory } from './data/skills'
 
 export async function generateMetadata(): Promise<Metadata> {
+  if (building()) return {}
   const profile = await getProfile()
   const meta = pageMetadata({ description: profile.headline, image: profile.avatar, title: profile.name || 'askfolio' })
   return { ...meta, title: { absolute: profile.name || 'askfolio' } }
 }
 
 export default async function HomePage() {
-  const payload = await getSitePayload()
+  if (building()) return null
   const [profile, featured, posts, skills] = await Promise.all([
     getProfile(),
-    listProjects(payload, { featured: true, limit: 6 }),
-    listPosts(payload, { limit: 5 }),
-    listSkills(payload),
+    site.projects({ featured: true, limit: 6 }),
+    site.posts({ limit: 5 }),
+    site.skills(),
   ])
   // The CV shows once its document is published (a visitor's read leaves an unpublished one as an id).
   const cv = typeof profile.cv === 'object' && profile.cv?._status === 'published' ? profile.cv : null
   // Without featured projects, the newest ones stand in.
-  const projects = featured.length > 0 ? featured : await listProjects(payload, { limit: 3 })
+  const projects = featured.length > 0 ? featured : await site.projects({ limit: 3 })
   return (
     <>
       <section aria-labelledby="intro" className="intro">

@@ -1,15 +1,14 @@
 import type { Metadata } from 'next'
 
 import { PostList } from '../components/PostList'
-import { listPosts } from '../data/findPublished'
-import { getSitePayload } from '../data/request'
-
-export const dynamic = 'force-dynamic'
+import { building } from '../data/cachedRead'
+import { site } from '../data/request'
 
 export const metadata: Metadata = { description: 'Notes on what I build and learn.', title: 'Blog' }
 
 export default async function BlogPage() {
-  const posts = await listPosts(await getSitePayload())
+  if (building()) return null
+  const posts = await site.posts()
   return (
     <>
       <h1>Blog</h1>

@@ -6,15 +6,22 @@ import { cache } from 'react'
 
 import config from '@payload-config'
 
+import { linkedTags, tagPage } from './cachedRead'
+import { findBySlug } from './findPublished'
 import { authorizePreview } from './previewAccess'
 import { type PreviewCollection, type ReadOptions, visitor } from './readOptions'
+import { visitorReads } from './visitorReads'
 
 /** Per-request helpers for the pages: each runs once per request however many components ask. */
 export const getSitePayload = () => getPayload({ config })
 
+/** The visitor's reads, through the data cache (visitorReads.ts). */
+export const site = visitorReads(getSitePayload)
+
 export const getProfile = cache(async (): Promise<Profile> => {
-  const payload = await getSitePayload()
-  return payload.findGlobal({ slug: 'profile', depth: 1, overrideAccess: false })
+  const profile = await site.profile()
+  await tagPage(linkedTags(profile.bio))
+  return profile
 })
 
 export const isPreviewing = cache(async () => (await draftMode()).isEnabled)
@@ -29,3 +36,13 @@ export const getReadOptions = cache(async (collection: PreviewCollection): Promi
   const decision = await authorizePreview(payload, await headers(), collection)
   return decision.ok ? { preview: true, user: decision.user } : visitor
 })
+
+/**
+ * The project or post at `slug` as the page shows it: in preview, the latest version the user may
+ * read, read directly with their rights; otherwise the published one, through the data cache.
+ */
+export async function findForPage<C extends PreviewCollection>(collection: C, slug: string) {
+  const options = await getReadOptions(collection)
+  if (options.preview) return findBySlug(await getSitePayload(), collection, slug, options)
+  return site.publishedBySlug(collection, slug)
+}

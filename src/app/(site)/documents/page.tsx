@@ -1,10 +1,8 @@
 import type { Metadata } from 'next'
 
 import { DocumentList } from '../components/DocumentList'
-import { listDocuments } from '../data/documents'
-import { getSitePayload } from '../data/request'
-
-export const dynamic = 'force-dynamic'
+import { building } from '../data/cachedRead'
+import { site } from '../data/request'
 
 export const metadata: Metadata = {
   description: 'CV, case studies and other documents to read or download.',
@@ -12,7 +10,8 @@ export const metadata: Metadata = {
 }
 
 export default async function DocumentsPage() {
-  const documents = await listDocuments(await getSitePayload())
+  if (building()) return null
+  const documents = await site.documents()
   return (
     <>
       <h1>Documents</h1>

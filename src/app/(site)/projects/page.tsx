@@ -1,15 +1,14 @@
 import type { Metadata } from 'next'
 
 import { ProjectGrid } from '../components/ProjectCard'
-import { listProjects } from '../data/findPublished'
-import { getSitePayload } from '../data/request'
-
-export const dynamic = 'force-dynamic'
+import { building } from '../data/cachedRead'
+import { site } from '../data/request'
 
 export const metadata: Metadata = { description: 'Everything I have built and published here.', title: 'Projects' }
 
 export default async function ProjectsPage() {
-  const projects = await listProjects(await getSitePayload())
+  if (building()) return null
+  const projects = await site.projects()
   return (
     <>
       <h1>Projects</h1>

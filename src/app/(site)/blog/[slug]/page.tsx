@@ -11,18 +11,17 @@ import { MediaImage } from '../../components/MediaImage'
 import { DraftNote } from '../../components/PreviewBanner'
 import { RichText } from '../../components/RichText'
 import { SkillLinks } from '../../components/SkillLinks'
-import { listDocuments } from '../../data/documents'
-import { findBySlug } from '../../data/findPublished'
 import { pageMetadata } from '../../data/metadata'
-import { getReadOptions, getSitePayload } from '../../data/request'
+import { findForPage, getReadOptions, site } from '../../data/request'
 
-export const dynamic = 'force-dynamic'
+/** Rendered on a visitor's first request and cached from then on (none at build: no database is needed to build). */
+export const generateStaticParams = async () => []
 
 type Props = { params: Promise<{ slug: string }> }
 
 const loadPost = cache(async (slug: string) => {
   const options = await getReadOptions('blog-posts')
-  const post = await findBySlug(await getSitePayload(), 'blog-posts', slug, options)
+  const post = await findForPage('blog-posts', slug)
   // The author is named only when visitors may read the user (a preview reads with the editor's rights).
   const author = !options.preview && post?.author && typeof post.author === 'object' ? post.author.name : null
   return post && { author, post }
@@ -39,7 +38,7 @@ export default async function BlogPostPage({ params }: Props) {
   const found = await loadPost((await params).slug)
   if (!found) notFound()
   const { author, post }: { author: null | string; post: BlogPost } = found
-  const documents = await listDocuments(await getSitePayload(), { post: post.id })
+  const documents = await site.documents({ post: post.id })
   return (
     <article className="entry">
       {post._status === 'draft' && <DraftNote />}

@@ -6,15 +6,15 @@ import { cache } from 'react'
 import { DownloadLink } from '../../components/DocumentList'
 import { FormattedDate } from '../../components/FormattedDate'
 import { SkillLinks } from '../../components/SkillLinks'
-import { findDocumentBySlug } from '../../data/documents'
 import { pageMetadata } from '../../data/metadata'
-import { getSitePayload } from '../../data/request'
+import { site } from '../../data/request'
 
-export const dynamic = 'force-dynamic'
+/** Rendered on a visitor's first request and cached from then on (none at build: no database is needed to build). */
+export const generateStaticParams = async () => []
 
 type Props = { params: Promise<{ slug: string }> }
 
-const loadDocument = cache(async (slug: string) => findDocumentBySlug(await getSitePayload(), slug))
+const loadDocument = cache(async (slug: string) => site.documentBySlug(slug))
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const doc = await loadDocument((await params).slug)

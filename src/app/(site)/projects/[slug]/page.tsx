@@ -10,18 +10,15 @@ import { DraftNote } from '../../components/PreviewBanner'
 import { RichText } from '../../components/RichText'
 import { safeHref } from '../../components/safeHref'
 import { SkillLinks } from '../../components/SkillLinks'
-import { listDocuments } from '../../data/documents'
-import { findBySlug } from '../../data/findPublished'
 import { pageMetadata } from '../../data/metadata'
-import { getReadOptions, getSitePayload } from '../../data/request'
+import { findForPage, site } from '../../data/request'
 
-export const dynamic = 'force-dynamic'
+/** Rendered on a visitor's first request and cached from then on (none at build: no database is needed to build). */
+export const generateStaticParams = async () => []
 
 type Props = { params: Promise<{ slug: string }> }
 
-const loadProject = cache(async (slug: string) =>
-  findBySlug(await getSitePayload(), 'projects', slug, await getReadOptions('projects')),
-)
+const loadProject = cache(async (slug: string) => findForPage('projects', slug))
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const project = await loadProject((await params).slug)
@@ -37,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectPage({ params }: Props) {
   const project = await loadProject((await params).slug)
   if (!project) notFound()
-  const documents = await listDocuments(await getSitePayload(), { project: project.id })
+  const documents = await site.documents({ project: project.id })
   const repo = safeHref(project.repoUrl)
   const live = safeHref(project.liveUrl)
   return (

@@ -6,14 +6,14 @@ import { cache } from 'react'
 import { PostList } from '../../components/PostList'
 import { ProjectGrid } from '../../components/ProjectCard'
 import { categoryTitle } from '../../components/SkillGroups'
-import { getSitePayload } from '../../data/request'
-import { findSkillBySlug, findSkillUsage } from '../../data/skills'
+import { site } from '../../data/request'
 
-export const dynamic = 'force-dynamic'
+/** Rendered on a visitor's first request and cached from then on (none at build: no database is needed to build). */
+export const generateStaticParams = async () => []
 
 type Props = { params: Promise<{ slug: string }> }
 
-const loadSkill = cache(async (slug: string) => findSkillBySlug(await getSitePayload(), slug))
+const loadSkill = cache(async (slug: string) => site.skillBySlug(slug))
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const skill = await loadSkill((await params).slug)
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SkillPage({ params }: Props) {
   const skill = await loadSkill((await params).slug)
   if (!skill) notFound()
-  const { posts, projects } = await findSkillUsage(await getSitePayload(), skill.id)
+  const [projects, posts] = await Promise.all([site.projects({ skill: skill.id }), site.posts({ skill: skill.id })])
   return (
     <article className="entry">
       <header className="entry-header">

@@ -1,0 +1,13 @@
+/**
+ * The tags the site's visitor reads carry and publishing invalidates: a collection's lists, one
+ * document by its slug (its page, or the 404 where it would be) and by its id (links to it), and the
+ * profile, which every page shows in its header and footer.
+ */
+export const listTag = (collection: string): string => collection
+
+export const slugTag = (collection: string, slug: string): string => `${collection}/${slug}`
+
+/** One document wherever it is referred to (a rich-text link shows its slug, or plain text while it is a draft). */
+export const idTag = (collection: string, id: number | string): string => `${collection}#${id}`
+
+export const profileTag = 'profile'
