@@ -71,6 +71,14 @@ describe('the invalidation log', () => {
     ])
   })
 
+  it('speaks for trashing and restoring', async () => {
+    const switchyard = await project('switchyard')
+    await payload.update({ collection: 'projects', data: { deletedAt: new Date().toISOString() }, id: switchyard.id })
+    await payload.update({ collection: 'projects', data: { deletedAt: null }, id: switchyard.id, trash: true })
+    const tags = ['projects', `projects#${switchyard.id}`, 'projects/switchyard']
+    expect(await entries()).toEqual([tags, tags])
+  })
+
   it('names the profile for a profile change, and users only when a name changes', async () => {
     await payload.updateGlobal({ data: { headline: 'A new headline' }, slug: 'profile' })
     expect(await entries()).toEqual([['profile']])

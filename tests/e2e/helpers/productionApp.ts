@@ -7,7 +7,14 @@ import path from 'node:path'
 import { freePort } from '../../helpers/freePort'
 import { ensureBuild } from '../../helpers/nextBuild'
 
-export type ProductionApp = { base: string; output: () => string; port: number; stop: () => Promise<void> }
+export type ProductionApp = {
+  base: string
+  /** Where its data lives; a second instance on the same database gets DATA_DIR and MEDIA_DIR from here. */
+  dataDir: string
+  output: () => string
+  port: number
+  stop: () => Promise<void>
+}
 
 // Its own build folder, so a developer's `.next` (dev or production) is left alone.
 export const e2eDistDir = '.next/e2e'
@@ -68,5 +75,5 @@ export async function startProductionApp(env: Record<string, string> = {}): Prom
     if (seeded) break
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  return { base, output: () => log, port, stop }
+  return { base, dataDir: childEnv.DATA_DIR!, output: () => log, port, stop }
 }
