@@ -13,6 +13,7 @@ import { megabytesFromEnv } from './src/config/env'
 import { resolveDatabase } from './src/db/resolveDatabase'
 import { followInvalidations } from './src/pageCache/followInvalidations'
 import { installPageCache } from './src/pageCache/pageCacheStore'
+import { serveCachedPage } from './src/pageCache/serveCachedPage'
 import { clientAddress, parseTrustProxy } from './src/server/clientAddress'
 import { closePayload } from './src/server/closePayload'
 import { compressResponses } from './src/server/compressResponses'
@@ -82,6 +83,8 @@ app.use(securityHeaders)
 app.use(pageCacheControl)
 app.use(compressResponses())
 app.use(clientAddress)
+// Pages Next.js has cached go out from memory at once (production only: the store exists there).
+app.use(serveCachedPage)
 app.get('/healthz', liveness)
 app.get('/readyz', ready.handler)
 app.use(limitJsonBodies({ maxBytes: maxJsonBodyBytes() }))

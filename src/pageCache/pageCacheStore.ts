@@ -15,6 +15,16 @@ type SetContext = { tags?: string[] }
 
 type Entry = { key: string; size: number; stored: HandlerValue; tags: string[] }
 
+/** A rendered page as serveCachedPage.ts sends it. */
+export type CachedPage = { headers?: Record<string, unknown>; html: string; status?: number }
+
+/** The address a page entry is for: Next keys them `/route-cache/APP_PAGE/<route>/$<pathname>`, the home page as `/index`. */
+function pagePathOf(key: string, value: null | Tagged): string | undefined {
+  if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return undefined
+  const path = /^\/route-cache\/APP_PAGE\/[^/]+\/\$(\/.*)$/.exec(key)?.[1]
+  return path === '/index' ? '/' : path
+}
+
 export type PageCacheStats = { bytes: number; entries: number; invalidations: number; maxBytes: number }
 
 const tagsHeader = 'x-next-cache-tags'
@@ -45,6 +55,7 @@ export class PageCacheStore {
   private bytes = 0
   private readonly entries = new Map<string, Entry>()
   private readonly byTag = new Map<string, Set<string>>()
+  private readonly pageKeys = new Map<string, string>()
   /** Bumped by every invalidation; what a tag (or everything) was last invalidated at. */
   private generation = 0
   private everythingAt = 0
@@ -83,6 +94,8 @@ export class PageCacheStore {
     if (entry.size > this.maxBytes) return
     this.entries.set(key, entry)
     this.bytes += entry.size
+    const path = pagePathOf(key, value)
+    if (path) this.pageKeys.set(path, key)
     for (const tag of tags) {
       let keys = this.byTag.get(tag)
       if (!keys) this.byTag.set(tag, (keys = new Set()))
@@ -109,6 +122,13 @@ export class PageCacheStore {
     for (const key of [...this.entries.keys()]) this.remove(key)
   }
 
+  /** The cached page at `pathname` (as a visitor asks for it), if there is one. */
+  findPage(pathname: string): CachedPage | undefined {
+    const key = this.enabled ? this.pageKeys.get(pathname) : undefined
+    // The stored value itself: the same object for as long as this copy is cached.
+    return (key === undefined ? undefined : (this.get(key)?.value ?? undefined)) as CachedPage | undefined
+  }
+
   has(key: string): boolean {
     return this.entries.has(key)
   }
@@ -127,6 +147,8 @@ export class PageCacheStore {
     if (!entry) return
     this.entries.delete(key)
     this.bytes -= entry.size
+    const path = pagePathOf(key, entry.stored.value)
+    if (path && this.pageKeys.get(path) === key) this.pageKeys.delete(path)
     for (const tag of entry.tags) {
       const keys = this.byTag.get(tag)
       keys?.delete(key)
