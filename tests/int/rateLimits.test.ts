@@ -5,10 +5,12 @@
  */
 import type { Payload } from 'payload'
 
-import { hitRateLimit } from '@askfolio/payload-retrieval'
+import { databaseOf, hitRateLimit, hitRateLimits, queryRows } from '@askfolio/payload-retrieval'
+import { sql } from '@payloadcms/db-postgres/drizzle'
 import { getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { rateLimitTable } from '../../packages/payload-retrieval/src/rateLimit/rateLimitTable'
 import { useApiTest } from '../helpers/apiTest'
 import { destroyPayload } from '../helpers/payload'
 import { rawRequest } from '../helpers/rawRequest'
@@ -73,6 +75,51 @@ describe('search', () => {
     await nextWindow()
     for (let i = 0; i < 5; i++) await hitRateLimit(secondInstance, 'search:127.0.0.1', { limit: 5, windowSeconds })
     expect((await test.api.get('/api/search?q=tide')).status).toBe(429)
+  })
+})
+
+describe('several limits at once', () => {
+  const rule = { limit: 2, windowSeconds }
+  const rateLimitRows = () =>
+    queryRows<{ count: number }>(databaseOf(test.payload), sql`select count from ${rateLimitTable}`)
+
+  it('counts each key only while those before it allow the request, across instances', async () => {
+    await nextWindow()
+    const checks = [
+      { key: 'several:first', rule },
+      { key: 'several:second', rule: { limit: 5, windowSeconds } },
+    ]
+    expect(await hitRateLimits(test.payload, checks)).toMatchObject({ allowed: true, remaining: 1 })
+    expect(await hitRateLimits(secondInstance, checks)).toMatchObject({ allowed: true, remaining: 0 })
+    // The first key refuses the third request, so the second key is not charged for it.
+    expect(await hitRateLimits(test.payload, checks)).toMatchObject({ allowed: false, remaining: 0 })
+    expect(await hitRateLimit(secondInstance, 'several:second', { limit: 5, windowSeconds })).toMatchObject({
+      allowed: true,
+      remaining: 2,
+    })
+    // A refusal by a later key is the answer, with that key's window.
+    const refusedLater = await hitRateLimits(test.payload, [
+      { key: 'several:other', rule },
+      { key: 'several:first', rule },
+    ])
+    expect(refusedLater.allowed).toBe(false)
+    expect(refusedLater.retryAfterSeconds).toBeLessThanOrEqual(windowSeconds)
+  })
+
+  it('sweeps windows older than a day in the same statement, never the keys it counts', async () => {
+    await nextWindow()
+    const before = (await rateLimitRows()).length
+    const db = databaseOf(test.payload)
+    const old = new Date(Date.now() - 2 * 86_400_000).toISOString()
+    await db.execute(
+      sql`insert into ${rateLimitTable} (key, window_start, count) values ('old-a', ${old}, 3), ('old-b', ${old}, 1)`,
+    )
+    expect(await rateLimitRows()).toHaveLength(before + 2)
+    await hitRateLimits(test.payload, [{ key: 'sweeping', rule }], undefined, true)
+    const keys = await queryRows<{ key: string }>(db, sql`select key from ${rateLimitTable}`)
+    expect(keys.map((row) => row.key)).not.toEqual(expect.arrayContaining(['old-a']))
+    expect(keys.map((row) => row.key)).not.toEqual(expect.arrayContaining(['old-b']))
+    expect(await hitRateLimit(test.payload, 'sweeping', rule)).toMatchObject({ remaining: 0 })
   })
 })
 

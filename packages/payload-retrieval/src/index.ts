@@ -45,6 +45,9 @@ export {
   addressFromHeader,
   clientAddressOf,
   hitRateLimit,
+  hitRateLimits,
+  type RateLimitCheck,
+  type RateLimitDecision,
   type RateLimitRule,
   tooManyRequests,
 } from './rateLimit/rateLimit'

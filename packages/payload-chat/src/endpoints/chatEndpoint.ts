@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ChatContext } from '../context'
 
-import { clientAddressOf, errorResponse, hitRateLimit, readJson, tooManyRequests } from '@askfolio/payload-retrieval'
+import { clientAddressOf, errorResponse, hitRateLimits, readJson, tooManyRequests } from '@askfolio/payload-retrieval'
 
 import { answerQuestion, type ChatOutcome } from '../answer/answerQuestion'
 import { publicSource } from '../answer/selectSources'
@@ -30,10 +30,11 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
     const question = validateQuestion(body, context, cors.headers)
     if (question instanceof Response) return question
 
-    // The session's count is only touched once the address's allows the question.
-    let decision = await hitRateLimit(payload, `chat:ip:${clientAddressOf(req)}`, context.limits.perIp)
-    if (decision.allowed && question.sessionId)
-      decision = await hitRateLimit(payload, `chat:session:${question.sessionId}`, context.limits.perSession)
+    // One statement; the session's count is only touched once the address's allows the question.
+    const decision = await hitRateLimits(payload, [
+      { key: `chat:ip:${clientAddressOf(req)}`, rule: context.limits.perIp },
+      ...(question.sessionId ? [{ key: `chat:session:${question.sessionId}`, rule: context.limits.perSession }] : []),
+    ])
     if (!decision.allowed) return tooManyRequests(decision, cors.headers)
 
     let session: null | Session = null
