@@ -6,11 +6,10 @@ import { clientAddressOf, errorResponse, hitRateLimits, readJson, tooManyRequest
 
 import { answerQuestion, type ChatOutcome } from '../answer/answerQuestion'
 import { publicSource } from '../answer/selectSources'
-import { createSession, findSession, type Session } from '../session/findSession'
-import { loadHistory } from '../session/loadHistory'
 import { newPublicId } from '../session/publicId'
 import { recordMessage } from '../session/recordMessage'
 import { corsFor } from './cors'
+import { openConversation } from './openConversation'
 import { validateQuestion } from './validateQuestion'
 
 const failedMessage = 'The answer could not be generated. Please try again in a moment.'
@@ -37,18 +36,9 @@ export const chatEndpoint = (context: ChatContext): Endpoint => ({
     ])
     if (!decision.allowed) return tooManyRequests(decision, cors.headers)
 
-    let session: null | Session = null
-    if (question.sessionId) {
-      session = await findSession(payload, question.sessionId)
-      if (!session)
-        return errorResponse(400, 'Unknown session: start a new conversation without "sessionId".', cors.headers)
-      if ((session.messageCount ?? 0) >= context.limits.messagesPerSession) {
-        return errorResponse(400, 'This conversation has reached its length limit: start a new one.', cors.headers)
-      }
-    }
-    const signedIn = context.userCollection && req.user?.collection === context.userCollection ? req.user.id : null
-    const current = session ?? (await createSession(payload, signedIn))
-    const history = session ? await loadHistory(payload, session.id, context.limits.historyTokens) : []
+    const conversation = await openConversation(req, context, question.sessionId, cors.headers)
+    if (conversation instanceof Response) return conversation
+    const { history, session: current } = conversation
     const messageId = newPublicId()
     const stopped = new AbortController()
     const signal = req.signal ? AbortSignal.any([req.signal, stopped.signal]) : stopped.signal

@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { formatAdminURL } from 'payload/shared'
 
 import { messagesSlug } from '../collections/chatCollections'
-import { collectionTable, queryRows } from '../store/database'
+import { queryRows, tableWithColumns } from '../store/database'
 import { linkableUrl } from './linkableUrl'
 
 export type ChatInsights = {
@@ -77,17 +77,6 @@ const columns = [
   'status',
   'unanswered',
 ] as const
-/** A Drizzle table and its columns, keyed by field name; interpolated into `sql`, they render as quoted names. */
-type MessagesTable = Record<(typeof columns)[number], unknown>
-
-/** The messages table, with every column the insights read. */
-function messagesTable(payload: Payload): MessagesTable {
-  const table = collectionTable(payload, messagesSlug)
-  const missing = columns.filter((column) => !table[column])
-  if (missing.length > 0) throw new Error(`The chat-messages table has no column for ${missing.join(', ')}.`)
-  return table as MessagesTable
-}
-
 const iso = (value: Date | string) => new Date(value).toISOString()
 const day = (date: Date) => date.toISOString().slice(0, 10)
 const truncate = (text: string, length: number) => (text.length > length ? `${text.slice(0, length).trimEnd()}…` : text)
@@ -103,7 +92,7 @@ export async function computeInsights(
 ): Promise<ChatInsights> {
   if (!Number.isInteger(days) || days < 1 || days > maxDays)
     throw new Error(`days must be a whole number from 1 to ${maxDays}`)
-  const m = messagesTable(payload)
+  const m = tableWithColumns(payload, messagesSlug, columns)
   const to = now.toISOString()
   const fromDate = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)))
   const from = fromDate.toISOString()

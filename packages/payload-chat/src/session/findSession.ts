@@ -1,22 +1,45 @@
 import type { Payload } from 'payload'
 
-import { newPublicId } from './publicId'
-import { sessionsStore } from './sessionsStore'
+import type { ChatTurn } from '../types'
+import type { StoredSession } from './session'
 
-export type Session = { id: number | string; messageCount?: null | number; publicId: string }
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
-export async function findSession(payload: Payload, publicId: string): Promise<null | Session> {
-  const { docs } = await sessionsStore.find(payload, {
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    where: { publicId: { equals: publicId } },
-  })
-  return docs[0] ?? null
-}
+import { messagesSlug, sessionsSlug } from '../collections/chatCollections'
+import { queryRows, tableWithColumns } from '../store/database'
 
-/** A new session; `userId` links it to the signed-in user who started it (null for a visitor). */
-export async function createSession(payload: Payload, userId: null | number | string = null): Promise<Session> {
-  const data = { messageCount: 0, publicId: newPublicId(), ...(userId === null ? {} : { user: userId }) }
-  return sessionsStore.create(payload, data, { depth: 0, overrideAccess: true })
+/** The most turns a prompt's history is chosen from (the token budget then takes the latest that fit). */
+export const historyTurns = 20
+
+type Row = { id: number | string; message_count: null | number; turns: ChatTurn[] }
+
+/**
+ * The session a follow-up names, with its latest answered turns (newest first), in one statement:
+ * a follow-up needs both, and the Local API would spend four round trips on them (each find counts
+ * its matches too). Null for an unknown session.
+ */
+export async function findSession(
+  payload: Payload,
+  publicId: string,
+): Promise<null | (StoredSession & { turns: ChatTurn[] })> {
+  const s = tableWithColumns(payload, sessionsSlug, ['id', 'messageCount', 'publicId'])
+  const m = tableWithColumns(payload, messagesSlug, ['answer', 'createdAt', 'id', 'question', 'session', 'status'])
+  const [row] = await queryRows<Row>(
+    payload,
+    sql`
+    select ${s.id} as id, ${s.messageCount} as message_count, coalesce((
+      select json_agg(json_build_object('question', latest.question, 'answer', coalesce(latest.answer, '')) order by latest.created_at desc, latest.id desc)
+      from (
+        select ${m.question} as question, ${m.answer} as answer, ${m.createdAt} as created_at, ${m.id} as id
+        from ${m}
+        where ${m.session} = ${s.id} and ${m.status} = 'complete'
+        order by ${m.createdAt} desc, ${m.id} desc
+        limit ${historyTurns}
+      ) latest
+    ), '[]'::json) as turns
+    from ${s} where ${s.publicId} = ${publicId}
+    limit 1`,
+  )
+  if (!row) return null
+  return { id: row.id, messageCount: Number(row.message_count ?? 0), publicId, turns: row.turns }
 }

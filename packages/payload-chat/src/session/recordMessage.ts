@@ -1,12 +1,11 @@
 import type { Payload } from 'payload'
 
 import type { ChatOutcome } from '../answer/answerQuestion'
-import type { Session } from './findSession'
+import type { Session } from './session'
 
-import { messagesStore } from './messagesStore'
-import { sessionsStore } from './sessionsStore'
+import { storeMessage } from './storeMessage'
 
-/** Stores one question and its outcome, and moves the session on. */
+/** Stores one question and its outcome, and moves the session on (a new session is stored with it). */
 export async function recordMessage(
   payload: Payload,
   {
@@ -17,8 +16,9 @@ export async function recordMessage(
     session,
   }: { model: string; outcome: ChatOutcome; publicId: string; question: string; session: Session },
 ): Promise<void> {
-  await messagesStore.create(
+  await storeMessage(
     payload,
+    session,
     {
       answer: outcome.answer,
       confidence: outcome.confidence,
@@ -29,7 +29,6 @@ export async function recordMessage(
       query: outcome.query === question ? null : outcome.query,
       question,
       retrievalMs: outcome.timings.retrievalMs,
-      session: session.id,
       sources: outcome.sources.map(({ collection, id, index, score, title, url }) => ({
         collection,
         id,
@@ -42,12 +41,6 @@ export async function recordMessage(
       totalMs: outcome.timings.totalMs,
       unanswered: outcome.unanswered,
     },
-    { depth: 0, overrideAccess: true },
-  )
-  await sessionsStore.update(
-    payload,
-    session.id,
-    { lastMessageAt: new Date().toISOString(), messageCount: (session.messageCount ?? 0) + 1 },
-    { depth: 0, overrideAccess: true },
+    new Date().toISOString(),
   )
 }
