@@ -1,6 +1,6 @@
 import type { AuthRateLimits } from '../auth/authRateLimits'
 
-import { clientAddressOf, hitRateLimit, type RateLimitRule } from '@askfolio/payload-retrieval'
+import { clientAddressOf, hitRateLimits, type RateLimitRule } from '@askfolio/payload-retrieval'
 import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
 const emailOf = (data: unknown) => {
@@ -8,13 +8,14 @@ const emailOf = (data: unknown) => {
   return typeof email === 'string' ? email.toLowerCase().trim() : ''
 }
 
-/** Counts the request against each rule in turn, stopping at the first it exceeds (later ones are not charged). */
+/**
+ * Counts the request against each rule in turn, stopping at the first it exceeds (later ones are not
+ * charged), in one statement.
+ */
 async function firstExceeded(req: PayloadRequest, rules: [string, RateLimitRule][]) {
-  for (const [key, rule] of rules) {
-    const decision = await hitRateLimit(req.payload, key, rule, req)
-    if (!decision.allowed) return decision
-  }
-  return null
+  const checks = rules.map(([key, rule]) => ({ key, rule }))
+  const decision = await hitRateLimits(req.payload, checks, req)
+  return decision.allowed ? null : decision
 }
 
 /**
