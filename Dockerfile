@@ -1,5 +1,5 @@
 # askfolio: the web app and the worker share this image (docker-compose.yml runs it twice).
-# Build: docker build -t askfolio .   (no database is needed to build: every page renders on request)
+# Build: docker build -t askfolio .   (no database is needed to build: pages render on their first request)
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app

@@ -84,6 +84,13 @@ describe('cached pages', () => {
     expect(second.html).toBe(first.html)
     // No year-long s-maxage for a CDN that would never hear of a change.
     expect(second.cacheControl).toBe('public, max-age=0, must-revalidate')
+    // Asking again with the ETag costs nothing while the page stays the same; gzipped, it is the same page.
+    const head = await fetch(`${a.base}/projects/switchyard`, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(head.headers.get('content-encoding')).toBe('gzip')
+    expect(await head.text()).toBe(first.html)
+    const etag = head.headers.get('etag')!
+    const unchanged = await fetch(`${a.base}/projects/switchyard`, { headers: { 'If-None-Match': etag } })
+    expect(unchanged.status).toBe(304)
   })
 
   it('shows a published change at once on this instance, and on the other', async () => {
