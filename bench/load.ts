@@ -16,9 +16,11 @@
  * chat (POST /api/chat, JSON). Every request says `Accept-Encoding: gzip`, as a browser does
  * (`--accept-encoding identity` leaves compression out).
  *
- * Progress goes to stderr; the table goes to stdout: throughput counts every response, p50 and p95 are
- * computed from every response's time as autocannon reports it (its own histogram stops at p90 and
- * p97.5, shown too), errors are connection errors and timeouts, non-2xx the responses with another status.
+ * Progress goes to stderr; the table goes to stdout: throughput counts every response, p50, p95 and
+ * p99 are computed from every response's time as autocannon reports it (its own histogram has no
+ * p95), the CPU columns are the CPU time the web server's process and the database's processes used
+ * during the row, per response (bench/processCpu.ts: what bounds a row), errors are connection errors
+ * and timeouts, non-2xx the responses with another status.
  * It exits non-zero when a server fails or a row cannot be measured. Servers, the cluster and the data
  * directories are removed at the end, also on failure or Ctrl-C.
  */
@@ -35,6 +37,7 @@ import { startNativeCluster } from '../tests/helpers/nativePostgres'
 import { ensureBuild } from '../tests/helpers/nextBuild'
 import { nativeBenchSettings } from './benchDatabase'
 import { machineLoad, numberOption, option, percentile } from './common'
+import { postmasterPid, sampleCpu } from './processCpu'
 import { type Server, startServer } from './productionServer'
 
 type Engine = 'embedded' | 'native'
@@ -107,11 +110,13 @@ type Measured = {
   rps?: number
   p50?: number
   p95?: number
-  p97_5?: number
   p99?: number
   errors?: number
   non2xx?: number
   statuses?: string
+  /** CPU milliseconds per response: the web server's process and the database's. */
+  webCpu?: number
+  databaseCpu?: number
   /** Why the row was not measured. */
   skipped?: string
 }
@@ -254,7 +259,7 @@ async function load(server: Server, row: Row, connections: number, duration: num
 }
 
 /** A fresh database in a throwaway native cluster, with pgvector; its URL and a description of the server. */
-async function nativeDatabase(): Promise<{ description: string; url: string }> {
+async function nativeDatabase(): Promise<{ description: string; pid: () => number | undefined; url: string }> {
   // Directly under the temp dir: the cluster runs as its own user (as root, `postgres`), which must reach it.
   const clusterDir = fs.mkdtempSync(path.join(os.tmpdir(), 'askfolio-bench-load-pg-'))
   cleanups.push(() => fs.rmSync(clusterDir, { force: true, recursive: true }))
@@ -278,6 +283,7 @@ async function nativeDatabase(): Promise<{ description: string; url: string }> {
     .join(', ')
   return {
     description: `native PostgreSQL ${info.version}, pgvector ${info.vector}, ${settings}, fsync off`,
+    pid: () => postmasterPid(path.join(clusterDir, 'data')),
     url: cluster.url('askfolio'),
   }
 }
@@ -285,9 +291,11 @@ async function nativeDatabase(): Promise<{ description: string; url: string }> {
 async function runEngine(engine: Engine) {
   progress(`${engine}: starting`)
   let databaseUrl: string | undefined
+  let databasePid: () => number | undefined = () => undefined
   if (engine === 'native') {
     const native = await nativeDatabase()
     databaseUrl = native.url
+    databasePid = native.pid
     engineNames[engine] = native.description
   } else {
     // Its package.json is not among the package's exports.
@@ -347,7 +355,9 @@ async function runEngine(engine: Engine) {
       if (warmupSeconds > 0) await load(server, row, clients, warmupSeconds, `${label} warm-up`)
       await sleep(1000) // the requests autocannon left in flight
       progress(`${label}: ${seconds} s`)
+      const before = sampleCpu(server.child.pid!, databasePid())
       const run = await load(server, row, clients, seconds, label)
+      const after = sampleCpu(server.child.pid!, databasePid())
       const sorted = run.times.sort((a, b) => a - b)
       const measured: Measured = {
         clients,
@@ -356,11 +366,12 @@ async function runEngine(engine: Engine) {
         non2xx: run.non2xx,
         p50: percentile(sorted, 50),
         p95: percentile(sorted, 95),
-        p97_5: run.result.latency.p97_5,
         p99: percentile(sorted, 99),
         row: row.label,
         rps: run.times.length / run.durationS,
         statuses: run.statuses,
+        databaseCpu: (after.database - before.database) / Math.max(1, run.times.length),
+        webCpu: (after.web - before.web) / Math.max(1, run.times.length),
       }
       results.push(measured)
       progress(
@@ -377,18 +388,18 @@ const ms = (value: number | undefined) => (value === undefined ? '' : `${value.t
 
 function table(): string {
   const lines = [
-    '| engine | row | clients | req/s | p50 | p95 | p97.5 (autocannon) | p99 | errors | non-2xx |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| engine | row | clients | req/s | p50 | p95 | p99 | web CPU / req | database CPU / req | errors | non-2xx |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ]
   for (const r of results) {
     if (r.skipped) {
       lines.push(
-        `| ${r.engine} | ${r.row} | ${r.clients} | not measured: ${r.skipped.replaceAll('|', '/')} | | | | | | |`,
+        `| ${r.engine} | ${r.row} | ${r.clients} | not measured: ${r.skipped.replaceAll('|', '/')} | | | | | | | |`,
       )
       continue
     }
     lines.push(
-      `| ${r.engine} | ${r.row} | ${r.clients} | ${r.rps!.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p97_5)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx}${r.non2xx ? ` (${r.statuses})` : ''} |`,
+      `| ${r.engine} | ${r.row} | ${r.clients} | ${r.rps!.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.webCpu)} | ${ms(r.databaseCpu)} | ${r.errors} | ${r.non2xx}${r.non2xx ? ` (${r.statuses})` : ''} |`,
     )
   }
   const ratios: string[] = []
