@@ -15,10 +15,6 @@ const nextConfig = {
   // Opening the dev server through 127.0.0.1 must not block hot reloading of the admin.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   turbopack: { root: dirname },
-  // Pages and visitor reads are kept in the process's memory and dropped when what they show changes,
-  // in every instance (src/pageCache). Next's own memory layer would hold a second copy.
-  cacheHandler: path.resolve(dirname, 'src/pageCache/nextCacheHandler.mjs'),
-  cacheMaxMemorySize: 0,
   // Read by the retrieval plugin in the indexing job: pdf.js (inside unpdf) and mammoth load parts of
   // themselves at run time, so they stay Node packages rather than bundled code.
   serverExternalPackages: ['unpdf', 'mammoth'],

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { megabytesFromEnv } from './src/config/env'
 import { resolveDatabase } from './src/db/resolveDatabase'
 import { followInvalidations } from './src/pageCache/followInvalidations'
+import { registerPageCacheHandler } from './src/pageCache/nextCacheHandler'
 import { installPageCache } from './src/pageCache/pageCacheStore'
 import { serveCachedPage } from './src/pageCache/serveCachedPage'
 import { clientAddress, parseTrustProxy } from './src/server/clientAddress'
@@ -93,6 +94,7 @@ app.use((req, res) => handle(req, res))
 
 // In production, Next.js serves the site's pages from memory (src/pageCache) and this instance drops
 // them as any instance's writes change them. Development renders every request.
+registerPageCacheHandler()
 const pageCache =
   production && process.env.PAGE_CACHE !== 'off'
     ? followInvalidations({

@@ -14,8 +14,10 @@ function statOf(pid: number): Stat | undefined {
     const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
     // The command name is in parentheses and may hold spaces; the fields after it are space separated.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
-    const [ppid, utime, stime] = [fields[1], fields[11], fields[12]].map(Number)
-    return { cpuMs: ((utime + stime) * 1000) / ticksPerSecond, ppid }
+    // Its own user and system time, and that of its children that have exited (a database backend
+    // ends with its connection; the postmaster's "children" times keep what it used).
+    const [ppid, utime, stime, cutime, cstime] = [fields[1], fields[11], fields[12], fields[13], fields[14]].map(Number)
+    return { cpuMs: ((utime + stime + cutime + cstime) * 1000) / ticksPerSecond, ppid }
   } catch {
     return undefined // gone
   }

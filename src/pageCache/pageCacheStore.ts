@@ -1,8 +1,8 @@
 /**
  * The site's rendered pages (and the visitor reads they are made of), in this process's memory,
- * found by Next.js through `nextCacheHandler.mjs`. It lives on globalThis because Next.js loads the
- * handler on its own while server.ts, the invalidation follower and Payload's hooks (bundled by
- * Next.js, a copy of their own) must all reach the same entries.
+ * found by Next.js through `nextCacheHandler.ts`. It lives on globalThis because server.ts, the
+ * invalidation follower, Next.js's cache and Payload's hooks (bundled by Next.js, a copy of their
+ * own) must all reach the same entries.
  *
  * An entry is dropped, never kept stale, when one of its tags is invalidated: a visitor's next
  * request renders the page again. A render that began before an invalidation of one of its tags is

@@ -40,7 +40,7 @@ export function linkedTags(value: unknown): string[] {
 }
 
 /**
- * `next build` renders the static pages once; their output is never served (the page cache is not
- * installed while building, see src/pageCache/nextCacheHandler.mjs), and no database is needed to build.
+ * `next build` renders the static pages once, with no data: no database is needed to build, and the
+ * server never reads that output (its pages come from src/pageCache, filled on first request).
  */
 export const building = isNextBuild
