@@ -10,6 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { megabytesFromEnv } from './src/config/env'
+import { readReplicaUrls } from './src/db/poolOptions'
 import { resolveDatabase } from './src/db/resolveDatabase'
 import { followInvalidations } from './src/pageCache/followInvalidations'
 import { registerPageCacheHandler } from './src/pageCache/nextCacheHandler'
@@ -100,7 +101,11 @@ const pageCache =
     ? followInvalidations({
         connectionString: db.url,
         listen: process.env.DATABASE_EMBEDDED !== 'true',
-        store: installPageCache({ maxBytes: megabytesFromEnv('PAGE_CACHE_MB', 64) }),
+        store: installPageCache({
+          // A render just after an invalidation may read a replica that is behind: drop it again.
+          invalidateAgainAfterMs: readReplicaUrls() ? 5000 : 0,
+          maxBytes: megabytesFromEnv('PAGE_CACHE_MB', 64),
+        }),
       })
     : undefined
 

@@ -13,6 +13,7 @@ import {
   pruneInvalidationsSql,
   readInvalidationsSql,
 } from './invalidationLog'
+import { everythingTag } from './siteTags'
 
 export type FollowOptions = {
   connectionString: string
@@ -27,6 +28,12 @@ export type FollowOptions = {
 const dialect = new PgDialect()
 const toQuery = (query: SQL) => dialect.sqlToQuery(query)
 const hour = 60 * 60 * 1000
+/**
+ * Failed reads in a row before caching stops. One read can time out behind a long transaction (on
+ * the embedded database every statement waits for any open one) and the next one catches up from
+ * the same horizon, losing nothing; only a longer failure means pages may be going stale unseen.
+ */
+const failuresBeforeStopping = 3
 
 /**
  * Keeps this instance's page cache in step with every instance's writes: reads the invalidation log
@@ -46,6 +53,7 @@ export function followInvalidations({
   pool.on('error', () => {}) // the next read reports it
   let horizon: null | string = null
   const seen = new Map<number, bigint>()
+  let failures = 0
   let failing = false
   let closed = false
 
@@ -58,7 +66,9 @@ export function followInvalidations({
     for (const row of rows[0].rows) {
       if (seen.has(row.id)) continue
       seen.set(row.id, BigInt(row.txid))
-      if (!lostTrack) store.invalidate(row.tags)
+      if (lostTrack) continue
+      if (row.tags.includes(everythingTag)) store.invalidateAll()
+      else store.invalidate(row.tags)
     }
     if (lostTrack) store.invalidateAll()
     // Entries of transactions before the horizon are never read again.
@@ -66,6 +76,7 @@ export function followInvalidations({
     horizon = String(next)
     if (failing) log(`[page-cache] reading ${invalidationsTable} again; cached pages dropped`)
     failing = false
+    failures = 0
     store.enabled = true
   }
 
@@ -81,7 +92,9 @@ export function followInvalidations({
       do {
         again = false
         await readOnce().catch((error: Error) => {
-          if (!failing) log(`[page-cache] cannot read ${invalidationsTable} (${error.message}); not caching pages`)
+          failures += 1
+          if (failing || failures < failuresBeforeStopping) return
+          log(`[page-cache] cannot read ${invalidationsTable} (${error.message}); not caching pages`)
           failing = true
           store.enabled = false
           store.invalidateAll()

@@ -1,7 +1,10 @@
 import type { PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 
-import { requestDatabase } from '@askfolio/payload-retrieval'
+import { databaseOf, requestDatabase } from '@askfolio/payload-retrieval'
 import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import { everythingTag } from './siteTags'
 
 /**
  * The page cache's one way into the database: a log of invalidations (which tags changed), written
@@ -25,6 +28,13 @@ export async function recordInvalidation(req: PayloadRequest, tags: string[]): P
   )}]::text[]`
   await db.execute(sql`
     with entry as (insert into ${table} (tags) values (${array}) returning id)
+    select pg_notify(${invalidationChannel}, (select id::text from entry))`)
+}
+
+/** Logs that every page may have changed (after migrations changed data under running instances). */
+export async function recordEverythingChanged(payload: Payload): Promise<void> {
+  await databaseOf(payload).execute(sql`
+    with entry as (insert into ${table} (tags) values (array[${everythingTag}]::text[]) returning id)
     select pg_notify(${invalidationChannel}, (select id::text from entry))`)
 }
 

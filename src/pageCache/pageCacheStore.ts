@@ -48,10 +48,30 @@ function sizeOf(value: null | Tagged): number {
   return size || JSON.stringify(value).length
 }
 
+/** Misses remembered at most: a render that fails never stores, and its miss must not stay forever. */
+const maxPendingMisses = 10_000
+
+export type PageCacheOptions = {
+  /** Bytes of pages and reads kept. */
+  maxBytes: number
+  /**
+   * A copy older than this is rendered again (a page's time-dependent bits, such as the footer's
+   * year, and a safety net for a change made outside Payload). @default one day
+   */
+  maxAgeMs?: number
+  /**
+   * With read replicas, every invalidation is applied once more after this long: a render right
+   * after the first may have read a replica that had not caught up yet. @default 0 (none)
+   */
+  invalidateAgainAfterMs?: number
+}
+
 export class PageCacheStore {
   /** Off until the instance follows the invalidation log (followInvalidations.ts), and while it cannot. */
   enabled = false
   readonly maxBytes: number
+  private readonly maxAgeMs: number
+  private readonly againAfterMs: number
   private bytes = 0
   private readonly entries = new Map<string, Entry>()
   private readonly byTag = new Map<string, Set<string>>()
@@ -64,15 +84,23 @@ export class PageCacheStore {
   private readonly missedAt = new Map<string, number>()
   private invalidations = 0
 
-  constructor({ maxBytes }: { maxBytes: number }) {
+  constructor({ invalidateAgainAfterMs = 0, maxAgeMs = 24 * 60 * 60 * 1000, maxBytes }: PageCacheOptions) {
     this.maxBytes = maxBytes
+    this.maxAgeMs = maxAgeMs
+    this.againAfterMs = invalidateAgainAfterMs
   }
 
   get(key: string): HandlerValue | null {
     if (!this.enabled) return null
-    const entry = this.entries.get(key)
+    let entry = this.entries.get(key)
+    if (entry && Date.now() - (entry.stored.lastModified ?? 0) > this.maxAgeMs) {
+      this.remove(key)
+      entry = undefined
+    }
     if (!entry) {
       if (!this.missedAt.has(key)) this.missedAt.set(key, this.generation)
+      // Oldest first out (a Map keeps insertion order); a render that lost its miss is not stored.
+      if (this.missedAt.size > maxPendingMisses) this.missedAt.delete(this.missedAt.keys().next().value!)
       return null
     }
     // Least recently used last out: a hit moves the entry to the back.
@@ -104,8 +132,14 @@ export class PageCacheStore {
     this.evict()
   }
 
-  /** Drops every entry carrying one of `tags`. */
+  /** Drops every entry carrying one of `tags` (and again later, with read replicas). */
   invalidate(tags: Iterable<string>): void {
+    const list = [...tags]
+    this.drop(list)
+    if (this.againAfterMs > 0) setTimeout(() => this.drop(list), this.againAfterMs).unref()
+  }
+
+  private drop(tags: string[]): void {
     this.generation += 1
     this.invalidations += 1
     for (const tag of tags) {
@@ -114,7 +148,7 @@ export class PageCacheStore {
     }
   }
 
-  /** Drops everything (the profile shows on every page; a follower that lost track of changes). */
+  /** Drops everything (a follower that lost track of changes; an entry for every page). */
   invalidateAll(): void {
     this.generation += 1
     this.invalidations += 1
@@ -168,7 +202,7 @@ const storeKey = Symbol.for('askfolio.pageCache')
 type Holder = Record<symbol, PageCacheStore | undefined>
 
 /** Creates this process's store (server.ts, in production); until then Next.js caches nothing. */
-export function installPageCache(options: { maxBytes: number }): PageCacheStore {
+export function installPageCache(options: PageCacheOptions): PageCacheStore {
   const holder = globalThis as unknown as Holder
   holder[storeKey] ??= new PageCacheStore(options)
   return holder[storeKey]

@@ -27,14 +27,22 @@ const plainVisit = (req: Request) =>
   !req.headers.cookie?.includes('__prerender_bypass=') &&
   routerHeaders.every((name) => req.headers[name] === undefined)
 
-/** The ETag and gzipped body of a page, made once per cached copy (the same object until it is dropped). */
-const prepared = new WeakMap<CachedPage, { etag: string; gzip: Buffer; html: Buffer }>()
+/** Whether the client takes gzip (`gzip` or `*` in Accept-Encoding, without `q=0`). */
+const acceptsGzip = (req: Request) =>
+  String(req.headers['accept-encoding'] ?? '')
+    .split(',')
+    .map((part) => part.trim().split(/\s*;\s*/))
+    .some(([coding, ...params]) => (coding === 'gzip' || coding === '*') && !params.some((p) => /^q=0(\.0*)?$/.test(p)))
+
+/** The ETags and gzipped body of a page, made once per cached copy (the same object until it is dropped). */
+const prepared = new WeakMap<CachedPage, { etag: string; gzip: Buffer; gzipEtag: string; html: Buffer }>()
 function prepare(page: CachedPage) {
   let ready = prepared.get(page)
   if (!ready) {
     const html = Buffer.from(page.html)
-    const etag = `"${crypto.createHash('sha1').update(html).digest('base64url').slice(0, 22)}"`
-    ready = { etag, gzip: gzipSync(html), html }
+    const hash = crypto.createHash('sha1').update(html).digest('base64url').slice(0, 22)
+    // Each encoding is its own representation, with its own strong ETag.
+    ready = { etag: `"${hash}"`, gzip: gzipSync(html), gzipEtag: `"${hash}-gz"`, html }
     prepared.set(page, ready)
   }
   return ready
@@ -49,7 +57,9 @@ function prepare(page: CachedPage) {
 export const serveCachedPage: RequestHandler = (req, res, next) => {
   const page = plainVisit(req) ? pageCacheStore()?.findPage(req.path) : undefined
   if (!page) return next()
-  const { etag, gzip, html } = prepare(page)
+  const ready = prepare(page)
+  const gzipped = acceptsGzip(req)
+  const etag = gzipped ? ready.gzipEtag : ready.etag
   for (const [name, value] of Object.entries(page.headers ?? {}))
     if (name !== 'x-next-cache-tags' && (typeof value === 'string' || typeof value === 'number'))
       res.setHeader(name, value)
@@ -63,8 +73,8 @@ export const serveCachedPage: RequestHandler = (req, res, next) => {
     res.status(304).end()
     return
   }
-  const body = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? gzip : html
-  if (body === gzip) res.setHeader('Content-Encoding', 'gzip')
+  const body = gzipped ? ready.gzip : ready.html
+  if (gzipped) res.setHeader('Content-Encoding', 'gzip')
   res.setHeader('Content-Length', body.length)
   res.status(status).end(req.method === 'HEAD' ? undefined : body)
 }

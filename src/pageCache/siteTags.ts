@@ -11,3 +11,6 @@ export const slugTag = (collection: string, slug: string): string => `${collecti
 export const idTag = (collection: string, id: number | string): string => `${collection}#${id}`
 
 export const profileTag = 'profile'
+
+/** In the invalidation log: every page, for a change no tag describes (a data migration). */
+export const everythingTag = '*'

@@ -4,6 +4,7 @@ import { BasePayload, type Migration } from 'payload'
 import { migrations } from '../../migrations'
 import { logPoolErrors } from '../db/logPoolErrors'
 import { withMigrationLock } from '../db/withMigrationLock'
+import { recordEverythingChanged } from '../pageCache/invalidationLog'
 import { adminCredentials } from '../seed/adminCredentials'
 import { defaultPasswordAccounts } from '../seed/defaultPasswordAccounts'
 import { seed } from '../seed/seed'
@@ -33,8 +34,14 @@ export async function prepareDatabase({
   try {
     if (migrate) {
       await withMigrationLock(process.env.DATABASE_URL!, async () => {
+        const applied = async () =>
+          (await payload.db.pool.query('select count(*)::int as n from payload_migrations')).rows[0].n as number
+        const before = await applied().catch(() => 0)
         // The list generated in migrations/index.ts; Payload types each migration's args loosely.
         await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+        // Instances still running the previous version drop their cached pages: a migration may have
+        // changed what they show, and it runs no hooks.
+        if ((await applied()) > before) await recordEverythingChanged(payload)
         if (seedWhenEmpty && (await payload.count({ collection: 'users', overrideAccess: true })).totalDocs === 0) {
           console.log('[server] empty database: loading demo content (set SEED=false to skip)')
           await seed(payload, adminCredentials())

@@ -2,7 +2,7 @@
  * The page cache's store on its own: what it keeps, what an invalidation drops, and the render that
  * began before an invalidation and must not be kept. Values are shaped as Next.js hands them over.
  */
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { PageCacheStore } from '../../src/pageCache/pageCacheStore'
 
@@ -14,8 +14,8 @@ const page = (html: string, tags: string[]) => ({
   status: 200,
 })
 
-const enabledStore = (maxBytes = 1_000_000) => {
-  const store = new PageCacheStore({ maxBytes })
+const enabledStore = (maxBytes = 1_000_000, options: { invalidateAgainAfterMs?: number; maxAgeMs?: number } = {}) => {
+  const store = new PageCacheStore({ maxBytes, ...options })
   store.enabled = true
   return store
 }
@@ -115,5 +115,39 @@ describe('the page cache store', () => {
     store.set('/blog', page('blog', ['blog-posts']))
     store.enabled = true
     expect(store.has('/blog')).toBe(false)
+  })
+
+  afterEach(() => vi.useRealTimers())
+
+  it('renders a copy again once it is older than its maximum age', () => {
+    vi.useFakeTimers()
+    const store = enabledStore(1_000_000, { maxAgeMs: 60_000 })
+    render(store, '/', 'home', ['profile'])
+    vi.advanceTimersByTime(59_000)
+    expect(store.get('/')).not.toBeNull()
+    vi.advanceTimersByTime(2_000)
+    expect(store.get('/')).toBeNull()
+    expect(store.has('/')).toBe(false)
+  })
+
+  it('with read replicas, drops again what a render may have read from a replica behind', () => {
+    vi.useFakeTimers()
+    const store = enabledStore(1_000_000, { invalidateAgainAfterMs: 5_000 })
+    render(store, '/projects/a', 'A', ['projects/a'])
+    store.invalidate(['projects/a'])
+    // Rendered again at once, from a replica that has not caught up: the old title.
+    render(store, '/projects/a', 'old A', ['projects/a'])
+    vi.advanceTimersByTime(5_000)
+    expect(store.has('/projects/a')).toBe(false)
+  })
+
+  it('forgets the oldest misses past its limit, and then does not store their renders', () => {
+    const store = enabledStore()
+    expect(store.get('/first')).toBeNull()
+    for (let i = 0; i < 10_000; i++) store.get(`/never-rendered/${i}`)
+    store.set('/first', page('first', ['profile']))
+    expect(store.has('/first')).toBe(false)
+    render(store, '/later', 'later', ['profile'])
+    expect(store.has('/later')).toBe(true)
   })
 })
