@@ -66,7 +66,7 @@ export function followInvalidations({
     for (const row of rows[0].rows) {
       if (seen.has(row.id)) continue
       seen.set(row.id, BigInt(row.txid))
-      if (lostTrack) continue
+      if (lostTrack || store.appliedHereBefore(Number(row.id))) continue
       if (row.tags.includes(everythingTag)) store.invalidateAll()
       else store.invalidate(row.tags)
     }

@@ -29,11 +29,12 @@ function tagsFor(collection: string, ...docs: Shown[]): string[] {
 
 /**
  * Every web instance drops the pages showing `tags` once the write commits: this one at once (so
- * the editor's next look is fresh), the others through the log they follow.
+ * the editor's next look is fresh), the others through the log they follow. This one's follower
+ * skips the entry, or it would drop the pages rendered since a second time.
  */
 async function announce(req: PayloadRequest, tags: string[]): Promise<void> {
-  await recordInvalidation(req, tags)
-  await afterCommit(req, () => pageCacheStore()?.invalidate(tags))
+  const entry = await recordInvalidation(req, tags)
+  await afterCommit(req, () => pageCacheStore()?.invalidate(tags, entry))
 }
 
 const afterChange =

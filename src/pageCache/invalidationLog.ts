@@ -18,17 +18,23 @@ export const invalidationChannel = 'page_cache_invalidations'
 
 const table = sql.identifier(invalidationsTable)
 
-/** Logs `tags` as changed by `req`'s write (in its transaction when it has one) and notifies. */
-export async function recordInvalidation(req: PayloadRequest, tags: string[]): Promise<void> {
-  if (tags.length === 0) return
+/**
+ * Logs `tags` as changed by `req`'s write (in its transaction when it has one) and notifies.
+ * Returns the entry's id, so this instance can tell its follower it has applied the entry itself.
+ */
+export async function recordInvalidation(req: PayloadRequest, tags: string[]): Promise<number | undefined> {
+  if (tags.length === 0) return undefined
   const db = await requestDatabase(req.payload, req)
   const array = sql`array[${sql.join(
     tags.map((tag) => sql`${tag}`),
     sql`, `,
   )}]::text[]`
-  await db.execute(sql`
+  const result = (await db.execute(sql`
     with entry as (insert into ${table} (tags) values (${array}) returning id)
-    select pg_notify(${invalidationChannel}, (select id::text from entry))`)
+    select (select id from entry) as id, pg_notify(${invalidationChannel}, (select id::text from entry))`)) as {
+    rows: { id: number | string }[]
+  }
+  return Number(result.rows[0].id)
 }
 
 /** Logs that every page may have changed (after migrations changed data under running instances). */

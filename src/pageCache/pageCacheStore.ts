@@ -83,6 +83,8 @@ export class PageCacheStore {
   /** The generation at which a key was missed, so its render can be checked when it is stored. */
   private readonly missedAt = new Map<string, number>()
   private invalidations = 0
+  /** Log entries this process applied itself, after its own commits (followInvalidations.ts skips them). */
+  private readonly appliedHere = new Set<number>()
 
   constructor({ invalidateAgainAfterMs = 0, maxAgeMs = 24 * 60 * 60 * 1000, maxBytes }: PageCacheOptions) {
     this.maxBytes = maxBytes
@@ -132,9 +134,17 @@ export class PageCacheStore {
     this.evict()
   }
 
-  /** Drops every entry carrying one of `tags` (and again later, with read replicas). */
-  invalidate(tags: Iterable<string>): void {
+  /**
+   * Drops every entry carrying one of `tags` (and again later, with read replicas). `logEntry` is
+   * the invalidation log's entry for it, when this process wrote the change.
+   */
+  invalidate(tags: Iterable<string>, logEntry?: number): void {
     const list = [...tags]
+    if (logEntry !== undefined) {
+      this.appliedHere.add(logEntry)
+      // Oldest first out, like the misses: a follower that read the entry first never asks.
+      if (this.appliedHere.size > maxPendingMisses) this.appliedHere.delete(this.appliedHere.values().next().value!)
+    }
     this.drop(list)
     if (this.againAfterMs > 0) setTimeout(() => this.drop(list), this.againAfterMs).unref()
   }
@@ -146,6 +156,11 @@ export class PageCacheStore {
       this.tagAt.set(tag, this.generation)
       for (const key of [...(this.byTag.get(tag) ?? [])]) this.remove(key)
     }
+  }
+
+  /** Whether this process applied log entry `id` itself; answered once (the follower asks once). */
+  appliedHereBefore(id: number): boolean {
+    return this.appliedHere.delete(id)
   }
 
   /** Drops everything (a follower that lost track of changes; an entry for every page). */

@@ -187,6 +187,33 @@ describe('the follower', () => {
     }
   })
 
+  it('leaves a page this instance rendered after its own change: it dropped it once already', async () => {
+    const own = followInvalidations({
+      connectionString: process.env.DATABASE_URL!,
+      intervalMs: 3_600_000,
+      listen: false,
+      log: (message) => logs.push(message),
+      store,
+    })
+    try {
+      await own.ready
+      cachePage('/projects/tidewater', ['projects/tidewater'])
+      const tidewater = await project('tidewater')
+      await payload.update({ collection: 'projects', data: { summary: 'Changed here' }, id: tidewater.id })
+      expect(store.has('/projects/tidewater')).toBe(false)
+      // Rendered again after the commit, with the new summary: reading its own entry keeps it.
+      cachePage('/projects/tidewater', ['projects/tidewater'])
+      await own.read()
+      expect(store.has('/projects/tidewater')).toBe(true)
+      // Another instance's change to the same page still drops it.
+      await payload.db.pool.query(`insert into page_cache_invalidations (tags) values (array['projects/tidewater'])`)
+      await own.read()
+      expect(store.has('/projects/tidewater')).toBe(false)
+    } finally {
+      await own.close()
+    }
+  })
+
   it('drops everything for an entry naming every page (a migration ran)', async () => {
     cacheOther('/', ['profile'])
     cacheOther('/blog', ['blog-posts'])

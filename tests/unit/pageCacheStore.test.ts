@@ -141,6 +141,16 @@ describe('the page cache store', () => {
     expect(store.has('/projects/a')).toBe(false)
   })
 
+  it('remembers, once, the log entries this process applied after its own writes', () => {
+    const store = enabledStore()
+    store.invalidate(['projects/a'], 41)
+    store.invalidate(['projects/b'])
+    expect(store.appliedHereBefore(41)).toBe(true)
+    // Asked once by the follower; an entry another instance wrote was never applied here.
+    expect(store.appliedHereBefore(41)).toBe(false)
+    expect(store.appliedHereBefore(42)).toBe(false)
+  })
+
   it('forgets the oldest misses past its limit, and then does not store their renders', () => {
     const store = enabledStore()
     expect(store.get('/first')).toBeNull()
