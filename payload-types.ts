@@ -80,6 +80,7 @@ export interface Config {
     'retrieval-runs': RetrievalRun;
     'chat-sessions': ChatSession;
     'chat-messages': ChatMessage;
+    'chat-engagement': ChatEngagement;
     'editor-digests': EditorDigest;
     'payload-mcp-api-keys': PayloadMcpApiKey;
     'payload-kv': PayloadKv;
@@ -109,6 +110,7 @@ export interface Config {
     'retrieval-runs': RetrievalRunsSelect<false> | RetrievalRunsSelect<true>;
     'chat-sessions': ChatSessionsSelect<false> | ChatSessionsSelect<true>;
     'chat-messages': ChatMessagesSelect<false> | ChatMessagesSelect<true>;
+    'chat-engagement': ChatEngagementSelect<false> | ChatEngagementSelect<true>;
     'editor-digests': EditorDigestsSelect<false> | EditorDigestsSelect<true>;
     'payload-mcp-api-keys': PayloadMcpApiKeysSelect<false> | PayloadMcpApiKeysSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -123,10 +125,12 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     profile: Profile;
+    'chat-settings': ChatSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     profile: ProfileSelect<false> | ProfileSelect<true>;
+    'chat-settings': ChatSettingsSelect<false> | ChatSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -240,6 +244,10 @@ export interface Project {
    */
   publishedAt?: string | null;
   mediaRefs?: (number | Media)[] | null;
+  /**
+   * Questions the chat widget offers on this page, first. Each is shown only while the chat can answer it.
+   */
+  suggestedQuestions?: string[] | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -261,6 +269,10 @@ export interface Skill {
   description?: string | null;
   icon?: (number | null) | Media;
   mediaRefs?: (number | Media)[] | null;
+  /**
+   * Questions the chat widget offers on this page, first. Each is shown only while the chat can answer it.
+   */
+  suggestedQuestions?: string[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -353,6 +365,10 @@ export interface Document {
    * Another document holds exactly the same file.
    */
   duplicateOf?: (number | null) | Document;
+  /**
+   * Questions the chat widget offers on this page, first. Each is shown only while the chat can answer it.
+   */
+  suggestedQuestions?: string[] | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -415,6 +431,10 @@ export interface BlogPost {
    */
   publishedAt?: string | null;
   mediaRefs?: (number | Media)[] | null;
+  /**
+   * Questions the chat widget offers on this page, first. Each is shown only while the chat can answer it.
+   */
+  suggestedQuestions?: string[] | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -634,6 +654,20 @@ export interface ChatMessage {
   rating?: ('up' | 'down') | null;
   comment?: string | null;
   ratedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-engagement".
+ */
+export interface ChatEngagement {
+  id: number;
+  day: string;
+  kind: 'view' | 'open' | 'question' | 'click';
+  page: string;
+  target: string;
+  count: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -950,6 +984,7 @@ export interface ProjectsSelect<T extends boolean = true> {
   owner?: T;
   publishedAt?: T;
   mediaRefs?: T;
+  suggestedQuestions?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -970,6 +1005,7 @@ export interface BlogPostsSelect<T extends boolean = true> {
   author?: T;
   publishedAt?: T;
   mediaRefs?: T;
+  suggestedQuestions?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -990,6 +1026,7 @@ export interface DocumentsSelect<T extends boolean = true> {
   publishedAt?: T;
   sha256?: T;
   duplicateOf?: T;
+  suggestedQuestions?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
@@ -1018,6 +1055,7 @@ export interface SkillsSelect<T extends boolean = true> {
   description?: T;
   icon?: T;
   mediaRefs?: T;
+  suggestedQuestions?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1216,6 +1254,19 @@ export interface ChatMessagesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-engagement_select".
+ */
+export interface ChatEngagementSelect<T extends boolean = true> {
+  day?: T;
+  kind?: T;
+  page?: T;
+  target?: T;
+  count?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "editor-digests_select".
  */
 export interface EditorDigestsSelect<T extends boolean = true> {
@@ -1365,6 +1416,19 @@ export interface Profile {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-settings".
+ */
+export interface ChatSetting {
+  id: number;
+  /**
+   * Questions the chat widget offers on every page, after the page’s own. Each is shown only while the chat can answer it.
+   */
+  suggestedQuestions?: string[] | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -1399,6 +1463,16 @@ export interface ProfileSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-settings_select".
+ */
+export interface ChatSettingsSelect<T extends boolean = true> {
+  suggestedQuestions?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

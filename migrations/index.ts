@@ -21,6 +21,7 @@ import * as migration_20261204_004745_documents from './20261204_004745_document
 import * as migration_20261204_005000_document_grants from './20261204_005000_document_grants'
 import * as migration_20261204_005100_retrieval_pages from './20261204_005100_retrieval_pages'
 import * as migration_20261204_040000_page_cache_invalidations from './20261204_040000_page_cache_invalidations'
+import * as migration_20261204_184808_suggestions_engagement from './20261204_184808_suggestions_engagement'
 
 export const migrations = [
   {
@@ -137,5 +138,10 @@ export const migrations = [
     up: migration_20261204_040000_page_cache_invalidations.up,
     down: migration_20261204_040000_page_cache_invalidations.down,
     name: '20261204_040000_page_cache_invalidations',
+  },
+  {
+    up: migration_20261204_184808_suggestions_engagement.up,
+    down: migration_20261204_184808_suggestions_engagement.down,
+    name: '20261204_184808_suggestions_engagement',
   },
 ]

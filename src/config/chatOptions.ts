@@ -3,8 +3,10 @@ import type { PayloadRequest } from 'payload'
 import { type ChatPluginOptions, createExtractiveChatModel, createOpenAIChatModel } from '@askfolio/payload-chat'
 
 import { getScope } from '../access/getPermissions'
+import { hasPermission } from '../access/hasPermission'
 import { isAdmin } from '../access/isAdmin'
 import { chatRetentionDays, env, jobsAutoRun, rateLimitWindowSeconds } from './env'
+import { suggestedQuestions } from './suggestedQuestions'
 
 const list = (value: string | undefined) =>
   (value ?? '')
@@ -30,6 +32,7 @@ export function chatOptions(): ChatPluginOptions {
     },
     allowedOrigins: list(process.env.CHAT_ALLOWED_ORIGINS),
     limits: {
+      eventsPerIp: { limit: Number(env('CHAT_EVENTS_PER_IP', '120')), windowSeconds: rateLimitWindowSeconds() },
       perIp: { limit: Number(env('CHAT_RATE_LIMIT_PER_IP', '30')), windowSeconds: rateLimitWindowSeconds() },
       perSession: { limit: Number(env('CHAT_RATE_LIMIT_PER_SESSION', '10')), windowSeconds: rateLimitWindowSeconds() },
     },
@@ -47,6 +50,13 @@ export function chatOptions(): ChatPluginOptions {
     publicUrl: process.env.PUBLIC_URL || undefined,
     retention: { autoRun: jobsAutoRun(), days: chatRetentionDays() },
     siteName,
+    suggestions: {
+      cacheSeconds: Number(env('CHAT_SUGGESTIONS_CACHE_SECONDS', '30')),
+      collections: ['projects', 'blog-posts', 'skills', 'documents'],
+      questionsFor: suggestedQuestions,
+      // The site-wide questions show on every page, as the profile does: the same right changes both.
+      update: hasPermission('profile', 'update'),
+    },
     texts: {
       unanswered:
         "I don't know: I couldn't find anything about that on {site}. Try asking about the projects, the blog posts or the skills described here.",

@@ -68,6 +68,7 @@ describe('GET /api/chat/insights', () => {
     expect(headers.get('cache-control')).toBe('no-store')
     expect(Object.keys(body).sort()).toEqual([
       'days',
+      'engagement',
       'from',
       'negativeFeedback',
       'perDay',

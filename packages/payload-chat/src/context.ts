@@ -1,4 +1,6 @@
-import type { ChatModel, ChatPluginOptions } from './types'
+import type { Access } from 'payload'
+
+import type { ChatModel, ChatPluginOptions, SuggestionOptions } from './types'
 
 import { defaultMaxBodyBytes, type RateLimitRule } from '@askfolio/payload-retrieval'
 
@@ -6,6 +8,7 @@ export type ChatContext = {
   allowedOrigins: string[]
   limits: {
     bodyBytes: number
+    eventsPerIp: RateLimitRule
     historyTokens: number
     messageChars: number
     messagesPerSession: number
@@ -24,6 +27,13 @@ export type ChatContext = {
     minTitleCoverage: number
   }
   siteName: string
+  suggestions: {
+    cacheSeconds: number
+    collections: string[]
+    count: number
+    questionsFor?: SuggestionOptions['questionsFor']
+    update: Access
+  }
   texts: { unanswered: string; unsure: string }
   /** The auth collection whose signed-in users are recorded on the sessions they start (null: none). */
   userCollection: null | string
@@ -37,11 +47,20 @@ function retentionDays(days: number | undefined): number {
   return value
 }
 
+/** The widget's empty state has room for a few; none or dozens would be a mistake in the config. */
+function suggestionCount(count: number | undefined): number {
+  const value = count ?? 4
+  if (!Number.isInteger(value) || value < 0 || value > 10)
+    throw new Error(`chatPlugin: suggestions.count must be a whole number from 0 to 10 (got ${count})`)
+  return value
+}
+
 export function resolveChatOptions(options: ChatPluginOptions, userCollection: null | string = null): ChatContext {
   return {
     allowedOrigins: (options.allowedOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')),
     limits: {
       bodyBytes: options.limits?.bodyBytes ?? defaultMaxBodyBytes,
+      eventsPerIp: options.limits?.eventsPerIp ?? { limit: 120, windowSeconds: 60 },
       historyTokens: options.limits?.historyTokens ?? 1000,
       messageChars: options.limits?.messageChars ?? 2000,
       messagesPerSession: options.limits?.messagesPerSession ?? 50,
@@ -66,6 +85,13 @@ export function resolveChatOptions(options: ChatPluginOptions, userCollection: n
       minTitleCoverage: options.retrieval?.minTitleCoverage ?? 0.25,
     },
     siteName: options.siteName ?? 'this site',
+    suggestions: {
+      cacheSeconds: options.suggestions?.cacheSeconds ?? 30,
+      collections: options.suggestions?.collections ?? [],
+      count: suggestionCount(options.suggestions?.count),
+      questionsFor: options.suggestions?.questionsFor,
+      update: options.suggestions?.update ?? options.access.read,
+    },
     texts: {
       unanswered: options.texts?.unanswered ?? "I don't know: I couldn't find anything about that on {site}.",
       unsure: options.texts?.unsure ?? "I'm not sure {site} answers that. These pages come closest: {pages}.",

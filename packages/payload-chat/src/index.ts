@@ -8,15 +8,21 @@ import { buildMessagesCollection, buildSessionsCollection } from './collections/
 import { resolveChatOptions } from './context'
 import { chatEndpoint } from './endpoints/chatEndpoint'
 import { preflightEndpoint } from './endpoints/cors'
+import { engagementEndpoint } from './endpoints/engagementEndpoint'
 import { feedbackEndpoint } from './endpoints/feedbackEndpoint'
 import { insightsEndpoint } from './endpoints/insightsEndpoint'
+import { suggestionsEndpoint } from './endpoints/suggestionsEndpoint'
+import { buildEngagementCollection } from './engagement/engagementCollection'
 import { insightsViewPath } from './insights/viewPath'
 import { buildPruneChatSessionsTask } from './retention/pruneChatSessionsTask'
+import { buildChatSettingsGlobal, withPinnedQuestions } from './suggestions/pinnedQuestions'
 import { widgetEndpoint } from './widget/serveWidget'
 
 export { createExtractiveChatModel } from './models/extractiveChatModel'
 export { createOpenAIChatModel } from './models/openaiChatModel'
 export { computeInsights, type ChatInsights } from './insights/computeInsights'
+export type { ChatEngagement } from './insights/computeEngagement'
+export { suggestQuestions } from './suggestions/suggestQuestions'
 export {
   type ChatMessageRecord,
   type ChatSessionRecord,
@@ -28,7 +34,7 @@ export { insightsViewPath } from './insights/viewPath'
 export { pruneChatSessions } from './retention/pruneChatSessions'
 export { pruneChatSessionsTask } from './retention/pruneChatSessionsTask'
 export { widgetScript } from './widget/serveWidget'
-export type { ChatModel, ChatPluginOptions, ChatSource, ChatTurn } from './types'
+export type { ChatModel, ChatPluginOptions, ChatSource, ChatTurn, SuggestionOptions } from './types'
 
 /**
  * Answers visitors' questions from the published content: `POST /api/chat` (JSON or streamed),
@@ -36,7 +42,10 @@ export type { ChatModel, ChatPluginOptions, ChatSource, ChatTurn } from './types
  * messages that record them (a session started by a signed-in user names them, so
  * `findChatSessionsOf` and `purgeChatSessions` can export and erase their conversations); for
  * editors, `GET /api/chat/insights` and the admin view it feeds (/admin/chat-insights); and a
- * scheduled job that deletes conversations past `retention.days`. It uses only what the retrieval
+ * scheduled job that deletes conversations past `retention.days`. The widget offers questions that
+ * fit its page (`GET /api/chat/suggestions`; editors pin their own on the `suggestions.collections`
+ * and in the `chat-settings` global) and counts views, opens, questions and source clicks
+ * (`POST /api/chat/events`, no personal data) for the insights. It uses only what the retrieval
  * plugin exports (search, rate limits, autoRun), so configure it after `retrievalPlugin`. With
  * `disabled`, only the collections and the retention job remain: stored conversations still expire.
  */
@@ -51,12 +60,23 @@ export const chatPlugin =
     const sessionUser = userCollection
       ? { read: options.access.readSessionUser ?? (() => false), relationTo: userCollection }
       : undefined
+    const pinnable = new Set(context.suggestions.collections)
+    for (const slug of pinnable)
+      if (!incoming.collections?.some((collection) => collection.slug === slug))
+        throw new Error(`chatPlugin: suggestions.collections names "${slug}", which is not a collection.`)
     const config: Config = {
       ...incoming,
       collections: [
-        ...(incoming.collections ?? []),
+        ...(incoming.collections ?? []).map((collection) =>
+          pinnable.has(collection.slug) ? withPinnedQuestions(collection) : collection,
+        ),
         buildSessionsCollection(options.access.read, sessionUser),
         buildMessagesCollection(options.access.read),
+        buildEngagementCollection(options.access.read),
+      ],
+      globals: [
+        ...(incoming.globals ?? []),
+        buildChatSettingsGlobal({ read: options.access.read, update: context.suggestions.update }),
       ],
       jobs: {
         ...incoming.jobs,
@@ -77,6 +97,9 @@ export const chatPlugin =
       feedbackEndpoint(context),
       preflightEndpoint(context, '/chat/feedback'),
       insightsEndpoint(options.access.read),
+      suggestionsEndpoint(context),
+      engagementEndpoint(context),
+      preflightEndpoint(context, '/chat/events'),
       widgetEndpoint(),
     ]
     config.admin = {

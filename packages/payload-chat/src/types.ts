@@ -1,5 +1,5 @@
-import type { RateLimitRule } from '@askfolio/payload-retrieval'
-import type { Access, FieldAccess } from 'payload'
+import type { IndexedPage, RateLimitRule } from '@askfolio/payload-retrieval'
+import type { Access, FieldAccess, Payload } from 'payload'
 
 /** A passage the answer may cite, numbered as the answer cites it ([1], [2], …). */
 export type ChatSource = {
@@ -53,6 +53,11 @@ export type ChatPluginOptions = {
      * @default 65536 (64 KB)
      */
     bodyBytes?: number
+    /**
+     * Requests to `POST /api/chat/events` (the widget's page views, opens and clicks) per address.
+     * @default { limit: 120, windowSeconds: 60 }
+     */
+    eventsPerIp?: RateLimitRule
     /** Tokens of earlier turns given to the model (estimated at four characters a token). Default 1,000. */
     historyTokens?: number
     /** Characters in one question. Default 2,000. */
@@ -128,6 +133,8 @@ export type ChatPluginOptions = {
   }
   /** Named in answers and in the system prompt. */
   siteName?: string
+  /** The questions the widget offers before the first one (`GET /api/chat/suggestions`). */
+  suggestions?: SuggestionOptions
   /**
    * What the chat says when it gives no answer of its own: `unanswered` (nothing relevant, the low
    * band) and `unsure` (the middle band, with the closest pages). `{site}` becomes `siteName`;
@@ -136,4 +143,41 @@ export type ChatPluginOptions = {
    * @default { unanswered: "I don't know: I couldn't find anything about that on {site}.", unsure: "I'm not sure {site} answers that. These pages come closest: {pages}." }
    */
   texts?: { unanswered?: string; unsure?: string }
+}
+
+/**
+ * The widget's empty state offers a few questions that fit the page it is on: those pinned on the
+ * page's document, questions made from it (its title and headings, and the host's own), then those
+ * pinned site-wide (the `chat-settings` global). Each is offered only when the chat would answer it
+ * from the published content, which is checked when the list is made.
+ */
+export type SuggestionOptions = {
+  /**
+   * Seconds a page's questions are reused before they are made and checked again.
+   * @default 30
+   */
+  cacheSeconds?: number
+  /**
+   * Collections whose documents may have questions pinned by their editors (a `suggestedQuestions`
+   * field is added to each; it is published with the document).
+   * @default []
+   */
+  collections?: string[]
+  /**
+   * Questions offered at most; 0 offers none.
+   * @default 4
+   */
+  count?: number
+  /**
+   * More candidate questions for a document, tried before the built-in ones ("What is {title}?",
+   * one per heading). A question made here is offered on the document's page only when the answer
+   * would cite the document.
+   * @default none
+   */
+  questionsFor?: (page: IndexedPage, args: { payload: Payload }) => Promise<string[]> | string[]
+  /**
+   * Who may change the site-wide questions. They show to every visitor, so this is a publishing right.
+   * @default access.read
+   */
+  update?: Access
 }

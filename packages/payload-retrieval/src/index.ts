@@ -14,6 +14,7 @@ import { buildReindexAllTask } from './jobs/reindexAllTask'
 import { buildRetryFailedTask } from './jobs/retryFailedTask'
 import { type ReindexOptions, reindexAll } from './reindex/reindexAll'
 import { resolveOptions } from './resolveOptions'
+import { findIndexedPages, type FindIndexedPagesOptions, type IndexedPage } from './search/findIndexedPages'
 import { type SearchHit, searchIndex, type SearchOptions } from './search/searchIndex'
 import { buildRunsCollection, buildStatusCollection } from './status/collections'
 import { checkStoreOnInit } from './store/checkStoreOnInit'
@@ -52,6 +53,7 @@ export {
   tooManyRequests,
 } from './rateLimit/rateLimit'
 export type { SearchHit, SearchMode, SearchOptions } from './search/searchIndex'
+export type { FindIndexedPagesOptions, IndexedPage } from './search/findIndexedPages'
 export type { IndexResult } from './indexing/indexDocuments'
 export type { ReindexProgress } from './reindex/reindexAll'
 export type { Embedder, FieldSource, QueryExpander, RelatedWord, RetrievalPluginOptions, SourceOptions } from './types'
@@ -185,6 +187,10 @@ export const checkSearchIndex = (payload: Payload) => assertChunkStore(payload, 
 /** Hybrid search over what visitors can see (for other plugins, such as the chat). */
 export const searchPublished = (payload: Payload, query: string, options?: SearchOptions): Promise<SearchHit[]> =>
   searchIndex(payload, getRetrievalContext(payload), query, options)
+
+/** Indexed documents by address, as visitors can read them (for other plugins: the chat's suggestions). */
+export const indexedPages = (payload: Payload, options?: FindIndexedPagesOptions): Promise<IndexedPage[]> =>
+  findIndexedPages(payload, getRetrievalContext(payload), options)
 
 /** True when `retrievalPlugin` has already run on this config (other plugins that rely on it check). */
 export const isRetrievalInstalled = (config: Config): boolean =>

@@ -11,27 +11,10 @@ import { type ChatInsights, computeInsights, defaultDays, parseDays } from '../i
 import { canReadInsights } from '../insights/insightsAccess'
 import { linkableUrl } from '../insights/linkableUrl'
 import { insightsViewPath } from '../insights/viewPath'
+import { EngagementSection } from './EngagementSection'
+import { cell, colours, heading, note, numberCell, section, Table } from './insightsTable'
 
 const dayChoices = [7, 30, 90]
-
-const colours = {
-  answered: 'var(--theme-elevation-400)',
-  muted: 'var(--theme-elevation-500)',
-  rule: 'var(--theme-elevation-150)',
-  unanswered: 'var(--theme-warning-500)',
-}
-
-const section: CSSProperties = { marginBottom: 'calc(var(--base) * 2.5)' }
-const heading: CSSProperties = { margin: '0 0 calc(var(--base) / 2)' }
-const note: CSSProperties = { color: colours.muted, margin: 0 }
-const cell: CSSProperties = {
-  borderBottom: `1px solid ${colours.rule}`,
-  padding: 'calc(var(--base) / 2.5) calc(var(--base) / 2)',
-  textAlign: 'left',
-  verticalAlign: 'top',
-}
-const headCell: CSSProperties = { ...cell, color: colours.muted, fontWeight: 500, whiteSpace: 'nowrap' }
-const numberCell: CSSProperties = { ...cell, textAlign: 'right', whiteSpace: 'nowrap' }
 
 /**
  * `/admin/chat-insights`: what visitors asked the chat and how it went, so editors know what to write
@@ -178,6 +161,7 @@ export async function InsightsView({ initPageResult, params, searchParams, user 
           </Table>
         )}
       </section>
+      <EngagementSection engagement={insights.engagement} />
     </div>,
   )
 }
@@ -366,24 +350,5 @@ function Legend({ colour, text }: { colour: string; text: string }) {
       <span style={{ background: colour, borderRadius: 2, display: 'inline-block', height: 10, width: 10 }} />
       {text}
     </span>
-  )
-}
-
-function Table({ children, head, numeric = [] }: { children: ReactNode; head: string[]; numeric?: number[] }) {
-  return (
-    <div style={{ overflowX: 'auto' }}>
-      <table style={{ borderCollapse: 'collapse', width: '100%' }}>
-        <thead>
-          <tr>
-            {head.map((title, i) => (
-              <th key={title} style={numeric.includes(i) ? { ...headCell, textAlign: 'right' } : headCell}>
-                {title}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
   )
 }

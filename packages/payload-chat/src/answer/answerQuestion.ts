@@ -3,11 +3,10 @@ import type { Payload } from 'payload'
 import type { ChatContext } from '../context'
 import type { ChatSource, ChatTurn } from '../types'
 
-import { searchPublished } from '@askfolio/payload-retrieval'
-
 import { guardAnswer } from './guardAnswer'
 import { retrievalQuery } from './retrievalQuery'
-import { type Confidence, selectSources } from './selectSources'
+import { retrieveSources } from './retrieveSources'
+import { type Confidence } from './selectSources'
 
 export type ChatOutcome = {
   answer: string
@@ -68,8 +67,7 @@ export async function answerQuestion(
   }
   try {
     outcome.query = await retrievalQuery(context.model, input.history, input.question, input.signal)
-    const hits = await searchPublished(payload, outcome.query, { limit: Math.max(8, context.retrieval.maxSources * 2) })
-    const { confidence, sources } = selectSources(hits, context.retrieval, context.publicUrl)
+    const { confidence, sources } = await retrieveSources(payload, context, outcome.query)
     outcome.confidence = confidence
     outcome.sources = sources
     outcome.timings.retrievalMs = elapsed()

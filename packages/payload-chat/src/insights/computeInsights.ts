@@ -5,6 +5,7 @@ import { formatAdminURL } from 'payload/shared'
 
 import { messagesSlug } from '../collections/chatCollections'
 import { queryRows, tableWithColumns } from '../store/database'
+import { type ChatEngagement, computeEngagement } from './computeEngagement'
 import { linkableUrl } from './linkableUrl'
 
 export type ChatInsights = {
@@ -45,6 +46,8 @@ export type ChatInsights = {
   }[]
   /** The documents answered questions drew on most, by the number of answers that cite them. */
   topSources: { citations: number; collection: string; id: string; title: string; url: string }[]
+  /** The widget's counts over the same days: views, opens, questions per page, unclicked sources. */
+  engagement: ChatEngagement
 }
 
 export const maxDays = 365
@@ -108,7 +111,7 @@ export async function computeInsights(
   // Lower case, whitespace collapsed, trailing punctuation (? . !) dropped.
   const normalised = sql`btrim(regexp_replace(regexp_replace(lower(question), ${'\\s+'}, ' ', 'g'), ${'[\\s?.!]+$'}, ''))`
 
-  const [[totals], perDay, unanswered, negative, sources] = await Promise.all([
+  const [[totals], perDay, unanswered, negative, sources, engagement] = await Promise.all([
     queryRows<{ down: number; failed: number; questions: number; unanswered: number; up: number }>(
       payload,
       sql`
@@ -181,11 +184,13 @@ export async function computeInsights(
       order by citations desc, title asc
       limit ${topSourcesLimit}`,
     ),
+    computeEngagement(payload, { from, to }),
   ])
 
   const adminRoute = payload.config.routes.admin
   return {
     days,
+    engagement,
     from,
     to,
     totals: {

@@ -35,6 +35,7 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
     declare intro: string
     declare launcherText: string
     declare storage: ReturnType<WidgetParts['savedConversation']>
+    declare suggested: null | string[]
 
     connectedCallback() {
       if (this.els) return
@@ -46,6 +47,7 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
       if (settings.accent) this.style.setProperty('--askfolio-accent', settings.accent)
       this.saved = this.storage.load()
       this.busy = null
+      this.suggested = null
       const title = settings.title || 'Ask this site'
 
       const root = this.attachShadow({ mode: 'open' })
@@ -114,6 +116,12 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
         input.style.height = 'auto'
         input.style.height = `${Math.min(input.scrollHeight, 140)}px`
       })
+      // A click on a cited source counts (by its address only), for the editors' "cited, never followed".
+      log.addEventListener('click', (event) => {
+        const link = (event.target as HTMLElement).closest('a')
+        if (link && (link.classList.contains('cite') || link.closest('.sources')))
+          this.track('click', link.getAttribute('href') ?? '')
+      })
       form.addEventListener('submit', (event) => {
         event.preventDefault()
         if (this.busy) return this.stop()
@@ -122,6 +130,37 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
       })
       this.setOpen(false)
       this.render()
+      this.track('view')
+    }
+
+    /**
+     * Counts one event for the site's editors: its kind, this page's path and a clicked source's
+     * address, nothing about the visitor (no cookie, no id). Not sent when the browser asks sites
+     * not to track (Do Not Track, Global Privacy Control).
+     */
+    track(kind: string, target?: string) {
+      const nav = navigator as Navigator & { globalPrivacyControl?: boolean }
+      if (nav.doNotTrack === '1' || nav.globalPrivacyControl) return
+      const body = JSON.stringify({ events: [{ kind, page: location.pathname, ...(target ? { target } : {}) }] })
+      const url = `${this.api}/api/chat/events`
+      // A beacon outlives the page (a click that navigates away); text/plain needs no preflight.
+      if (!navigator.sendBeacon?.(url, new Blob([body], { type: 'text/plain' })))
+        void fetch(url, { body, keepalive: true, method: 'POST' }).catch(() => {})
+    }
+
+    /** The questions this page offers before the first one, asked for once, on the first open. */
+    async suggest() {
+      if (this.suggested) return
+      this.suggested = []
+      try {
+        const res = await fetch(`${this.api}/api/chat/suggestions?page=${encodeURIComponent(location.pathname)}`)
+        const data = res.ok ? await res.json() : null
+        const list: unknown[] = Array.isArray(data?.questions) ? data.questions : []
+        this.suggested = list.filter((q): q is string => typeof q === 'string').slice(0, 5)
+      } catch {
+        // No suggestions: the visitor can still ask.
+      }
+      if (this.saved.turns.length === 0 && this.suggested.length) this.render()
     }
 
     setOpen(open: boolean) {
@@ -131,6 +170,10 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
     }
 
     open() {
+      if (this.els.panel.hidden) {
+        this.track('open')
+        void this.suggest()
+      }
       this.setOpen(true)
       this.els.log.scrollTop = this.els.log.scrollHeight
       this.els.input.focus()
@@ -176,8 +219,9 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
       const input = this.els.input as HTMLTextAreaElement
       const turn: Turn = { answer: '', question, sources: [], status: 'streaming' }
       if (!retried) {
+        this.track('question')
         this.saved.turns.push(turn)
-        this.els.log.querySelector('.intro')?.remove()
+        for (const node of this.els.log.querySelectorAll('.intro, .suggest')) node.remove()
         this.els.log.append(h('div', { class: 'q' }, question), h('article', { class: 'a' }))
       } else this.saved.turns[this.saved.turns.length - 1] = turn
       this.renderTurn(turn)
@@ -315,6 +359,7 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
       log.replaceChildren()
       if (this.saved.turns.length === 0) {
         log.append(h('p', { class: 'intro' }, this.intro))
+        if (this.suggested?.length) log.append(this.suggestions(this.suggested))
       }
       for (const turn of this.saved.turns) {
         log.append(h('div', { class: 'q' }, turn.question), h('article', { class: 'a' }))
@@ -376,6 +421,16 @@ export function askfolioWidget(styles: string, parts: WidgetParts): void {
       }
       text.append(turn.answer.slice(last))
       return text
+    }
+
+    suggestions(questions: string[]) {
+      const list = h('ul', { 'aria-label': 'Suggested questions', class: 'suggest' })
+      for (const question of questions) {
+        const button = h('button', { type: 'button' }, question)
+        button.addEventListener('click', () => void this.ask(question))
+        list.append(h('li', {}, button))
+      }
+      return list
     }
 
     ratingButtons(turn: Turn) {

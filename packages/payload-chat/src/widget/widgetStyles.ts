@@ -33,6 +33,9 @@ h2{flex:1;margin:0;font-size:16px;font-weight:650}
 .icon:hover{background:var(--sf);color:var(--fg)}
 .log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:12px}
 .intro{color:var(--mu);margin:0}
+.suggest{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;align-items:flex-start;gap:6px}
+.suggest button{text-align:left;border:1px solid var(--bd);background:var(--bg);border-radius:10px;padding:7px 11px;cursor:pointer;color:var(--lk)}
+.suggest button:hover{background:var(--sf)}
 .q{align-self:flex-end;max-width:85%;background:var(--a);color:var(--ai);padding:8px 12px;border-radius:var(--r) var(--r) 4px var(--r);white-space:pre-wrap;overflow-wrap:anywhere}
 .a{align-self:flex-start;max-width:92%;background:var(--sf);padding:10px 12px;border-radius:var(--r) var(--r) var(--r) 4px}
 .text{white-space:pre-wrap;overflow-wrap:anywhere}
