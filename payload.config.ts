@@ -31,6 +31,7 @@ import { emailPlugin } from './src/email/emailPlugin'
 import { Profile } from './src/globals/Profile'
 import { answerDatabaseUnavailable } from './src/hooks/answerDatabaseUnavailable'
 import { withAuditLog, withGlobalAuditLog } from './src/hooks/audit/attachAuditLog'
+import { auditPluginGlobals } from './src/hooks/audit/auditPluginGlobals'
 import { withTextTypeChecks } from './src/hooks/rejectNonTextValues'
 import { withGlobalPageInvalidation, withPageInvalidation } from './src/pageCache/invalidatePages'
 
@@ -87,6 +88,8 @@ export const buildAppConfig = (
     plugins: [
       retrievalPlugin({ ...retrievalOptions(), ...overrides.retrieval }),
       chatPlugin(chatOptions()),
+      // The chat's site-wide suggested questions are the editors' to change, and logged like the profile.
+      auditPluginGlobals(['chat-settings']),
       // Search and fetch of the published content for AI assistants, with a visitor's access.
       mcpPlugin(mcpOptions()),
       // Answers a body that is not JSON with a parse error (the MCP handler would never answer it).

@@ -90,6 +90,21 @@ describe('entries for content changes', () => {
     })
   })
 
+  it('records changes to the chat’s site-wide suggested questions', async () => {
+    const res = await test.api.post(
+      '/api/globals/chat-settings',
+      { suggestedQuestions: ['What has Maya built?'] },
+      { as: test.actors.editor.credential },
+    )
+    expect(res.status).toBe(200)
+    expect((await entriesFor('chat-settings')).at(-1)).toMatchObject({
+      action: 'update',
+      changedFields: ['suggestedQuestions'],
+      entityType: 'global',
+      user: test.actors.editor.id,
+    })
+  })
+
   it('records sign-in and sign-out', async () => {
     const login = await test.api.post(
       '/api/users/login',
