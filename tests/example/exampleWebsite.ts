@@ -75,7 +75,14 @@ export function useExampleWebsite(): ExampleWebsite {
   })
   afterAll(async () => {
     await site.server?.close()
-    if (site.payload) await destroyPayload(site.payload)
+    if (site.payload) {
+      const pool = (site.payload.db as { pool?: pg.Pool }).pool
+      await destroyPayload(site.payload)
+      // A query still running (a job runner's tick) would see the server stop under it and throw
+      // where nobody listens: let the pool drain first (a few seconds at most).
+      for (let waited = 0; pool && pool.totalCount > 0 && waited < 5000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+    }
     await database?.stop()
   })
   return site
