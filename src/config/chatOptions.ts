@@ -4,6 +4,7 @@ import { type ChatPluginOptions, createExtractiveChatModel, createOpenAIChatMode
 
 import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
+import { faqFromQuestions } from '../collections/Faq'
 import { chatRetentionDays, env, jobsAutoRun, rateLimitWindowSeconds } from './env'
 
 const list = (value: string | undefined) =>
@@ -29,6 +30,12 @@ export function chatOptions(): ChatPluginOptions {
       readSessionUser: isAdmin,
     },
     allowedOrigins: list(process.env.CHAT_ALLOWED_ORIGINS),
+    checks: {
+      // "Write an answer" starts an FAQ entry; the editor needs the faq create right.
+      answerCollection: { fromQuestions: faqFromQuestions, slug: 'faq' },
+      autoRun: jobsAutoRun(),
+      cron: env('CHAT_CHECKS_CRON', '0 0 5 * * *'),
+    },
     limits: {
       perIp: { limit: Number(env('CHAT_RATE_LIMIT_PER_IP', '30')), windowSeconds: rateLimitWindowSeconds() },
       perSession: { limit: Number(env('CHAT_RATE_LIMIT_PER_SESSION', '10')), windowSeconds: rateLimitWindowSeconds() },

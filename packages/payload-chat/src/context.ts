@@ -1,9 +1,12 @@
-import type { ChatModel, ChatPluginOptions } from './types'
+import type { Payload } from 'payload'
+
+import type { AnswerCollection, ChatModel, ChatPluginOptions } from './types'
 
 import { defaultMaxBodyBytes, type RateLimitRule } from '@askfolio/payload-retrieval'
 
 export type ChatContext = {
   allowedOrigins: string[]
+  checks: { answerCollection?: AnswerCollection; autoRun: boolean; cron: string; queue: string }
   limits: {
     bodyBytes: number
     historyTokens: number
@@ -40,6 +43,12 @@ function retentionDays(days: number | undefined): number {
 export function resolveChatOptions(options: ChatPluginOptions, userCollection: null | string = null): ChatContext {
   return {
     allowedOrigins: (options.allowedOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')),
+    checks: {
+      answerCollection: options.checks?.answerCollection,
+      autoRun: options.checks?.autoRun ?? options.retention?.autoRun ?? true,
+      cron: options.checks?.cron ?? '0 0 5 * * *',
+      queue: options.checks?.queue ?? 'chat',
+    },
     limits: {
       bodyBytes: options.limits?.bodyBytes ?? defaultMaxBodyBytes,
       historyTokens: options.limits?.historyTokens ?? 1000,
@@ -72,4 +81,15 @@ export function resolveChatOptions(options: ChatPluginOptions, userCollection: n
     },
     userCollection,
   }
+}
+
+/** Where the config keeps the resolved options, for what runs outside a request (scripts, jobs). */
+export const chatContextKey = 'askfolioChat'
+
+/** The chat's resolved options, from a running Payload. */
+export function getChatContext(payload: Payload): ChatContext {
+  const context = (payload.config.custom as Record<string, unknown> | undefined)?.[chatContextKey] as
+    ChatContext | undefined
+  if (!context) throw new Error('The chat plugin is not installed in this Payload config.')
+  return context
 }
