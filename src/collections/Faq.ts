@@ -20,6 +20,7 @@ export const Faq: CollectionConfig = {
   },
   access: draftContentAccess('faq', 'author'),
   defaultSort: 'question',
+  graphQL: { pluralName: 'FaqEntries', singularName: 'FaqEntry' },
   hooks: publicationHooks('faq', 'author'),
   labels: { plural: 'FAQ', singular: 'FAQ entry' },
   trash: true,

@@ -59,6 +59,7 @@ const writeAnswer = (as: Credential, body: object = { questions: [question] }) =
 /** What the CLI needs to reach this file's database, with no job runner of its own. */
 const cliEnv = (): NodeJS.ProcessEnv => ({ ...process.env, JOBS_AUTORUN: 'false' })
 
+const listChecks = '{ ChatChecks { docs { question } } }'
 let insightsReader: Credential
 let faqId: number
 
@@ -122,7 +123,8 @@ describe('answer checks', () => {
     for (const as of [null, test.actors.viewer.credential, test.actors.author.credential]) {
       const rest = await test.api.get('/api/chat-checks', { as })
       expect(rest.status).toBe(403)
-      const graphql = await test.api.post('/api/graphql', { query: '{ ChatChecks { docs { question } } }' }, { as })
+      const graphql = await test.api.post('/api/graphql', { query: listChecks }, { as })
+      expect(graphql.body.errors?.[0]?.extensions?.statusCode).toBe(403)
       expect(JSON.stringify(graphql.body)).not.toContain(question)
     }
     expect((await test.api.get(`/api/faq/${faqId}`)).status).not.toBe(200)
@@ -130,6 +132,12 @@ describe('answer checks', () => {
     expect(JSON.stringify(visitorList.body)).not.toContain(question)
     const editor = await test.api.get('/api/chat-checks', { as: test.actors.editor.credential })
     expect(editor.body.docs.map((doc: Check) => doc.question)).toEqual([question])
+    const editorGraphql = await test.api.post(
+      '/api/graphql',
+      { query: listChecks },
+      { as: test.actors.editor.credential },
+    )
+    expect(editorGraphql.body.data.ChatChecks.docs).toEqual([{ question }])
   })
 
   it('passes once the draft is published and indexed, through the chat path, recording no visitor message', async () => {
