@@ -110,6 +110,11 @@ describe('answer checks in the admin', () => {
     await expect.poll(lastResult, { interval: 1000, timeout: 60_000 }).toBe('fail')
 
     await page.goto(`${app.base}/admin/chat-insights`)
+    // The question now leads to the entry that answers it, not to a second draft.
+    const written = page.getByTestId('insights-unanswered').locator('tr', { hasText: question })
+    expect(await written.getByRole('link', { name: 'Answer started' }).getAttribute('href')).toBe(
+      `/admin/collections/faq/${id}`,
+    )
     const failing = page.getByTestId('insights-failing-checks').locator('tr', { hasText: question })
     const brokenBy = failing.getByTestId('broken-by')
     expect(await brokenBy.getByRole('link', { name: question }).getAttribute('href')).toBe(

@@ -13,7 +13,7 @@ import { canReadInsights } from '../insights/insightsAccess'
 import { linkableUrl } from '../insights/linkableUrl'
 import { insightsViewPath } from '../insights/viewPath'
 import { FailingChecks } from './FailingChecks'
-import { WriteAnswerButton } from './WriteAnswerButton'
+import { WriteAnswerCell } from './WriteAnswerCell'
 
 const dayChoices = [7, 30, 90]
 
@@ -132,7 +132,7 @@ export async function InsightsView({ initPageResult, params, searchParams, user 
                 <td style={{ ...cell, whiteSpace: 'nowrap' }}>{formatDate(row.lastAskedAt)}</td>
                 {writeAnswers && (
                   <td style={cell}>
-                    <WriteAnswerButton questions={[row.question]} />
+                    <WriteAnswerCell question={row.question} req={req} />
                   </td>
                 )}
               </tr>
