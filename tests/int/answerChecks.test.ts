@@ -10,6 +10,7 @@ import { runChecksTask } from '@askfolio/payload-chat'
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { getRetrievalContext } from '../../packages/payload-retrieval/src/context'
 import { listFaq } from '../../src/app/(site)/data/faq'
 import { markdownToRichText } from '../../src/seed/markdownToRichText'
 import { password } from '../helpers/actors'
@@ -215,5 +216,32 @@ describe('answer checks', () => {
     expect(passing.output).toContain(`PASS 1. ${question}`)
     expect(passing.output).toContain('1 passed, 0 failed')
     expect(passing.code).toBe(0)
+  })
+
+  it('never fails a save or its indexing when what follows the indexing fails', async () => {
+    const called: string[] = []
+    const listeners = getRetrievalContext(test.payload).indexedListeners
+    const failing = ({ ref }: { ref: { id: string } }) => {
+      called.push(ref.id)
+      throw new Error('listener down')
+    }
+    listeners.push(failing)
+    try {
+      const created = await test.api.post(
+        '/api/faq',
+        { _status: 'published', question: 'Do you shear alpacas by hand?' },
+        { as: test.actors.editor.credential },
+      )
+      expect(created.status).toBe(201)
+      await settle()
+      const id = String(created.body.doc.id)
+      expect(called).toContain(id)
+      const status = await test.api.get(`/api/retrieval/status?collection=faq&id=${id}`, {
+        as: test.actors.editor.credential,
+      })
+      expect(status.body).toMatchObject({ error: null, state: 'indexed' })
+    } finally {
+      listeners.splice(listeners.indexOf(failing), 1)
+    }
   })
 })
