@@ -106,8 +106,16 @@ describe('answer checks in the admin', () => {
 
     expect((await api('PATCH', `/api/faq/${id}`, { _status: 'published', answer: paragraph(answer) })).status).toBe(200)
     await expect.poll(lastResult, { interval: 1000, timeout: 60_000 }).toBe('pass')
+    // Visitors read it on /faq (cached from then on), at the anchor the chat cites.
+    const visitor = await (await browser.newContext()).newPage()
+    await visitor.goto(`${app.base}/faq`)
+    expect(await visitor.locator('#do-you-breed-alpacas-in-patagonia').innerText()).toContain(answer)
+
     expect((await api('PATCH', `/api/faq/${id}`, { _status: 'draft' })).status).toBe(200)
     await expect.poll(lastResult, { interval: 1000, timeout: 60_000 }).toBe('fail')
+    // Unpublishing dropped the cached page.
+    await visitor.goto(`${app.base}/faq`)
+    expect(await visitor.locator('main').innerText()).toContain('No answers are published yet.')
 
     await page.goto(`${app.base}/admin/chat-insights`)
     // The question now leads to the entry that answers it, not to a second draft.
