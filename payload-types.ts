@@ -70,6 +70,7 @@ export interface Config {
   collections: {
     projects: Project;
     'blog-posts': BlogPost;
+    faq: Faq;
     documents: Document;
     skills: Skill;
     media: Media;
@@ -78,6 +79,7 @@ export interface Config {
     'audit-logs': AuditLog;
     'retrieval-status': RetrievalStatus;
     'retrieval-runs': RetrievalRun;
+    'chat-checks': ChatCheck;
     'chat-sessions': ChatSession;
     'chat-messages': ChatMessage;
     'chat-engagement': ChatEngagement;
@@ -100,6 +102,7 @@ export interface Config {
   collectionsSelect: {
     projects: ProjectsSelect<false> | ProjectsSelect<true>;
     'blog-posts': BlogPostsSelect<false> | BlogPostsSelect<true>;
+    faq: FaqSelect<false> | FaqSelect<true>;
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
     skills: SkillsSelect<false> | SkillsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
@@ -108,6 +111,7 @@ export interface Config {
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'retrieval-status': RetrievalStatusSelect<false> | RetrievalStatusSelect<true>;
     'retrieval-runs': RetrievalRunsSelect<false> | RetrievalRunsSelect<true>;
+    'chat-checks': ChatChecksSelect<false> | ChatChecksSelect<true>;
     'chat-sessions': ChatSessionsSelect<false> | ChatSessionsSelect<true>;
     'chat-messages': ChatMessagesSelect<false> | ChatMessagesSelect<true>;
     'chat-engagement': ChatEngagementSelect<false> | ChatEngagementSelect<true>;
@@ -144,6 +148,7 @@ export interface Config {
       retrievalReindexAll: TaskRetrievalReindexAll;
       retrievalRetryFailed: TaskRetrievalRetryFailed;
       'prune-chat-sessions': TaskPruneChatSessions;
+      'chat-run-answer-checks': TaskChatRunAnswerChecks;
       'send-email': TaskSendEmail;
       'send-editor-digest': TaskSendEditorDigest;
       'expire-verification-links': TaskExpireVerificationLinks;
@@ -493,6 +498,7 @@ export interface Role {
         resource:
           | 'projects'
           | 'blog-posts'
+          | 'faq'
           | 'documents'
           | 'skills'
           | 'media'
@@ -511,6 +517,46 @@ export interface Role {
     | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "faq".
+ */
+export interface Faq {
+  id: number;
+  question: string;
+  /**
+   * Other ways visitors ask it; the chat finds the answer by these words too.
+   */
+  otherPhrasings?: string[] | null;
+  answer?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Used in the page URL. Left empty, it is made from the question.
+   */
+  slug?: string | null;
+  author?: (number | null) | User;
+  /**
+   * Set automatically on first publish.
+   */
+  publishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * Every change, sign-in and sign-out, oldest entries kept. Read-only.
@@ -589,6 +635,50 @@ export interface RetrievalRun {
   cursor?: string | null;
   error?: string | null;
   finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Questions the chat must answer from a given document. They run after each publish and on a schedule.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-checks".
+ */
+export interface ChatCheck {
+  id: number;
+  question: string;
+  /**
+   * The collection (or global) of the document the answer must cite.
+   */
+  expectedCollection: string;
+  /**
+   * Its id (a global’s slug).
+   */
+  expectedId: string;
+  /**
+   * Words or phrases the answer must hold (any case).
+   */
+  mustInclude?: string[] | null;
+  lastResult?: ('pass' | 'fail') | null;
+  lastReason?: string | null;
+  lastRunAt?: string | null;
+  /**
+   * What started the last run.
+   */
+  lastRunBy?: ('publish' | 'schedule' | 'command') | null;
+  lastAnswer?: string | null;
+  /**
+   * The publish after which this check, passing before, first failed: the document whose new index broke it, when, and who saved it. Empty when unknown or passing.
+   */
+  brokenBy?: {
+    collection?: string | null;
+    documentId?: string | null;
+    /**
+     * The user whose save it was.
+     */
+    userId?: string | null;
+    at?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -800,6 +890,7 @@ export interface PayloadJob {
           | 'retrievalReindexAll'
           | 'retrievalRetryFailed'
           | 'prune-chat-sessions'
+          | 'chat-run-answer-checks'
           | 'send-email'
           | 'send-editor-digest'
           | 'expire-verification-links';
@@ -842,6 +933,7 @@ export interface PayloadJob {
         | 'retrievalReindexAll'
         | 'retrievalRetryFailed'
         | 'prune-chat-sessions'
+        | 'chat-run-answer-checks'
         | 'send-email'
         | 'send-editor-digest'
         | 'expire-verification-links'
@@ -882,6 +974,10 @@ export interface PayloadLockedDocument {
         value: number | BlogPost;
       } | null)
     | ({
+        relationTo: 'faq';
+        value: number | Faq;
+      } | null)
+    | ({
         relationTo: 'documents';
         value: number | Document;
       } | null)
@@ -904,6 +1000,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-logs';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'chat-checks';
+        value: number | ChatCheck;
       } | null)
     | ({
         relationTo: 'editor-digests';
@@ -1006,6 +1106,22 @@ export interface BlogPostsSelect<T extends boolean = true> {
   publishedAt?: T;
   mediaRefs?: T;
   suggestedQuestions?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "faq_select".
+ */
+export interface FaqSelect<T extends boolean = true> {
+  question?: T;
+  otherPhrasings?: T;
+  answer?: T;
+  slug?: T;
+  author?: T;
+  publishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -1212,6 +1328,31 @@ export interface RetrievalRunsSelect<T extends boolean = true> {
   cursor?: T;
   error?: T;
   finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-checks_select".
+ */
+export interface ChatChecksSelect<T extends boolean = true> {
+  question?: T;
+  expectedCollection?: T;
+  expectedId?: T;
+  mustInclude?: T;
+  lastResult?: T;
+  lastReason?: T;
+  lastRunAt?: T;
+  lastRunBy?: T;
+  lastAnswer?: T;
+  brokenBy?:
+    | T
+    | {
+        collection?: T;
+        documentId?: T;
+        userId?: T;
+        at?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1506,6 +1647,10 @@ export interface TaskRetrievalIndexDocument {
     kind: 'collection' | 'global';
     slug: string;
     id: string;
+    by?: {
+      collection?: string | null;
+      id?: string | null;
+    };
   };
   output: {
     state?: string | null;
@@ -1546,6 +1691,24 @@ export interface TaskPruneChatSessions {
   output: {
     sessions?: number | null;
     messages?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskChat-run-answer-checks".
+ */
+export interface TaskChatRunAnswerChecks {
+  input: {
+    publish?: {
+      collection?: string | null;
+      documentId?: string | null;
+      userId?: string | null;
+      at?: string | null;
+    };
+  };
+  output: {
+    passed?: number | null;
+    failed?: number | null;
   };
 }
 /**

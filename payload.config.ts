@@ -14,6 +14,7 @@ import { adminOnlyJobs } from './src/access/adminOnlyJobs'
 import { AuditLogs } from './src/collections/AuditLogs'
 import { BlogPosts } from './src/collections/BlogPosts'
 import { Documents } from './src/collections/Documents'
+import { Faq } from './src/collections/Faq'
 import { Media } from './src/collections/Media'
 import { Projects } from './src/collections/Projects'
 import { Roles } from './src/collections/Roles'
@@ -53,7 +54,7 @@ export const buildAppConfig = (
     },
     // The collections the site shows invalidate its cached pages when they change.
     collections: [
-      ...[Projects, BlogPosts, Documents, Skills, Media].map(withPageInvalidation()),
+      ...[Projects, BlogPosts, Faq, Documents, Skills, Media].map(withPageInvalidation()),
       // A blog post names its author.
       withPageInvalidation({ shownFields: ['name'] })(Users),
       Roles,

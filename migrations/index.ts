@@ -21,7 +21,9 @@ import * as migration_20261204_004745_documents from './20261204_004745_document
 import * as migration_20261204_005000_document_grants from './20261204_005000_document_grants'
 import * as migration_20261204_005100_retrieval_pages from './20261204_005100_retrieval_pages'
 import * as migration_20261204_040000_page_cache_invalidations from './20261204_040000_page_cache_invalidations'
-import * as migration_20261204_184808_suggestions_engagement from './20261204_184808_suggestions_engagement'
+import * as migration_20261204_185011_answer_checks from './20261204_185011_answer_checks'
+import * as migration_20261204_185100_faq_grants from './20261204_185100_faq_grants'
+import * as migration_20261204_194145_suggestions_engagement from './20261204_194145_suggestions_engagement'
 
 export const migrations = [
   {
@@ -140,8 +142,18 @@ export const migrations = [
     name: '20261204_040000_page_cache_invalidations',
   },
   {
-    up: migration_20261204_184808_suggestions_engagement.up,
-    down: migration_20261204_184808_suggestions_engagement.down,
-    name: '20261204_184808_suggestions_engagement',
+    up: migration_20261204_185011_answer_checks.up,
+    down: migration_20261204_185011_answer_checks.down,
+    name: '20261204_185011_answer_checks',
+  },
+  {
+    up: migration_20261204_185100_faq_grants.up,
+    down: migration_20261204_185100_faq_grants.down,
+    name: '20261204_185100_faq_grants',
+  },
+  {
+    up: migration_20261204_194145_suggestions_engagement.up,
+    down: migration_20261204_194145_suggestions_engagement.down,
+    name: '20261204_194145_suggestions_engagement',
   },
 ]

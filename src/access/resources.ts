@@ -6,6 +6,7 @@
 export const resources = [
   'projects',
   'blog-posts',
+  'faq',
   'documents',
   'skills',
   'media',

@@ -5,6 +5,7 @@ import { type ChatPluginOptions, createExtractiveChatModel, createOpenAIChatMode
 import { getScope } from '../access/getPermissions'
 import { hasPermission } from '../access/hasPermission'
 import { isAdmin } from '../access/isAdmin'
+import { faqFromQuestions } from '../collections/Faq'
 import { chatRetentionDays, env, jobsAutoRun, rateLimitWindowSeconds } from './env'
 import { suggestedQuestions } from './suggestedQuestions'
 
@@ -31,6 +32,12 @@ export function chatOptions(): ChatPluginOptions {
       readSessionUser: isAdmin,
     },
     allowedOrigins: list(process.env.CHAT_ALLOWED_ORIGINS),
+    checks: {
+      // "Write an answer" starts an FAQ entry; the editor needs the faq create right.
+      answerCollection: { fromQuestions: faqFromQuestions, slug: 'faq' },
+      autoRun: jobsAutoRun(),
+      cron: env('CHAT_CHECKS_CRON', '0 0 5 * * *'),
+    },
     limits: {
       eventsPerIp: { limit: Number(env('CHAT_EVENTS_PER_IP', '120')), windowSeconds: rateLimitWindowSeconds() },
       perIp: { limit: Number(env('CHAT_RATE_LIMIT_PER_IP', '30')), windowSeconds: rateLimitWindowSeconds() },

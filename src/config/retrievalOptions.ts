@@ -45,7 +45,7 @@ export function embedderFromEnv(): Embedder | undefined {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
-/** What the site's search and chatbot know: published projects, blog posts, documents, skills, and the profile. */
+/** What the site's search and chatbot know: published projects, blog posts, FAQ entries, documents, skills, and the profile. */
 export function retrievalOptions(): RetrievalPluginOptions {
   return {
     access: {
@@ -63,6 +63,19 @@ export function retrievalOptions(): RetrievalPluginOptions {
         fields: ['excerpt', 'content', { field: 'skills', label: 'Topics', pick: 'name' }],
         title: (doc) => text(doc.title),
         url: (doc) => `/blog/${text(doc.slug)}`,
+      },
+      // The question is the title (it weighs most), and each entry is cited at its place on /faq.
+      faq: {
+        fields: [
+          {
+            field: 'otherPhrasings',
+            format: (phrasings) => ((phrasings as string[]) ?? []).join('\n'),
+            label: 'Also asked',
+          },
+          'answer',
+        ],
+        title: (doc) => text(doc.question),
+        url: (doc) => `/faq#${text(doc.slug)}`,
       },
       // The file's text follows the description; a PDF's chunks cite /documents/<slug>.pdf#page=N.
       documents: {

@@ -8,6 +8,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 export const ownedContent = [
   { collection: 'projects', field: 'owner' },
   { collection: 'blog-posts', field: 'author' },
+  { collection: 'faq', field: 'author' },
   { collection: 'documents', field: 'owner' },
 ] as const
 

@@ -3,13 +3,14 @@
  * update and delete, through both REST and GraphQL. Each case checks the answer and then the
  * database: an allowed write really happened, a refused one changed nothing.
  */
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { type Actor, type ActorName } from '../helpers/actors'
 import { useApiTest } from '../helpers/apiTest'
 import { createMedia, pngFile, unique, uploadForm } from '../helpers/fixtures'
 
-type Resource = 'audit-logs' | 'blog-posts' | 'media' | 'profile' | 'projects' | 'roles' | 'skills' | 'users'
+type Resource =
+  'audit-logs' | 'blog-posts' | 'chat-checks' | 'faq' | 'media' | 'profile' | 'projects' | 'roles' | 'skills' | 'users'
 type Operation = 'create' | 'delete' | 'read' | 'update'
 type Transport = 'GraphQL' | 'REST'
 
@@ -20,10 +21,13 @@ const N = false
 // Expected answers, in actorOrder (anonymous, viewer, author, editor, admin), written from the spec:
 // admin does everything; editors manage all content and publish; authors create their own projects and
 // posts (and upload media) but may not touch others' work; viewers only read; visitors read published
-// content; nobody writes audit logs through an API.
+// content; nobody writes audit logs through an API. FAQ entries are content like blog posts; answer
+// checks belong to those who may read the chat (editors and admins), and visitors never see them.
 const matrix: Record<Resource, Partial<Record<Operation, boolean[]>>> = {
   projects: { read: [Y, Y, Y, Y, Y], create: [N, N, Y, Y, Y], update: [N, N, N, Y, Y], delete: [N, N, N, Y, Y] },
   'blog-posts': { read: [Y, Y, Y, Y, Y], create: [N, N, Y, Y, Y], update: [N, N, N, Y, Y], delete: [N, N, N, Y, Y] },
+  faq: { read: [Y, Y, Y, Y, Y], create: [N, N, Y, Y, Y], update: [N, N, N, Y, Y], delete: [N, N, N, Y, Y] },
+  'chat-checks': { read: [N, N, N, Y, Y], create: [N, N, N, Y, Y], update: [N, N, N, Y, Y], delete: [N, N, N, Y, Y] },
   skills: { read: [Y, Y, Y, Y, Y], create: [N, N, N, Y, Y], update: [N, N, N, Y, Y], delete: [N, N, N, Y, Y] },
   media: { read: [Y, Y, Y, Y, Y], create: [N, N, Y, Y, Y], update: [N, N, N, Y, Y], delete: [N, N, N, Y, Y] },
   users: { read: [N, Y, Y, Y, Y], create: [N, N, N, N, Y], update: [N, N, N, N, Y], delete: [N, N, N, N, Y] },
@@ -35,6 +39,8 @@ const matrix: Record<Resource, Partial<Record<Operation, boolean[]>>> = {
 const graphqlNames: Record<Exclude<Resource, 'profile'>, { plural: string; singular: string }> = {
   'audit-logs': { plural: 'AuditLogs', singular: 'AuditLog' },
   'blog-posts': { plural: 'BlogPosts', singular: 'BlogPost' },
+  'chat-checks': { plural: 'ChatChecks', singular: 'ChatCheck' },
+  faq: { plural: 'FaqEntries', singular: 'FaqEntry' },
   media: { plural: 'allMedia', singular: 'Media' },
   projects: { plural: 'Projects', singular: 'Project' },
   roles: { plural: 'Roles', singular: 'Role' },
@@ -43,6 +49,20 @@ const graphqlNames: Record<Exclude<Resource, 'profile'>, { plural: string; singu
 }
 
 const test = useApiTest()
+
+// The seed has neither: one of each, made by the admin, for the reads and the updates.
+beforeAll(async () => {
+  await test.payload.create({
+    collection: 'faq',
+    data: { _status: 'published', question: 'Seeded question?' },
+    overrideAccess: true,
+  })
+  await test.payload.create({
+    collection: 'chat-checks',
+    data: { expectedCollection: 'faq', expectedId: '1', question: 'Seeded check?' },
+    overrideAccess: true,
+  })
+})
 
 type Collection = Exclude<Resource, 'profile'>
 
@@ -55,6 +75,10 @@ function newDocument(resource: Collection): { data: Record<string, unknown>; key
     case 'blog-posts':
     case 'projects':
       return { data: { title: name }, key: 'title', value: name }
+    case 'chat-checks':
+      return { data: { expectedCollection: 'faq', expectedId: '1', question: name }, key: 'question', value: name }
+    case 'faq':
+      return { data: { question: name }, key: 'question', value: name }
     case 'media':
       return { data: { alt: name }, key: 'alt', value: name }
     case 'roles':
@@ -78,6 +102,10 @@ async function updateTarget(resource: Collection): Promise<{ field: string; id: 
       return { field: 'entity', id: await first('audit-logs') }
     case 'blog-posts':
       return { field: 'excerpt', id: await first('blog-posts', { _status: { equals: 'published' } }) }
+    case 'chat-checks':
+      return { field: 'question', id: await first('chat-checks') }
+    case 'faq':
+      return { field: 'question', id: await first('faq', { _status: { equals: 'published' } }) }
     case 'media':
       return { field: 'caption', id: await first('media') }
     case 'projects':
@@ -98,7 +126,8 @@ async function deleteTarget(resource: Collection): Promise<number> {
     return (await test.payload.find({ collection: 'audit-logs', depth: 0, limit: 1, overrideAccess: true })).docs[0].id
   }
   const { data } = newDocument(resource)
-  const extra = resource === 'projects' || resource === 'blog-posts' ? { _status: 'published' } : {}
+  const extra =
+    resource === 'projects' || resource === 'blog-posts' || resource === 'faq' ? { _status: 'published' } : {}
   const doc = await test.payload.create({
     collection: resource,
     data: { ...data, ...extra } as never,

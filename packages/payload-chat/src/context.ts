@@ -1,11 +1,12 @@
-import type { Access } from 'payload'
+import type { Access, Payload } from 'payload'
 
-import type { ChatModel, ChatPluginOptions, SuggestionOptions } from './types'
+import type { AnswerCollection, ChatModel, ChatPluginOptions, SuggestionOptions } from './types'
 
 import { defaultMaxBodyBytes, type RateLimitRule } from '@askfolio/payload-retrieval'
 
 export type ChatContext = {
   allowedOrigins: string[]
+  checks: { answerCollection?: AnswerCollection; autoRun: boolean; cron: string; queue: string }
   limits: {
     bodyBytes: number
     eventsPerIp: RateLimitRule
@@ -58,6 +59,12 @@ function suggestionCount(count: number | undefined): number {
 export function resolveChatOptions(options: ChatPluginOptions, userCollection: null | string = null): ChatContext {
   return {
     allowedOrigins: (options.allowedOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')),
+    checks: {
+      answerCollection: options.checks?.answerCollection,
+      autoRun: options.checks?.autoRun ?? options.retention?.autoRun ?? true,
+      cron: options.checks?.cron ?? '0 0 5 * * *',
+      queue: options.checks?.queue ?? 'chat',
+    },
     limits: {
       bodyBytes: options.limits?.bodyBytes ?? defaultMaxBodyBytes,
       eventsPerIp: options.limits?.eventsPerIp ?? { limit: 120, windowSeconds: 60 },
@@ -98,4 +105,15 @@ export function resolveChatOptions(options: ChatPluginOptions, userCollection: n
     },
     userCollection,
   }
+}
+
+/** Where the config keeps the resolved options, for what runs outside a request (scripts, jobs). */
+export const chatContextKey = 'askfolioChat'
+
+/** The chat's resolved options, from a running Payload. */
+export function getChatContext(payload: Payload): ChatContext {
+  const context = (payload.config.custom as Record<string, unknown> | undefined)?.[chatContextKey] as
+    ChatContext | undefined
+  if (!context) throw new Error('The chat plugin is not installed in this Payload config.')
+  return context
 }

@@ -32,6 +32,38 @@ export type ChatModel = {
   rewrite?: (history: ChatTurn[], question: string, options: { signal: AbortSignal }) => Promise<string>
 }
 
+/** Where "Write an answer" puts the draft it makes from unanswered questions. */
+export type AnswerCollection = {
+  /** The draft's data, made from the questions (the first is the one asked most recently). */
+  fromQuestions: (questions: string[]) => Record<string, unknown>
+  /** A collection with drafts that the retrieval plugin indexes; the editor needs its create right. */
+  slug: string
+}
+
+export type AnswerChecksOptions = {
+  /**
+   * Where "Write an answer" creates its draft. Without one, the insights offer no such button and
+   * checks are written by hand.
+   * @default undefined
+   */
+  answerCollection?: AnswerCollection
+  /**
+   * Whether this process runs `queue` itself (every minute); turn off where a separate worker runs the jobs.
+   * @default retention.autoRun (true)
+   */
+  autoRun?: boolean
+  /**
+   * When every check runs on a schedule: a cron expression with seconds, in the server's time zone.
+   * @default '0 0 5 * * *' (daily at 05:00)
+   */
+  cron?: string
+  /**
+   * The jobs queue the checks run on (after a publish and on `cron`).
+   * @default 'chat'
+   */
+  queue?: string
+}
+
 export type ChatPluginOptions = {
   access: {
     /** Who may read chat sessions and messages (the insights). Nobody may change them through the API. */
@@ -44,6 +76,12 @@ export type ChatPluginOptions = {
   }
   /** Origins whose pages may call the chat API (the widget on another site). The app's own origin always may. */
   allowedOrigins?: string[]
+  /**
+   * Answer checks (the `chat-checks` collection): questions the chat must answer by citing a given
+   * document, run through the chat's own path after each publish (once the document is indexed), on
+   * `cron`, and by the host's scripts (`runAnswerChecks`). Editors who may read the chat manage them.
+   */
+  checks?: AnswerChecksOptions
   /** Keep the collections; add no endpoints. */
   disabled?: boolean
   limits?: {

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { FileLimits } from './files/fileLimits'
+import type { IndexedListener } from './indexing/afterDocumentIndexed'
 import type { ShownRelations } from './related/findShownRelations'
 import type { FusionWeights } from './search/fuseRankings'
 import type { WordFrequencyCache } from './search/wordFrequencyCache'
@@ -19,6 +20,8 @@ export type RetrievalContext = {
   chunking: { maxChars: number; overlapChars: number }
   /** Limits on reading uploaded files (sources with `file`). */
   files: FileLimits
+  /** Called after a document's indexing job has written what visitors now see of it (other plugins register with `afterDocumentIndexed`). */
+  indexedListeners: IndexedListener[]
   /** Reads the visitor's address for the rate limits; none: one bucket for everyone. */
   clientAddress?: (req: { headers: Headers }) => null | string | undefined
   /** Documents read per query when looking for those that show a changed related document. */

@@ -29,6 +29,14 @@ export { createOpenAIEmbedder } from './embedders/openaiEmbedder'
 // For a companion plugin's own OpenAI-compatible model, without importing the optional `openai` early.
 export { lazyOpenAI } from './embedders/lazyOpenAI'
 export { errorResponse, readJson } from './endpoints/respond'
+// For a companion plugin's own tasks (the one cast past the host's generated task slugs).
+export { queueJob } from './jobs/queueJob'
+export {
+  afterDocumentIndexed,
+  type IndexedBy,
+  type IndexedEvent,
+  type IndexedListener,
+} from './indexing/afterDocumentIndexed'
 export { defaultMaxBodyBytes, readBodyText } from './endpoints/readBodyText'
 export { hasControlCharacters } from './text/hasControlCharacters'
 export {

@@ -70,6 +70,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
       ),
     ),
     fusion: fusionDefaults(options),
+    indexedListeners: [],
     iterativeScan: false,
     language: options.language ?? 'english',
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,

@@ -5,7 +5,7 @@ import { actions, resources } from '../../access/resources'
 type Grant = { actions: Action[]; resource: Resource; scope: Scope }
 export type SeedRole = { description: string; name: string; permissions: Grant[] }
 
-const content: Resource[] = ['projects', 'blog-posts', 'documents', 'skills', 'media', 'profile']
+const content: Resource[] = ['projects', 'blog-posts', 'faq', 'documents', 'skills', 'media', 'profile']
 const grant = (list: Resource[], acts: Action[], scope: Scope = 'all'): Grant[] =>
   list.map((resource) => ({ actions: acts, resource, scope }))
 
@@ -24,9 +24,10 @@ export const roles: SeedRole[] = [
   },
   {
     name: 'author',
-    description: 'Writes and edits their own drafts of projects, blog posts and documents. Cannot publish.',
+    description:
+      'Writes and edits their own drafts of projects, blog posts, FAQ entries and documents. Cannot publish.',
     permissions: [
-      ...grant(['projects', 'blog-posts', 'documents'], ['read', 'create', 'update'], 'own'),
+      ...grant(['projects', 'blog-posts', 'faq', 'documents'], ['read', 'create', 'update'], 'own'),
       ...grant(['media'], ['read', 'create']),
       ...grant(['skills', 'profile'], ['read']),
     ],

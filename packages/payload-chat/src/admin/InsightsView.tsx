@@ -7,12 +7,15 @@ import { formatAdminURL } from 'payload/shared'
 import React, { type CSSProperties, type ReactNode } from 'react'
 
 import { messagesSlug } from '../collections/chatCollections'
+import { writeAnswerPath } from '../endpoints/writeAnswerEndpoint'
 import { type ChatInsights, computeInsights, defaultDays, parseDays } from '../insights/computeInsights'
 import { canReadInsights } from '../insights/insightsAccess'
 import { linkableUrl } from '../insights/linkableUrl'
 import { insightsViewPath } from '../insights/viewPath'
 import { EngagementSection } from './EngagementSection'
+import { FailingChecks } from './FailingChecks'
 import { cell, colours, heading, note, numberCell, section, Table } from './insightsTable'
+import { WriteAnswerCell } from './WriteAnswerCell'
 
 const dayChoices = [7, 30, 90]
 
@@ -65,6 +68,7 @@ export async function InsightsView({ initPageResult, params, searchParams, user 
 
   const insights = await computeInsights(payload, { days })
   const formatDate = dateFormatter(req.i18n?.language)
+  const writeAnswers = payload.config.endpoints.some((endpoint) => endpoint.path === writeAnswerPath)
   return page(
     <div data-days={days} data-testid="chat-insights">
       <div
@@ -103,17 +107,23 @@ export async function InsightsView({ initPageResult, params, searchParams, user 
               : 'Every question in this period found something relevant.'}
           </p>
         ) : (
-          <Table head={['Question', 'Times asked', 'Last asked']} numeric={[1]}>
+          <Table head={['Question', 'Times asked', 'Last asked', ...(writeAnswers ? ['Answer'] : [])]} numeric={[1]}>
             {insights.topUnanswered.map((row) => (
               <tr key={row.question}>
                 <td style={cell}>{row.question}</td>
                 <td style={numberCell}>{row.count}</td>
                 <td style={{ ...cell, whiteSpace: 'nowrap' }}>{formatDate(row.lastAskedAt)}</td>
+                {writeAnswers && (
+                  <td style={cell}>
+                    <WriteAnswerCell question={row.question} req={req} />
+                  </td>
+                )}
               </tr>
             ))}
           </Table>
         )}
       </section>
+      <FailingChecks formatDate={formatDate} req={req} />
       <section data-testid="insights-negative" style={section}>
         <h2 style={heading}>Answers rated unhelpful</h2>
         {insights.negativeFeedback.length === 0 ? (

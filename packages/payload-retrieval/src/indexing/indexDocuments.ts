@@ -12,6 +12,8 @@ import { embedChunks } from './embedChunks'
 import { type PreparedDocument, prepareDocuments } from './prepareDocument'
 
 export type IndexResult = {
+  /** Whether what search finds of the document changed: chunks were added or removed. */
+  changed: boolean
   chunks: number
   embedded: number
   ref: SourceRef
@@ -75,7 +77,8 @@ export async function indexDocuments(
   const records: StatusRecord[] = []
   const results: IndexResult[] = []
   for (const [i, doc] of prepared.entries()) {
-    const removed = 'removed' in outcomes[i] ? (outcomes[i] as { removed: number }).removed : 0
+    const { inserted, removed } = 'removed' in outcomes[i] ? outcomes[i] : { inserted: 0, removed: 0 }
+    const changed = inserted + removed > 0
     if (!doc.visible) {
       records.push({
         patch: {
@@ -88,7 +91,7 @@ export async function indexDocuments(
         },
         ref: doc.ref,
       })
-      results.push({ chunks: 0, embedded: 0, ref: doc.ref, removed, state: 'not-indexed' })
+      results.push({ changed, chunks: 0, embedded: 0, ref: doc.ref, removed, state: 'not-indexed' })
     } else {
       records.push({
         patch: {
@@ -103,7 +106,14 @@ export async function indexDocuments(
         },
         ref: doc.ref,
       })
-      results.push({ chunks: doc.chunks.length, embedded: embedded[i], ref: doc.ref, removed, state: 'indexed' })
+      results.push({
+        changed,
+        chunks: doc.chunks.length,
+        embedded: embedded[i],
+        ref: doc.ref,
+        removed,
+        state: 'indexed',
+      })
     }
   }
   await recordStatuses(payload, records)

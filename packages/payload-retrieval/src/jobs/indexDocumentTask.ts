@@ -3,12 +3,13 @@ import type { TaskConfig } from 'payload'
 import type { SourceRef } from '../types'
 
 import { indexKey, type RetrievalContext } from '../context'
+import { type IndexedBy, notifyIndexed } from '../indexing/afterDocumentIndexed'
 import { indexDocuments } from '../indexing/indexDocuments'
 import { recordStatus } from '../status/recordStatus'
 
 export const indexDocumentTask = 'retrievalIndexDocument'
 
-export type IndexDocumentInput = { id: string; kind: SourceRef['kind']; slug: string }
+export type IndexDocumentInput = { by?: IndexedBy; id: string; kind: SourceRef['kind']; slug: string }
 
 /**
  * The indexing job. Jobs for one document share a concurrency key: they never run side by side,
@@ -24,9 +25,17 @@ export const buildIndexDocumentTask = (context: RetrievalContext): TaskConfig =>
     supersedes: true,
   },
   handler: async ({ input, job, req }) => {
-    const ref = input as IndexDocumentInput
+    const { by, ...ref } = input as IndexDocumentInput
     try {
       const [result] = await indexDocuments(req.payload, context, [ref])
+      // notifyIndexed catches its listeners' errors: none of them can mark the indexing failed or retry it.
+      await notifyIndexed(context, {
+        by: by?.collection && by.id ? by : undefined,
+        payload: req.payload,
+        queuedAt: String(job.createdAt),
+        ref,
+        result,
+      })
       return { output: { chunks: result.chunks, embedded: result.embedded, state: result.state } }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
@@ -45,6 +54,14 @@ export const buildIndexDocumentTask = (context: RetrievalContext): TaskConfig =>
     { name: 'kind', type: 'select', options: ['collection', 'global'], required: true },
     { name: 'slug', type: 'text', required: true },
     { name: 'id', type: 'text', required: true },
+    {
+      name: 'by',
+      type: 'group',
+      fields: [
+        { name: 'collection', type: 'text' },
+        { name: 'id', type: 'text' },
+      ],
+    },
   ],
   label: 'Index a document for search',
   outputSchema: [

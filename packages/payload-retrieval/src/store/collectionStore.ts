@@ -53,7 +53,7 @@ export function collectionStore<Doc extends Ref = Ref & Record<string, unknown>>
     async create(
       payload: Payload,
       data: Record<string, unknown>,
-      options: Pick<StoreOptions, 'depth' | 'overrideAccess' | 'req'>,
+      options: Pick<StoreOptions, 'depth' | 'draft' | 'overrideAccess' | 'req'>,
     ): Promise<Doc> {
       return untypedLocalApi(payload).create<Doc>({ collection, data, ...options })
     },

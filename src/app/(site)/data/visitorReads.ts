@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { listTag, profileTag, slugTag } from '../../../pageCache/siteTags'
 import { cachedRead, linkedTags, tagPage } from './cachedRead'
 import { type DocumentSummary, findDocumentBySlug, listDocuments } from './documents'
+import { listFaq } from './faq'
 import { findBySlug, type ListOptions, listPosts, listProjects } from './findPublished'
 import { type PreviewCollection, visitor } from './readOptions'
 import { findSkillBySlug, listSkills } from './skills'
@@ -29,6 +30,13 @@ export const visitorReads = (payload: SitePayload) => ({
 
   documents: (options: Parameters<typeof listDocuments>[1] = {}) =>
     cachedRead(['documents', options], [documents, skills], async () => listDocuments(await payload(), options)),
+
+  /** The answers' rich text may link to other documents: the page carries their id tags too. */
+  faq: async () => {
+    const entries = await cachedRead(['faq'], [listTag('faq'), media], async () => listFaq(await payload()))
+    await tagPage(entries.flatMap((entry) => linkedTags(entry.answer)))
+    return entries
+  },
 
   posts: (options: Omit<ListOptions, 'featured'> = {}) =>
     cachedRead(['posts', options], [listTag('blog-posts')], async () => listPosts(await payload(), options)),
