@@ -27,16 +27,22 @@ const routes = (config: Config) => (config.endpoints ?? []).map((endpoint) => `$
 describe('chatPlugin', () => {
   it('adds the conversation collections and its endpoints after retrieval’s', () => {
     const config = chatPlugin(options())(withRetrieval())
-    expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual([
+    expect(config.collections!.map((collection) => collection.slug).slice(-4)).toEqual([
+      'chat-checks',
       'chat-sessions',
       'chat-messages',
+      'chat-engagement',
     ])
-    expect(routes(config).slice(-6)).toEqual([
+    expect(config.globals!.map((global) => global.slug)).toEqual(['chat-settings'])
+    expect(routes(config).slice(-9)).toEqual([
       'post /chat',
       'options /chat',
       'post /chat/feedback',
       'options /chat/feedback',
       'get /chat/insights',
+      'get /chat/suggestions',
+      'post /chat/events',
+      'options /chat/events',
       'get /chat/widget.js',
     ])
     expect(routes(config)).toContain('get /search')
@@ -44,7 +50,7 @@ describe('chatPlugin', () => {
 
   it('lets nobody create, change or delete conversations through the API', () => {
     const config = chatPlugin(options())(withRetrieval())
-    for (const slug of ['chat-sessions', 'chat-messages']) {
+    for (const slug of ['chat-sessions', 'chat-messages', 'chat-engagement']) {
       const access = config.collections!.find((collection) => collection.slug === slug)!.access!
       for (const operation of ['create', 'update', 'delete'] as const)
         expect(access[operation]!({} as never)).toBe(false)
@@ -88,13 +94,30 @@ describe('chatPlugin', () => {
   it('keeps the collections but adds no endpoints, view or link when disabled', () => {
     const before = withRetrieval()
     const config = chatPlugin(options({ disabled: true }))(before)
-    expect(config.collections!.map((collection) => collection.slug).slice(-2)).toEqual([
+    expect(config.collections!.map((collection) => collection.slug).slice(-4)).toEqual([
+      'chat-checks',
       'chat-sessions',
       'chat-messages',
+      'chat-engagement',
     ])
+    expect(config.globals!.map((global) => global.slug)).toEqual(['chat-settings'])
     expect(routes(config)).toEqual(routes(before))
     expect(config.admin?.components?.views?.chatInsights).toBeUndefined()
     expect(config.admin?.components?.afterNavLinks ?? []).not.toContain('@askfolio/payload-chat/client#InsightsNavLink')
+  })
+
+  it('adds the pinned questions to the collections named for them, and refuses a name that is no collection', () => {
+    const config = chatPlugin(options({ suggestions: { collections: ['posts'] } }))(withRetrieval())
+    const fields = config.collections!.find((collection) => collection.slug === 'posts')!.fields
+    expect(fields.map((field) => ('name' in field ? field.name : field.type))).toContain('suggestedQuestions')
+    const untouched = chatPlugin(options())(withRetrieval()).collections!.find(
+      (collection) => collection.slug === 'posts',
+    )!
+    expect(untouched.fields.map((field) => ('name' in field ? field.name : ''))).not.toContain('suggestedQuestions')
+    expect(() => chatPlugin(options({ suggestions: { collections: ['pages'] } }))(withRetrieval())).toThrow(
+      'suggestions.collections names "pages"',
+    )
+    expect(() => chatPlugin(options({ suggestions: { count: 40 } }))(withRetrieval())).toThrow('suggestions.count')
   })
 
   it('refuses to run without the retrieval plugin before it', () => {
