@@ -140,6 +140,40 @@ export type RetrievalPluginOptions = {
    * @default 65536 (64 KB)
    */
   maxBodyBytes?: number
+  /**
+   * Related documents: `GET /api/related?collection=…&id=…&limit=…` and `findRelated` (for the host's
+   * own pages) answer the published documents closest to one published document of an indexed
+   * collection, each with the chunk that made it close. With a trained embedding model, the nearest
+   * chunks to the mean of the document's stored vectors (no embedding call); otherwise BM25 for a
+   * query of the document's own `terms` most distinctive words. The endpoint is public, shares
+   * `/api/search`'s rate limit (`searchRateLimit`, the same bucket per address) and answers 404 for a
+   * document a visitor cannot read, a draft included. `disabled` adds no endpoint; `findRelated`
+   * still answers the host's own calls.
+   * @default { defaultLimit: 3, disabled: false, maxLimit: 10, terms: 16 }
+   */
+  related?: {
+    /**
+     * Results when a request names no `limit`.
+     * @default 3
+     */
+    defaultLimit?: number
+    /**
+     * No `/api/related` endpoint.
+     * @default false
+     */
+    disabled?: boolean
+    /**
+     * The most results one request may ask for.
+     * @default 10
+     */
+    maxLimit?: number
+    /**
+     * How many of the document's most distinctive words (by their weight in it times their idf) make
+     * the offline query. More finds neighbours that share side topics; fewer keeps to the main one.
+     * @default 16
+     */
+    terms?: number
+  }
   /** Requests to /api/search per client address. Default 60 a minute. */
   searchRateLimit?: { limit: number; windowSeconds: number }
   /**
