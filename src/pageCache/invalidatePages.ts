@@ -4,6 +4,7 @@ import type {
   CollectionConfig,
   GlobalAfterChangeHook,
   GlobalConfig,
+  Payload,
   PayloadRequest,
 } from 'payload'
 
@@ -12,7 +13,7 @@ import { isDraftSave } from '../hooks/publicationState'
 import { afterCommit } from './afterCommit'
 import { recordInvalidation } from './invalidationLog'
 import { pageCacheStore } from './pageCacheStore'
-import { idTag, listTag, profileTag, slugTag } from './siteTags'
+import { idTag, listTag, profileTag, relatedTag, slugTag } from './siteTags'
 
 type Shown = { id?: number | string; slug?: unknown } | null | undefined
 
@@ -78,3 +79,13 @@ export const withGlobalPageInvalidation = (global: GlobalConfig): GlobalConfig =
   ...global,
   hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), afterGlobalChange] },
 })
+
+/**
+ * The retrieval plugin's `onIndexed`: the index changed after the saves' own hooks had dropped their
+ * pages, so the pages that show related documents (and their cached reads) are dropped again, on
+ * every instance, now that the index holds the change. Outside any transaction: the index is written.
+ */
+export async function announceIndexChanged({ payload }: { payload: Payload }): Promise<void> {
+  const entry = await recordInvalidation({ payload }, [relatedTag])
+  pageCacheStore()?.invalidate([relatedTag], entry)
+}

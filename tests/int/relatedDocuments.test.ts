@@ -5,7 +5,7 @@
  * answer as soon as visitors cannot read it, 404 for a source visitors cannot read, and bad input.
  * (The rate limit is in rateLimits.test.ts, the vector path in relatedVectors.test.ts.)
  */
-import { findRelated } from '@askfolio/payload-retrieval'
+import { findRelated, hasControlCharacters } from '@askfolio/payload-retrieval'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { useApiTest } from '../helpers/apiTest'
@@ -55,7 +55,8 @@ describe('GET /api/related', () => {
       expect(result.url).toMatch(/^\//)
       // The chunk's excerpt as plain text: what the site prints as it is.
       expect(result.snippet.length).toBeGreaterThan(20)
-      expect(result.snippet).not.toMatch(/[<>\u0001\u0002]/)
+      expect(result.snippet).not.toMatch(/[<>]/)
+      expect(hasControlCharacters(result.snippet)).toBe(false)
     }
     // Testing is what the post and its closest neighbour share.
     expect(body.results[0]).toMatchObject({ collection: 'blog-posts', title: 'Writing tests that can fail' })

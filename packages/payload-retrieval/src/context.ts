@@ -50,6 +50,8 @@ export type RetrievalContext = {
   maxBodyBytes: number
   /** Stored with every chunk: the embedder's id, or `none` when chunks carry no vector. */
   model: string
+  /** The host's call after an indexing run changed some documents' chunks. */
+  onIndexed?: (args: { changed: SourceRef[]; payload: Payload }) => Promise<void> | void
   postings: PostingsTable
   postingsPerWord: number
   queue: string

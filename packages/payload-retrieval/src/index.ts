@@ -57,7 +57,15 @@ export type { SearchHit, SearchMode, SearchOptions } from './search/searchIndex'
 export type { IndexResult } from './indexing/indexDocuments'
 export type { RelatedDocument, RelatedMode, RelatedOptions } from './neighbours/findRelatedDocuments'
 export type { ReindexProgress } from './reindex/reindexAll'
-export type { Embedder, FieldSource, QueryExpander, RelatedWord, RetrievalPluginOptions, SourceOptions } from './types'
+export type {
+  Embedder,
+  FieldSource,
+  QueryExpander,
+  RelatedWord,
+  RetrievalPluginOptions,
+  SourceOptions,
+  SourceRef,
+} from './types'
 
 const statusField: Field = {
   name: 'searchIndex',

@@ -74,6 +74,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     language: options.language ?? 'english',
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
     model: options.embedder?.id ?? noModel,
+    onIndexed: options.onIndexed,
     postings: buildPostingsTable(table),
     postingsPerWord: Math.max(1, Math.floor(options.postingsPerWord ?? 1000)),
     queue: 'retrieval',

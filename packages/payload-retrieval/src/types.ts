@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 /** Turns texts into vectors. Implementations: `createLocalEmbedder`, `createOpenAIEmbedder`. */
 export type Embedder = {
@@ -140,6 +140,15 @@ export type RetrievalPluginOptions = {
    * @default 65536 (64 KB)
    */
   maxBodyBytes?: number
+  /**
+   * Called after an indexing run changed the chunks of some documents (written or removed: published,
+   * edited, unpublished, trashed), with those documents, once the index holds the change. For a host
+   * that caches pages showing what the index answers (related documents): the save's own hooks run
+   * before its indexing job, so such a page rendered between the two shows the index as it was. A
+   * failure is logged and leaves the index written.
+   * @default undefined
+   */
+  onIndexed?: (args: { changed: SourceRef[]; payload: Payload }) => Promise<void> | void
   /**
    * Related documents: `GET /api/related?collection=…&id=…&limit=…` and `findRelated` (for the host's
    * own pages) answer the published documents closest to one published document of an indexed

@@ -107,5 +107,22 @@ export async function indexDocuments(
     }
   }
   await recordStatuses(payload, records)
+  await tellIndexed(
+    payload,
+    context,
+    prepared.flatMap((doc, i) => (changedChunks(outcomes[i]) ? [doc.ref] : [])),
+  )
   return results
+}
+
+const changedChunks = (outcome: WriteResult) => 'inserted' in outcome && (outcome.inserted > 0 || outcome.removed > 0)
+
+/** The host's `onIndexed`, after the writes: a failure there is logged, and the index stays written. */
+async function tellIndexed(payload: Payload, context: RetrievalContext, changed: SourceRef[]): Promise<void> {
+  if (changed.length === 0 || !context.onIndexed) return
+  try {
+    await context.onIndexed({ changed, payload })
+  } catch (error) {
+    payload.logger.warn({ err: error, msg: 'retrievalPlugin: the onIndexed option failed; the index is written' })
+  }
 }

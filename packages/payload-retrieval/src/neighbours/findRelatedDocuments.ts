@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import { sql } from '@payloadcms/db-postgres/drizzle'
-
 import type { RetrievalContext } from '../context'
 import type { SourceRef } from '../types'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { sourceKey } from '../context'
 import { readAsVisitor, readAsVisitors } from '../indexing/readAsVisitor'
