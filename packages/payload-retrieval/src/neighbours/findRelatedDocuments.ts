@@ -216,7 +216,9 @@ async function vectorNeighbours(
   { collections, limit }: NeighbourOptions,
 ): Promise<NeighbourRow[]> {
   const chunks = context.table
-  // The source's own chunks are the nearest of all; enough candidates to see past them and fill the answer.
+  // Chunks, for documents: a neighbour's other chunks are near too. The source's own chunks, the
+  // nearest of all, are filtered out in the scan (iterative scans, where the server has them, look
+  // on past them; elsewhere ef_search bounds what the scan sees).
   const candidates = Math.max(50, limit * 8)
   const filter = collections ? sql`and c.source_slug = any(${sql.param(collections)}::text[])` : sql``
   const efSearch = Math.min(1000, Math.max(100, candidates * (collections && !context.iterativeScan ? 4 : 1)))
@@ -233,12 +235,13 @@ async function vectorNeighbours(
       ), nearest as (
         select c.id, c.source_slug, c.source_id, c.heading, c.text, 1 - (c.embedding <=> (select v from centre)) as score
         from ${chunks} c
-        where c.model = ${context.model} and c.source_kind = 'collection' and (select v from centre) is not null ${filter}
+        where c.model = ${context.model} and c.source_kind = 'collection' and (select v from centre) is not null
+          and not (c.source_slug = ${ref.slug} and c.source_id = ${ref.id}) ${filter}
         order by c.embedding <=> (select v from centre)
         limit ${candidates}
       ), ranked as (
         select n.*, row_number() over (partition by n.source_slug, n.source_id order by n.score desc, n.id) as rank
-        from nearest n where not (n.source_slug = ${ref.slug} and n.source_id = ${ref.id})
+        from nearest n
       ), best as (
         select * from ranked where rank = 1 order by score desc, id limit ${limit}
       )
