@@ -13,7 +13,7 @@ import { isDraftSave } from '../hooks/publicationState'
 import { afterCommit } from './afterCommit'
 import { recordInvalidation } from './invalidationLog'
 import { pageCacheStore } from './pageCacheStore'
-import { idTag, listTag, profileTag, relatedTag, slugTag } from './siteTags'
+import { idTag, listTag, profileTag, relatedCollections, relatedTag, slugTag } from './siteTags'
 
 type Shown = { id?: number | string; slug?: unknown } | null | undefined
 
@@ -85,7 +85,15 @@ export const withGlobalPageInvalidation = (global: GlobalConfig): GlobalConfig =
  * pages, so the pages that show related documents (and their cached reads) are dropped again, on
  * every instance, now that the index holds the change. Outside any transaction: the index is written.
  */
-export async function announceIndexChanged({ payload }: { payload: Payload }): Promise<void> {
+export async function announceIndexChanged({
+  changed,
+  payload,
+}: {
+  changed: { slug: string }[]
+  payload: Payload
+}): Promise<void> {
+  // Only projects and posts are ever related documents on a page (a skill's rename reindexes them too).
+  if (!changed.some((ref) => (relatedCollections as readonly string[]).includes(ref.slug))) return
   const entry = await recordInvalidation({ payload }, [relatedTag])
   pageCacheStore()?.invalidate([relatedTag], entry)
 }

@@ -15,5 +15,8 @@ export const profileTag = 'profile'
 /** What the search index answers (a page's related documents): it changes when an indexing job has run, after the save. */
 export const relatedTag = 'related'
 
+/** The collections whose documents a page's related documents are (src/app/(site)/data/related.ts). */
+export const relatedCollections = ['projects', 'blog-posts'] as const
+
 /** In the invalidation log: every page, for a change no tag describes (a data migration). */
 export const everythingTag = '*'

@@ -141,6 +141,11 @@ describe('the invalidation log', () => {
     await payload.db.pool.query('delete from page_cache_invalidations')
     await reindexEverything(payload)
     expect(await entries()).toEqual([])
+
+    // A change the index holds but no page's related documents show (the profile is never one): no entry.
+    await payload.updateGlobal({ data: { headline: 'Builds calm software, still' }, slug: 'profile' })
+    await runIndexingJobs(payload)
+    expect(await entries()).toEqual([['profile']])
   })
 })
 

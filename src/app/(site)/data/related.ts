@@ -4,8 +4,10 @@ import type { PreviewCollection } from './readOptions'
 
 import { findRelated, type RelatedDocument } from '@askfolio/payload-retrieval'
 
-/** What a project or post page's "Related" lists: published projects and posts, never documents' files or skills. */
-export const relatedCollections = ['projects', 'blog-posts'] as const
+import { relatedCollections } from '../../../pageCache/siteTags'
+
+// What a project or post page's "Related" lists: published projects and posts, never documents' files or skills.
+export { relatedCollections }
 
 /** How many a page shows. */
 export const relatedOnPage = 3
