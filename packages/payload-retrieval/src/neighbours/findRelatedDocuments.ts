@@ -129,13 +129,19 @@ export async function findRelatedDocuments(
   return { mode: found.mode, results }
 }
 
-/** ts_headline's excerpt without its match markers, or the chunk's opening words when it has none. */
+/** The excerpt's length: a chunk no longer is its own excerpt. */
+const snippetChars = 240
+
+/**
+ * A short chunk whole; else ts_headline's excerpt without its match markers, or the chunk's opening
+ * words when there is none (the vector path).
+ */
 function plainSnippet(headline: string, text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= snippetChars) return flat
   const marked = headline.replaceAll(markStart, '').replaceAll(markEnd, '').replace(/\s+/g, ' ').trim()
   if (marked) return marked
-  const flat = text.replace(/\s+/g, ' ').trim()
-  if (flat.length <= 240) return flat
-  const cut = flat.slice(0, 240)
+  const cut = flat.slice(0, snippetChars)
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 180))} …`
 }
 
