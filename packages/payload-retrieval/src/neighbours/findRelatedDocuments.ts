@@ -129,6 +129,13 @@ export async function findRelatedDocuments(
   return { mode: found.mode, results }
 }
 
+/** A chunk's text on one line, without the fences of its code blocks (```ts). */
+const plainText = (text: string) =>
+  text
+    .replace(/```[\w-]*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+
 /** The excerpt's length: a chunk no longer is its own excerpt. */
 const snippetChars = 240
 
@@ -137,10 +144,11 @@ const snippetChars = 240
  * words when there is none (the vector path).
  */
 function plainSnippet(headline: string, text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
+  const flat = plainText(text)
   if (flat.length <= snippetChars) return flat
-  const marked = headline.replaceAll(markStart, '').replaceAll(markEnd, '').replace(/\s+/g, ' ').trim()
-  if (marked) return marked
+  const marked = plainText(headline.replaceAll(markStart, '').replaceAll(markEnd, ''))
+  // Marked where it starts or ends inside the passage.
+  if (marked) return `${flat.startsWith(marked) ? '' : '… '}${marked}${flat.endsWith(marked) ? '' : ' …'}`
   const cut = flat.slice(0, snippetChars)
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 180))} …`
 }
