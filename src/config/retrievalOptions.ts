@@ -13,6 +13,7 @@ import {
 import { getScope } from '../access/getPermissions'
 import { isAdmin } from '../access/isAdmin'
 import { documentExtension, documentFileUrl, documentPageUrl } from '../documents/documentFileTypes'
+import { announceIndexChanged } from '../pageCache/invalidatePages'
 import { env, jobsAutoRun, megabytesFromEnv, rateLimitWindowSeconds } from './env'
 import { expansionFromEnv } from './queryExpansion'
 
@@ -139,6 +140,8 @@ export function retrievalOptions(): RetrievalPluginOptions {
       delayMs: Number(env('INDEX_RETRY_DELAY_MS', '2000')),
       retryFailedCron: env('INDEX_RETRY_FAILED_CRON', '0 */5 * * * *'),
     },
+    // Pages that show related documents are dropped again once the index holds a save's change.
+    onIndexed: announceIndexChanged,
     postingsPerWord: Number(env('SEARCH_POSTINGS_PER_WORD', '1000')),
     searchRateLimit: { limit: Number(env('SEARCH_RATE_LIMIT_PER_IP', '60')), windowSeconds: rateLimitWindowSeconds() },
   }

@@ -1,3 +1,4 @@
+import type { IndexedListener } from '@askfolio/payload-retrieval'
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
@@ -12,7 +13,7 @@ import { isDraftSave } from '../hooks/publicationState'
 import { afterCommit } from './afterCommit'
 import { recordInvalidation } from './invalidationLog'
 import { pageCacheStore } from './pageCacheStore'
-import { idTag, listTag, profileTag, slugTag } from './siteTags'
+import { idTag, listTag, profileTag, relatedCollections, relatedTag, slugTag } from './siteTags'
 
 type Shown = { id?: number | string; slug?: unknown } | null | undefined
 
@@ -78,3 +79,15 @@ export const withGlobalPageInvalidation = (global: GlobalConfig): GlobalConfig =
   ...global,
   hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), afterGlobalChange] },
 })
+
+/**
+ * The retrieval plugin's `onIndexed`: the index changed after the save's own hooks had dropped its
+ * pages, so the pages that show related documents (and their cached reads) are dropped again, on
+ * every instance, now that the index holds the change. Outside any transaction: the index is written.
+ */
+export const announceIndexChanged: IndexedListener = async ({ payload, ref, result }) => {
+  // Only projects and posts are ever related documents on a page (a skill's rename reindexes them too).
+  if (!result.changed || !(relatedCollections as readonly string[]).includes(ref.slug)) return
+  const entry = await recordInvalidation({ payload }, [relatedTag])
+  pageCacheStore()?.invalidate([relatedTag], entry)
+}

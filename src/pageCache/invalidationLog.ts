@@ -22,7 +22,10 @@ const table = sql.identifier(invalidationsTable)
  * Logs `tags` as changed by `req`'s write (in its transaction when it has one) and notifies.
  * Returns the entry's id, so this instance can tell its follower it has applied the entry itself.
  */
-export async function recordInvalidation(req: PayloadRequest, tags: string[]): Promise<number | undefined> {
+export async function recordInvalidation(
+  req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
+  tags: string[],
+): Promise<number | undefined> {
   if (tags.length === 0) return undefined
   const db = await requestDatabase(req.payload, req)
   const array = sql`array[${sql.join(

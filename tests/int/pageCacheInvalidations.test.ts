@@ -5,6 +5,7 @@
  */
 import type { Payload } from 'payload'
 
+import { reindexEverything } from '@askfolio/payload-retrieval'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import pg from 'pg'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -12,8 +13,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { followInvalidations } from '../../src/pageCache/followInvalidations'
 import { recordEverythingChanged } from '../../src/pageCache/invalidationLog'
 import { installPageCache, type PageCacheStore } from '../../src/pageCache/pageCacheStore'
+import { relatedTag } from '../../src/pageCache/siteTags'
 import { seed } from '../../src/seed/seed'
 import { password } from '../helpers/actors'
+import { runIndexingJobs } from '../helpers/indexingJobs'
 import { getTestPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -117,6 +120,32 @@ describe('the invalidation log', () => {
     await commitTransaction(req)
     expect(store.has('/projects/tidewater')).toBe(false)
     expect(store.has('/blog')).toBe(true)
+  })
+
+  it('names `related` again once the indexing job has brought the index in line, and only if it changed', async () => {
+    // The seed's own indexing first, so that what follows is one save's.
+    await runIndexingJobs(payload)
+    await payload.db.pool.query('delete from page_cache_invalidations')
+    const tidewater = await project('tidewater')
+    await payload.update({ collection: 'projects', data: { summary: 'Tide tables, retold by hand' }, id: tidewater.id })
+    expect((await entries()).flat()).not.toContain(relatedTag)
+    // A page rendered between the save and its indexing job showed the index as it was.
+    cachePage('/projects/switchyard', ['projects/switchyard', relatedTag])
+    cachePage('/blog', ['blog-posts'])
+    await runIndexingJobs(payload)
+    expect((await entries()).slice(1)).toEqual([[relatedTag]])
+    expect(store.has('/projects/switchyard')).toBe(false)
+    expect(store.has('/blog')).toBe(true)
+
+    // Indexed again with nothing changed: no entry.
+    await payload.db.pool.query('delete from page_cache_invalidations')
+    await reindexEverything(payload)
+    expect(await entries()).toEqual([])
+
+    // A change the index holds but no page's related documents show (the profile is never one): no entry.
+    await payload.updateGlobal({ data: { headline: 'Builds calm software, still' }, slug: 'profile' })
+    await runIndexingJobs(payload)
+    expect(await entries()).toEqual([['profile']])
   })
 })
 

@@ -1,5 +1,5 @@
 /**
- * Rate limits on /api/search, /api/chat, sign-in and forgot-password: 429 with Retry-After once a client or a conversation has
+ * Rate limits on /api/search (and /api/related, which shares its count), /api/chat, sign-in and forgot-password: 429 with Retry-After once a client or a conversation has
  * used its window, recovery in the next window, and counters kept in the database, so that a second
  * app instance on the same database sees the same counts.
  */
@@ -120,6 +120,25 @@ describe('several limits at once', () => {
     expect(keys.map((row) => row.key)).not.toEqual(expect.arrayContaining(['old-a']))
     expect(keys.map((row) => row.key)).not.toEqual(expect.arrayContaining(['old-b']))
     expect(await hitRateLimit(test.payload, 'sweeping', rule)).toMatchObject({ remaining: 0 })
+  })
+})
+
+describe('related documents', () => {
+  it("count against search's limit per address, lookups that find nothing included", async () => {
+    await nextWindow()
+    for (let i = 0; i < 3; i++) expect((await test.api.get('/api/search?q=tide')).status).toBe(200)
+    const statuses = []
+    // (No document has this id here: unknown ids use up the window too, so guessing them is bounded.)
+    for (let i = 0; i < 3; i++) statuses.push((await test.api.get('/api/related?collection=projects&id=1')).status)
+    expect(statuses).toEqual([404, 404, 429])
+    const refused = await test.api.get('/api/related?collection=projects&id=1')
+    expect(refused.status).toBe(429)
+    expect(refused.body.errors[0].message).toMatch(/Too many requests/)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    // One bucket: search is refused too.
+    expect((await test.api.get('/api/search?q=tide')).status).toBe(429)
+    // A request refused as bad input uses up nothing and is told why, not to wait.
+    expect((await test.api.get('/api/related?collection=projects&id=abc')).status).toBe(400)
   })
 })
 

@@ -1,7 +1,7 @@
 /**
  * The site's pages from Next.js's cache, in the production build, with two web instances on one
  * (embedded) database: a page is rendered once and then served from memory; publishing, unpublishing,
- * deleting, and changing the profile or a skill replace it at once on the instance that made the
+ * deleting, and changing the profile or a skill replace it at once (and a project page's related posts with them) on the instance that made the
  * change and, through the invalidation log, on the other; drafts and the preview never enter it.
  * The other instance is waited for (it reads the log every second); nothing here times anything.
  */
@@ -27,19 +27,31 @@ async function get(app: ProductionApp, pathname: string, headers: Record<string,
 }
 
 /** Asks `app` for the page until `ready` holds (the other instance reads the log every second). */
-async function eventually(app: ProductionApp, pathname: string, ready: (page: Page) => boolean): Promise<Page> {
+async function eventually(
+  app: ProductionApp,
+  pathname: string,
+  ready: (page: Page) => boolean,
+  tries = 100,
+): Promise<Page> {
   let page = await get(app, pathname)
-  for (let tries = 0; !ready(page) && tries < 100; tries++) {
+  for (let tried = 0; !ready(page) && tried < tries; tried++) {
     await new Promise((resolve) => setTimeout(resolve, 100))
     page = await get(app, pathname)
   }
   return page
 }
 
-/** Asks until the page is served from the cache, so a test starts from a cached page. */
+/**
+ * Asks until the page is served from the cache, so a test starts from a cached page. (An indexing
+ * job finishing a second after a change drops the pages that show related documents once more.)
+ */
 async function cached(app: ProductionApp, pathname: string): Promise<Page> {
   await get(app, pathname)
-  const page = await get(app, pathname)
+  let page = await get(app, pathname)
+  for (let tries = 0; page.cache !== 'HIT' && tries < 50; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    page = await get(app, pathname)
+  }
   expect(page.cache).toBe('HIT')
   return page
 }
@@ -189,5 +201,38 @@ describe('cached pages', () => {
     expect((await get(a, '/projects/switchyard')).html).toContain('Amazon Web Services')
     // A page that shows no skill stays cached.
     expect((await get(a, '/blog')).cache).toBe('HIT')
+  })
+})
+
+describe('related documents on cached pages', () => {
+  it('shows "Related" on a project page, and takes a related post off it as soon as it is unpublished', async () => {
+    const words =
+      'Zephyrquill buoys measure salinity and kelp growth offshore; their telemetry reaches the harbour by radio.'
+    const project = (await api('POST', '/projects', { _status: 'published', summary: words, title: 'Kelpline' })).doc!
+    await get(a, '/projects/kelpline')
+    const post = (
+      await api('POST', '/blog-posts', {
+        _status: 'published',
+        excerpt:
+          'Zephyrquill buoys log salinity beside the kelp lines offshore, and what their radio telemetry taught us.',
+        title: 'Salinity buoys for kelp',
+      })
+    ).doc!
+    const link = 'href="/blog/salinity-buoys-for-kelp"'
+    // Shown once the index holds the post, even where the page was rendered before its indexing job ran.
+    for (const app of [a, b]) {
+      // (Indexing jobs run every second, beside everything else the two instances do.)
+      const page = await eventually(app, '/projects/kelpline', (shown) => shown.html.includes(link), 300)
+      expect(page.html).toContain('>Related</h2>')
+      expect(page.html).toContain(`${link}>Salinity buoys for kelp</a>`)
+      // The passage that made it related, as text.
+      expect(page.html).toContain('what their radio telemetry taught us')
+    }
+    await cached(a, '/projects/kelpline')
+    expect((await fetch(`${a.base}/api/related?collection=projects&id=${project.id}`)).status).toBe(200)
+
+    await api('PATCH', `/blog-posts/${post.id}`, { _status: 'draft' })
+    expect((await get(a, '/projects/kelpline')).html).not.toContain(link)
+    expect((await eventually(b, '/projects/kelpline', (page) => !page.html.includes(link))).html).not.toContain(link)
   })
 })

@@ -44,6 +44,7 @@ describe('retrievalPlugin', () => {
     expect(config.jobs?.autoRun).toEqual([{ cron: '* * * * * *', limit: 20, queue: 'retrieval' }])
     expect(config.endpoints?.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).toEqual([
       'get /search',
+      'get /related',
       'get /retrieval/status',
       'post /retrieval/requeue',
       'get /retrieval/reindex',
@@ -63,6 +64,21 @@ describe('retrievalPlugin', () => {
     expect(config.endpoints ?? []).toHaveLength(0)
     expect(config.jobs?.autoRun).toBeUndefined()
     expect(config.onInit).toBeUndefined()
+  })
+
+  it('adds no related endpoint with `related.disabled`, and checks the related options', () => {
+    const config = retrievalPlugin(options({ related: { disabled: true } }))(base())
+    const paths = config.endpoints?.map((endpoint) => endpoint.path)
+    expect(paths).toContain('/search')
+    expect(paths).not.toContain('/related')
+    expect(() => retrievalPlugin(options({ related: { defaultLimit: 5, maxLimit: 4 } }))(base())).toThrow(
+      /related.defaultLimit \(5\) is above related.maxLimit \(4\)/,
+    )
+    expect(() => retrievalPlugin(options({ related: { terms: 0 } }))(base())).toThrow(
+      /related.terms must be a whole number/,
+    )
+    // A maximum below 3 lowers the default with it.
+    expect(() => retrievalPlugin(options({ related: { maxLimit: 2 } }))(base())).not.toThrow()
   })
 
   it('refuses any database adapter but PostgreSQL when the config is built, and adds nothing to the adapter', () => {

@@ -57,6 +57,8 @@ export type RetrievalContext = {
   postingsPerWord: number
   queue: string
   retries: { attempts: number; delayMs: number }
+  /** `GET /api/related` and `findRelated` (see neighbours/findRelatedDocuments.ts). */
+  related: { defaultLimit: number; disabled: boolean; maxLimit: number; terms: number }
   /** When failed documents are queued for indexing again (a cron with seconds). */
   retryFailedCron: string
   searchRateLimit: { limit: number; windowSeconds: number }

@@ -4,6 +4,7 @@ import type { RetrievalPluginOptions } from './types'
 
 import { contextKey, getRetrievalContext, type RetrievalContext } from './context'
 import { reindexStartEndpoint, reindexStatusEndpoint } from './endpoints/reindexEndpoints'
+import { relatedEndpoint } from './endpoints/relatedEndpoint'
 import { requeueEndpoint } from './endpoints/requeueEndpoint'
 import { searchEndpoint } from './endpoints/searchEndpoint'
 import { statusEndpoint } from './endpoints/statusEndpoint'
@@ -12,6 +13,7 @@ import { queueOnChange, queueOnDelete, queueOnGlobalChange } from './hooks/queue
 import { buildIndexDocumentTask } from './jobs/indexDocumentTask'
 import { buildReindexAllTask } from './jobs/reindexAllTask'
 import { buildRetryFailedTask } from './jobs/retryFailedTask'
+import { findRelatedDocuments, type RelatedDocument, type RelatedOptions } from './neighbours/findRelatedDocuments'
 import { type ReindexOptions, reindexAll } from './reindex/reindexAll'
 import { resolveOptions } from './resolveOptions'
 import { findIndexedPages, type FindIndexedPagesOptions, type IndexedPage } from './search/findIndexedPages'
@@ -63,8 +65,17 @@ export {
 export type { SearchHit, SearchMode, SearchOptions } from './search/searchIndex'
 export type { FindIndexedPagesOptions, IndexedPage } from './search/findIndexedPages'
 export type { IndexResult } from './indexing/indexDocuments'
+export type { RelatedDocument, RelatedMode, RelatedOptions } from './neighbours/findRelatedDocuments'
 export type { ReindexProgress } from './reindex/reindexAll'
-export type { Embedder, FieldSource, QueryExpander, RelatedWord, RetrievalPluginOptions, SourceOptions } from './types'
+export type {
+  Embedder,
+  FieldSource,
+  QueryExpander,
+  RelatedWord,
+  RetrievalPluginOptions,
+  SourceOptions,
+  SourceRef,
+} from './types'
 
 const statusField: Field = {
   name: 'searchIndex',
@@ -168,6 +179,7 @@ export const retrievalPlugin =
     config.endpoints = [
       ...(incoming.endpoints ?? []),
       searchEndpoint(context),
+      ...(context.related.disabled ? [] : [relatedEndpoint(context)]),
       statusEndpoint(context),
       requeueEndpoint(context),
       reindexStatusEndpoint(context),
@@ -199,6 +211,17 @@ export const searchPublished = (payload: Payload, query: string, options?: Searc
 /** Indexed documents by address, as visitors can read them (for other plugins: the chat's suggestions). */
 export const indexedPages = (payload: Payload, options?: FindIndexedPagesOptions): Promise<IndexedPage[]> =>
   findIndexedPages(payload, getRetrievalContext(payload), options)
+
+/**
+ * The published documents closest to one published document, best first, each with the chunk that
+ * made it related (see neighbours/findRelatedDocuments.ts): what `GET /api/related` answers, for the
+ * host's own pages. Null when the document is not one a visitor may read (missing, a draft, trashed,
+ * not of an indexed collection) or is not indexed yet; `collections` keeps to those collections.
+ */
+export async function findRelated(payload: Payload, options: RelatedOptions): Promise<null | RelatedDocument[]> {
+  const answer = await findRelatedDocuments(payload, getRetrievalContext(payload), options)
+  return answer.reason ? null : answer.results
+}
 
 /** True when `retrievalPlugin` has already run on this config (other plugins that rely on it check). */
 export const isRetrievalInstalled = (config: Config): boolean =>

@@ -70,7 +70,8 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
       ),
     ),
     fusion: fusionDefaults(options),
-    indexedListeners: [],
+    // The host's own first; later plugins add theirs with afterDocumentIndexed.
+    indexedListeners: options.onIndexed ? [options.onIndexed] : [],
     iterativeScan: false,
     language: options.language ?? 'english',
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
@@ -78,6 +79,7 @@ export function resolveOptions(options: RetrievalPluginOptions, config: Config):
     postings: buildPostingsTable(table),
     postingsPerWord: Math.max(1, Math.floor(options.postingsPerWord ?? 1000)),
     queue: 'retrieval',
+    related: relatedDefaults(options.related),
     retries: { attempts: options.retries?.attempts ?? 4, delayMs: options.retries?.delayMs ?? 2000 },
     retryFailedCron: options.retries?.retryFailedCron ?? '0 */5 * * * *',
     searchRateLimit: options.searchRateLimit ?? { limit: 60, windowSeconds: 60 },
@@ -100,5 +102,24 @@ function fusionDefaults(options: RetrievalPluginOptions): RetrievalContext['fusi
     k: options.fusion?.k ?? (local ? 10 : 60),
     vector: options.fusion?.vector ?? (local ? 0.1 : 1),
     vectorOnly: options.fusion?.vectorOnly ?? !local,
+  }
+}
+
+/** The related documents' options, checked: whole numbers, the default within the maximum. */
+function relatedDefaults(related: RetrievalPluginOptions['related']): RetrievalContext['related'] {
+  const whole = (name: string, value: number, min: number) => {
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(`retrievalPlugin: related.${name} must be a whole number of at least ${min}, not ${value}`)
+    return value
+  }
+  const maxLimit = whole('maxLimit', related?.maxLimit ?? 10, 1)
+  const defaultLimit = whole('defaultLimit', related?.defaultLimit ?? Math.min(3, maxLimit), 1)
+  if (defaultLimit > maxLimit)
+    throw new Error(`retrievalPlugin: related.defaultLimit (${defaultLimit}) is above related.maxLimit (${maxLimit})`)
+  return {
+    defaultLimit,
+    disabled: Boolean(related?.disabled),
+    maxLimit,
+    terms: whole('terms', related?.terms ?? 16, 1),
   }
 }

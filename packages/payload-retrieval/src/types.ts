@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import type { IndexedListener } from './indexing/afterDocumentIndexed'
+
 /** Turns texts into vectors. Implementations: `createLocalEmbedder`, `createOpenAIEmbedder`. */
 export type Embedder = {
   dimensions: number
@@ -140,6 +142,50 @@ export type RetrievalPluginOptions = {
    * @default 65536 (64 KB)
    */
   maxBodyBytes?: number
+  /**
+   * Called each time a document's indexing job (the one a save queues) has committed its chunks,
+   * with the document, what the job did (`result.changed`: chunks were written or removed), when the
+   * save queued it and who saved. For a host that caches pages showing what the index answers
+   * (related documents): the save's own hooks run before its indexing job, so such a page rendered
+   * between the two shows the index as it was. The same listeners as `afterDocumentIndexed` (a later
+   * plugin's); one that throws is logged and never fails the job. Bulk reindexing does not call it.
+   * @default undefined
+   */
+  onIndexed?: IndexedListener
+  /**
+   * Related documents: `GET /api/related?collection=…&id=…&limit=…` and `findRelated` (for the host's
+   * own pages) answer the published documents closest to one published document of an indexed
+   * collection, each with the chunk that made it close. With a trained embedding model, the nearest
+   * chunks to the mean of the document's stored vectors (no embedding call); otherwise BM25 for a
+   * query of the document's own `terms` most distinctive words. The endpoint is public, shares
+   * `/api/search`'s rate limit (`searchRateLimit`, the same bucket per address) and answers 404 for a
+   * document a visitor cannot read, a draft included. `disabled` adds no endpoint; `findRelated`
+   * still answers the host's own calls.
+   * @default { defaultLimit: 3, disabled: false, maxLimit: 10, terms: 16 }
+   */
+  related?: {
+    /**
+     * Results when a request names no `limit`.
+     * @default 3
+     */
+    defaultLimit?: number
+    /**
+     * No `/api/related` endpoint.
+     * @default false
+     */
+    disabled?: boolean
+    /**
+     * The most results one request may ask for.
+     * @default 10
+     */
+    maxLimit?: number
+    /**
+     * How many of the document's most distinctive words (by their weight in it times their idf) make
+     * the offline query. More finds neighbours that share side topics; fewer keeps to the main one.
+     * @default 16
+     */
+    terms?: number
+  }
   /** Requests to /api/search per client address. Default 60 a minute. */
   searchRateLimit?: { limit: number; windowSeconds: number }
   /**

@@ -1,11 +1,12 @@
 import type { Payload } from 'payload'
 
-import { listTag, profileTag, slugTag } from '../../../pageCache/siteTags'
+import { listTag, profileTag, relatedTag, slugTag } from '../../../pageCache/siteTags'
 import { cachedRead, linkedTags, tagPage } from './cachedRead'
 import { type DocumentSummary, findDocumentBySlug, listDocuments } from './documents'
 import { listFaq } from './faq'
 import { findBySlug, type ListOptions, listPosts, listProjects } from './findPublished'
 import { type PreviewCollection, visitor } from './readOptions'
+import { findRelatedPages, relatedCollections } from './related'
 import { findSkillBySlug, listSkills } from './skills'
 
 /**
@@ -60,6 +61,17 @@ export const visitorReads = (payload: SitePayload) => ({
     await tagPage(linkedTags(text))
     return doc
   },
+
+  /**
+   * The projects and posts related to one: tagged with the lists of those collections, so publishing,
+   * unpublishing or trashing any of them drops the read and the pages that show it; with skills,
+   * whose names are in the indexed text; and with `related`, dropped again once the indexing job has
+   * brought the index in line (src/pageCache/invalidatePages.ts, `announceIndexChanged`).
+   */
+  related: (collection: PreviewCollection, id: number) =>
+    cachedRead(['related', collection, id], [...relatedCollections.map(listTag), skills, relatedTag], async () =>
+      findRelatedPages(await payload(), collection, id),
+    ),
 
   skillBySlug: (slug: string) =>
     cachedRead(['skill', slug], [slugTag('skills', slug)], async () => findSkillBySlug(await payload(), slug)),

@@ -9,10 +9,11 @@ import { AttachedDocuments } from '../../components/DocumentList'
 import { FormattedDate } from '../../components/FormattedDate'
 import { MediaImage } from '../../components/MediaImage'
 import { DraftNote } from '../../components/PreviewBanner'
+import { RelatedLinks } from '../../components/RelatedLinks'
 import { RichText } from '../../components/RichText'
 import { SkillLinks } from '../../components/SkillLinks'
 import { pageMetadata } from '../../data/metadata'
-import { findForPage, getReadOptions, site } from '../../data/request'
+import { findForPage, getReadOptions, relatedForPage, site } from '../../data/request'
 
 /** Rendered on a visitor's first request and cached from then on (none at build: no database is needed to build). */
 export const generateStaticParams = async () => []
@@ -39,6 +40,7 @@ export default async function BlogPostPage({ params }: Props) {
   if (!found) notFound()
   const { author, post }: { author: null | string; post: BlogPost } = found
   const documents = await site.documents({ post: post.id })
+  const related = await relatedForPage('blog-posts', post.id)
   return (
     <article className="entry">
       {post._status === 'draft' && <DraftNote />}
@@ -57,6 +59,7 @@ export default async function BlogPostPage({ params }: Props) {
       <RichText data={post.content} />
       <SkillLinks label="Topics" skills={post.skills} />
       <AttachedDocuments documents={documents} />
+      <RelatedLinks related={related} />
     </article>
   )
 }

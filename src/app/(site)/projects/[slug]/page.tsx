@@ -7,11 +7,12 @@ import { AttachedDocuments } from '../../components/DocumentList'
 import { FormattedDate } from '../../components/FormattedDate'
 import { MediaImage } from '../../components/MediaImage'
 import { DraftNote } from '../../components/PreviewBanner'
+import { RelatedLinks } from '../../components/RelatedLinks'
 import { RichText } from '../../components/RichText'
 import { safeHref } from '../../components/safeHref'
 import { SkillLinks } from '../../components/SkillLinks'
 import { pageMetadata } from '../../data/metadata'
-import { findForPage, site } from '../../data/request'
+import { findForPage, relatedForPage, site } from '../../data/request'
 
 /** Rendered on a visitor's first request and cached from then on (none at build: no database is needed to build). */
 export const generateStaticParams = async () => []
@@ -35,6 +36,7 @@ export default async function ProjectPage({ params }: Props) {
   const project = await loadProject((await params).slug)
   if (!project) notFound()
   const documents = await site.documents({ project: project.id })
+  const related = await relatedForPage('projects', project.id)
   const repo = safeHref(project.repoUrl)
   const live = safeHref(project.liveUrl)
   return (
@@ -74,6 +76,7 @@ export default async function ProjectPage({ params }: Props) {
       <RichText data={project.description} />
       <SkillLinks label="Built with" skills={project.skills} />
       <AttachedDocuments documents={documents} />
+      <RelatedLinks related={related} />
     </article>
   )
 }
