@@ -230,7 +230,7 @@ describe('bad input', () => {
     [
       { collection: 'users', id: 1 },
       404,
-      /"users" is not an indexed collection; try blog-posts, documents, projects, skills/,
+      /"users" is not an indexed collection; try blog-posts, faq, documents, projects, skills/,
     ],
     [{ collection: 'roles', id: 1 }, 404, /not an indexed collection/],
     [{ collection: 'profile', id: 'profile' }, 404, /not an indexed collection/],
