@@ -7,7 +7,11 @@ import type { IndexedPage } from '@askfolio/payload-retrieval'
  */
 export function suggestedQuestions(page: IndexedPage): string[] {
   const title = page.title
-  if (page.kind === 'global') return [`Who is ${title}?`, `What does ${title} work on?`]
+  if (page.kind === 'global') {
+    // The profile's page is titled "About Maya …": the question is about Maya.
+    const name = title.replace(/^about\s+/i, '')
+    return [`Who is ${name}?`, `What does ${name} work on?`]
+  }
   switch (page.collection) {
     case 'blog-posts':
       return [`What is the post “${title}” about?`]

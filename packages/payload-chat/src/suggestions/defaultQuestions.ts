@@ -8,8 +8,9 @@ import type { IndexedPage } from '@askfolio/payload-retrieval'
  */
 export function defaultQuestions(page: IndexedPage): string[] {
   const headings = page.headings.filter((heading) => heading.length <= 60).slice(0, 4)
+  // A page titled with a question (an FAQ entry) is asked as it stands.
   return [
-    `What is ${page.title}?`,
+    page.title.trim().endsWith('?') ? page.title.trim() : `What is ${page.title}?`,
     ...headings.map((heading) => `What does ${page.title} say about ${lowerFirst(heading)}?`),
   ]
 }
