@@ -20,6 +20,8 @@ Object.assign(process.env, {
   CHAT_PROVIDER: 'extractive',
   CHAT_RATE_LIMIT_PER_IP: '6',
   CHAT_RATE_LIMIT_PER_SESSION: '3',
+  // Every request for suggestions makes its list, so every one of them counts.
+  CHAT_SUGGESTIONS_CACHE_SECONDS: '0',
   RATE_LIMIT_WINDOW_SECONDS: String(windowSeconds),
   SEARCH_RATE_LIMIT_PER_IP: '5',
   AUTH_RATE_LIMIT_WINDOW_SECONDS: String(windowSeconds),
@@ -46,6 +48,18 @@ const nextWindow = () =>
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000))
 const messageCount = async () =>
   (await test.payload.count({ collection: 'chat-messages', overrideAccess: true })).totalDocs
+
+describe('suggested questions', () => {
+  it('count the lists they make against the address, in a bucket of their own', async () => {
+    await nextWindow()
+    const statuses = []
+    for (let i = 0; i < 7; i++) statuses.push((await test.api.get('/api/chat/suggestions?page=/blog')).status)
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429])
+    expect((await test.api.get('/api/chat/suggestions')).headers.get('retry-after')).not.toBeNull()
+    // The visitor's questions are counted apart.
+    expect((await test.api.post('/api/chat', { message: 'What is Tidewater?' })).status).toBe(200)
+  })
+})
 
 describe('search', () => {
   it('answers 429 with Retry-After after the limit, then recovers', async () => {

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { ChatContext } from '../context'
 
-import { errorResponse } from '@askfolio/payload-retrieval'
+import { clientAddressOf, errorResponse, hitRateLimits, tooManyRequests } from '@askfolio/payload-retrieval'
 
 import { suggestQuestions } from '../suggestions/suggestQuestions'
 import { corsFor } from './cors'
@@ -11,7 +11,8 @@ import { sitePath } from './sitePath'
 /**
  * `GET /api/chat/suggestions?page=/projects/x`: `{ questions }`, the questions the widget offers on
  * that page before the first one (without `page`, the site's in general). Each was checked to get
- * an answer when the list was made.
+ * an answer when the list was made. Making a list (not reading one from the cache) counts against
+ * the per-address question limit, in its own bucket.
  */
 export const suggestionsEndpoint = (context: ChatContext): Endpoint => ({
   handler: async (req) => {
@@ -20,7 +21,18 @@ export const suggestionsEndpoint = (context: ChatContext): Endpoint => ({
     const page = req.searchParams?.get('page')
     const checked = page === null || page === undefined ? { path: undefined } : sitePath(page, 'page')
     if ('error' in checked) return errorResponse(400, checked.error, cors.headers)
-    const questions = await suggestQuestions(req.payload, context, checked.path)
+    // A list from the cache is free; making one searches once per candidate, so it counts against
+    // the same per-address limit as questions (in a bucket of its own).
+    let refused: null | Response = null
+    const questions = await suggestQuestions(req.payload, context, checked.path, {
+      mayMake: async () => {
+        const key = `chat:suggestions:${clientAddressOf(req)}`
+        const decision = await hitRateLimits(req.payload, [{ key, rule: context.limits.perIp }])
+        if (!decision.allowed) refused = tooManyRequests(decision, cors.headers)
+        return decision.allowed
+      },
+    })
+    if (refused || !questions) return refused ?? errorResponse(429, 'Too many requests.', cors.headers)
     return Response.json(
       { questions },
       { headers: { ...cors.headers, 'Cache-Control': `public, max-age=${context.suggestions.cacheSeconds}` } },

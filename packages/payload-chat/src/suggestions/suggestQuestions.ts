@@ -88,13 +88,21 @@ async function answerable(payload: Payload, context: ChatContext, candidate: Can
  * The questions the widget offers on the page at `pathname` (none: the site in general), each
  * checked to get an answer, at most `suggestions.count`. A page's list is reused for
  * `suggestions.cacheSeconds`, so a question unpublished a moment ago may be offered for that long.
+ * Null when a list had to be made and `mayMake` said no.
  */
-export async function suggestQuestions(payload: Payload, context: ChatContext, pathname?: string): Promise<string[]> {
+export async function suggestQuestions(
+  payload: Payload,
+  context: ChatContext,
+  pathname?: string,
+  { mayMake = async () => true }: { mayMake?: () => Promise<boolean> } = {},
+): Promise<null | string[]> {
   const [page] = pathname ? await indexedPages(payload, { limit: 1, url: pathname }) : []
   const key = page ? `${page.kind}:${page.collection}:${page.id}` : ''
   const cache = cacheOf(payload)
   const hit = cache.get(key)
   if (hit && Date.now() - hit.at < context.suggestions.cacheSeconds * 1000) return hit.questions
+  // Making a list costs a search per candidate: the caller may refuse (a visitor's rate limit).
+  if (!(await mayMake())) return null
 
   const questions: string[] = []
   const seen = new Set<string>()
